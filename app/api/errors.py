@@ -1,0 +1,77 @@
+"""Every error as RFC 9457 problem details (``application/problem+json``)."""
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class InvalidParameter(BaseModel):
+    location: str = Field(description="Where the bad value was: path, query, header.")
+    name: str
+    message: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+
+    type: str = Field(default="about:blank", description="Always about:blank: see status.")
+    title: str = Field(description="The HTTP status phrase.")
+    status: int
+    detail: str = Field(description="What went wrong, for a person to read.")
+    errors: list[InvalidParameter] | None = Field(
+        default=None, description="On 422: each invalid parameter."
+    )
+
+
+def problem_response(
+    status: int, detail: str, errors: list[InvalidParameter] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    problem = Problem(title=HTTPStatus(status).phrase, status=status, detail=detail, errors=errors)
+    return JSONResponse(
+        problem.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_JSON,
+        headers=headers,
+    )
+
+
+def _describe(error: dict[str, Any]) -> InvalidParameter:
+    location, *path = [str(part) for part in error.get("loc", ())] or ["request"]
+    # Never echo the rejected value: it may be huge or hostile; the message is enough.
+    return InvalidParameter(location=location, name=".".join(path), message=str(error["msg"]))
+
+
+async def _http_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, HTTPException)
+    status = error.status_code
+    detail = error.detail if isinstance(error.detail, str) else HTTPStatus(status).description
+    if status == 404 and detail == HTTPStatus(404).phrase:
+        detail = "No such endpoint. The API lives under /api/v1; see /docs."
+    return problem_response(status, detail, headers=getattr(error, "headers", None))
+
+
+async def _validation_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    errors = [_describe(e) for e in error.errors()]
+    summary = "; ".join(f"{e.location} parameter '{e.name}': {e.message}" for e in errors)
+    return problem_response(422, f"Invalid request. {summary}", errors)
+
+
+async def _unexpected_error(_request: Request, error: Exception) -> JSONResponse:
+    log.exception("unhandled error", exc_info=error)
+    return problem_response(500, "An unexpected error occurred. It has been logged.")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(Exception, _unexpected_error)

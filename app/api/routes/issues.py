@@ -1,0 +1,81 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from sqlmodel import col, select
+
+from app.api.deps import MAX_OFFSET, IssueDep, PaginationDep, SessionDep
+from app.models import Issue, Round, RoundIssue, RoundIssueRaiser, Side
+from app.presenters import fetch_page, fields, load_citations, load_raisers, meeting_ref
+from app.schemas import IssuePublic, IssueRoundPublic, Page
+
+router = APIRouter(prefix="/issues", tags=["issues"])
+
+
+@router.get("")
+def read_issues(
+    session: SessionDep,
+    pagination: PaginationDep,
+    round: Annotated[
+        int | None, Query(ge=1, le=MAX_OFFSET, description="Only issues raised in this round.")
+    ] = None,
+    raised_by: Annotated[
+        Side | None,
+        Query(description="Only issues this side raised (in the given round, if one is given)."),
+    ] = None,
+) -> Page[IssuePublic]:
+    """The topics raised in the talks."""
+    statement = select(Issue).order_by(col(Issue.id))
+    if round is not None:
+        in_round = (
+            select(RoundIssue.issue_id)
+            .join(Round, col(Round.id) == col(RoundIssue.round_id))
+            .where(Round.number == round)
+        )
+        statement = statement.where(col(Issue.id).in_(in_round))
+    if raised_by is not None:
+        by_side = select(RoundIssueRaiser.issue_id).where(RoundIssueRaiser.side == raised_by.value)
+        if round is not None:
+            by_side = by_side.join(Round, col(Round.id) == col(RoundIssueRaiser.round_id)).where(
+                Round.number == round
+            )
+        statement = statement.where(col(Issue.id).in_(by_side))
+    issues, total = fetch_page(session, statement, pagination)
+    citations = load_citations(session, [issue.fact_id for issue in issues])
+    items = [IssuePublic(**fields(issue), citations=citations[issue.fact_id]) for issue in issues]
+    return Page(items=items, total=total, **pagination.model_dump())
+
+
+@router.get("/{issue_id}")
+def read_issue(session: SessionDep, issue: IssueDep) -> IssuePublic:
+    """One issue, with the quotes that describe it."""
+    return IssuePublic(
+        **fields(issue), citations=load_citations(session, [issue.fact_id])[issue.fact_id]
+    )
+
+
+@router.get("/{issue_id}/rounds")
+def read_issue_rounds(
+    session: SessionDep, issue: IssueDep, pagination: PaginationDep
+) -> Page[IssueRoundPublic]:
+    """The meetings in which an issue came up, in date order, with who raised it and the outcome."""
+    statement = (
+        select(RoundIssue, Round)
+        .join(Round, col(Round.id) == col(RoundIssue.round_id))
+        .where(RoundIssue.issue_id == issue.id)
+        .order_by(col(Round.start_date).is_(None), col(Round.start_date), col(Round.id))
+    )
+    rows, total = fetch_page(session, statement, pagination)  # type: ignore[arg-type]
+    raisers = load_raisers(session, issue_id=issue.id)
+    citations = load_citations(session, [link.fact_id for link, _ in rows])
+    items = [
+        IssueRoundPublic(
+            round=meeting_ref(meeting),
+            raised_by=raisers[link.round_id, link.issue_id],
+            on_agenda=link.on_agenda,
+            outcome=link.outcome,
+            outcome_note=link.note,
+            citations=citations[link.fact_id],
+        )
+        for link, meeting in rows
+    ]
+    return Page(items=items, total=total, **pagination.model_dump())

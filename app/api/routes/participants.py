@@ -1,0 +1,61 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from sqlmodel import col, select
+
+from app.api.deps import PaginationDep, ParticipantDep, SessionDep
+from app.models import Participant, ParticipantKind, Round, RoundParticipant, Side
+from app.presenters import fetch_page, load_citations, meeting_ref, present_participants
+from app.schemas import Page, ParticipantPublic, ParticipantRoundPublic
+
+router = APIRouter(prefix="/participants", tags=["participants"])
+
+
+@router.get("")
+def read_participants(
+    session: SessionDep,
+    pagination: PaginationDep,
+    side: Annotated[Side | None, Query(description="Only this side's participants.")] = None,
+    kind: Annotated[ParticipantKind | None, Query(description="Persons or organizations.")] = None,
+) -> Page[ParticipantPublic]:
+    """People and bodies named in the sources, with every title and spelling they are given."""
+    statement = select(Participant).order_by(col(Participant.id))
+    if side is not None:
+        statement = statement.where(Participant.side == side.value)
+    if kind is not None:
+        statement = statement.where(Participant.kind == kind.value)
+    participants, total = fetch_page(session, statement, pagination)
+    return Page(
+        items=present_participants(session, participants), total=total, **pagination.model_dump()
+    )
+
+
+@router.get("/{participant_id}")
+def read_participant(session: SessionDep, participant: ParticipantDep) -> ParticipantPublic:
+    """One participant: titles (each version cited), aliases, description."""
+    return present_participants(session, [participant])[0]
+
+
+@router.get("/{participant_id}/rounds")
+def read_participant_rounds(
+    session: SessionDep, participant: ParticipantDep, pagination: PaginationDep
+) -> Page[ParticipantRoundPublic]:
+    """The meetings a participant took part in, with the role; includes the Riyadh meeting."""
+    statement = (
+        select(RoundParticipant, Round)
+        .join(Round, col(Round.id) == col(RoundParticipant.round_id))
+        .where(RoundParticipant.participant_id == participant.id)
+        .order_by(col(Round.start_date).is_(None), col(Round.start_date), col(Round.id))
+    )
+    rows, total = fetch_page(session, statement, pagination)  # type: ignore[arg-type]
+    citations = load_citations(session, [link.fact_id for link, _ in rows])
+    items = [
+        ParticipantRoundPublic(
+            round=meeting_ref(meeting),
+            role=link.role,
+            role_note=link.note,
+            citations=citations[link.fact_id],
+        )
+        for link, meeting in rows
+    ]
+    return Page(items=items, total=total, **pagination.model_dump())

@@ -1,0 +1,85 @@
+from fastapi import APIRouter
+from sqlmodel import col, select
+
+from app.api.deps import PaginationDep, RoundDep, SessionDep
+from app.models import Issue, Participant, Round, RoundIssue, RoundParticipant
+from app.presenters import (
+    fetch_page,
+    fields,
+    load_citations,
+    load_raisers,
+    load_titles,
+    present_rounds,
+    summary_fields,
+)
+from app.schemas import Page, RoundIssuePublic, RoundParticipantPublic, RoundPublic
+
+router = APIRouter(prefix="/rounds", tags=["rounds"])
+
+
+@router.get("")
+def read_rounds(session: SessionDep, pagination: PaginationDep) -> Page[RoundPublic]:
+    """The numbered rounds of the talks, in order."""
+    statement = select(Round).where(col(Round.number).is_not(None)).order_by(col(Round.number))
+    rounds, total = fetch_page(session, statement, pagination)
+    return Page(items=present_rounds(session, rounds), total=total, **pagination.model_dump())
+
+
+@router.get("/{number}")
+def read_round(session: SessionDep, meeting: RoundDep) -> RoundPublic:
+    """One round: date, venues as each source gives them, summary, citations."""
+    return present_rounds(session, [meeting])[0]
+
+
+@router.get("/{number}/issues")
+def read_round_issues(
+    session: SessionDep, meeting: RoundDep, pagination: PaginationDep
+) -> Page[RoundIssuePublic]:
+    """The issues raised in a round: who raised them, whether on the agenda, the outcome."""
+    statement = (
+        select(RoundIssue, Issue)
+        .join(Issue, col(Issue.id) == col(RoundIssue.issue_id))
+        .where(RoundIssue.round_id == meeting.id)
+        .order_by(col(RoundIssue.on_agenda).desc(), col(Issue.id))
+    )
+    rows, total = fetch_page(session, statement, pagination)  # type: ignore[arg-type]
+    raisers = load_raisers(session, round_id=meeting.id)
+    citations = load_citations(session, [link.fact_id for link, _ in rows])
+    items = [
+        RoundIssuePublic(
+            **fields(issue),
+            raised_by=raisers[link.round_id, link.issue_id],
+            on_agenda=link.on_agenda,
+            outcome=link.outcome,
+            outcome_note=link.note,
+            citations=citations[link.fact_id],
+        )
+        for link, issue in rows
+    ]
+    return Page(items=items, total=total, **pagination.model_dump())
+
+
+@router.get("/{number}/participants")
+def read_round_participants(
+    session: SessionDep, meeting: RoundDep, pagination: PaginationDep
+) -> Page[RoundParticipantPublic]:
+    """Who took part in a round and in what role (delegation head, spokesperson...)."""
+    statement = (
+        select(RoundParticipant, Participant)
+        .join(Participant, col(Participant.id) == col(RoundParticipant.participant_id))
+        .where(RoundParticipant.round_id == meeting.id)
+        .order_by(col(RoundParticipant.role), col(Participant.side), col(Participant.id))
+    )
+    rows, total = fetch_page(session, statement, pagination)  # type: ignore[arg-type]
+    titles = load_titles(session, [participant.id for _, participant in rows])
+    citations = load_citations(session, [link.fact_id for link, _ in rows])
+    items = [
+        RoundParticipantPublic(
+            **summary_fields(participant, titles[participant.id]),
+            role=link.role,
+            role_note=link.note,
+            citations=citations[link.fact_id],
+        )
+        for link, participant in rows
+    ]
+    return Page(items=items, total=total, **pagination.model_dump())

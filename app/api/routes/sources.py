@@ -1,0 +1,46 @@
+from fastapi import APIRouter
+from sqlmodel import col, select
+
+from app.api.deps import PaginationDep, SessionDep, SourceDep
+from app.models import Citation, Fact, Source
+from app.presenters import cite, fetch_page, fields
+from app.schemas import CitedFact, Page, SourceCitationPublic, SourceDetail, SourcePublic
+
+router = APIRouter(prefix="/sources", tags=["sources"])
+
+
+@router.get("")
+def read_sources(session: SessionDep, pagination: PaginationDep) -> Page[SourcePublic]:
+    """The source articles every fact is cited from (metadata; the text is on each source)."""
+    statement = select(Source).order_by(col(Source.document))
+    sources, total = fetch_page(session, statement, pagination)
+    items = [SourcePublic.model_validate(source) for source in sources]
+    return Page(items=items, total=total, **pagination.model_dump())
+
+
+@router.get("/{source_id}")
+def read_source(source: SourceDep) -> SourceDetail:
+    """One source with its full text, against which every citation's offsets can be checked."""
+    return SourceDetail(**fields(source))
+
+
+@router.get("/{source_id}/citations")
+def read_source_citations(
+    session: SessionDep, source: SourceDep, pagination: PaginationDep
+) -> Page[SourceCitationPublic]:
+    """Every quote taken from a source, in text order, and the fact each one supports."""
+    statement = (
+        select(Citation, Fact)
+        .join(Fact, col(Fact.id) == col(Citation.fact_id))
+        .where(Citation.source_id == source.id)
+        .order_by(col(Citation.quote_start), col(Citation.id))
+    )
+    rows, total = fetch_page(session, statement, pagination)  # type: ignore[arg-type]
+    items = [
+        SourceCitationPublic(
+            **cite(citation).model_dump(),
+            fact=CitedFact(kind=fact.kind, subject_id=fact.subject_id),
+        )
+        for citation, fact in rows
+    ]
+    return Page(items=items, total=total, **pagination.model_dump())

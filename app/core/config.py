@@ -1,0 +1,30 @@
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class Settings(BaseSettings):
+    """Every setting, read from ``PARLEY_*`` environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="PARLEY_", frozen=True)
+
+    database_path: Path = PROJECT_ROOT / "seed" / "build" / "parley.sqlite3"
+    """The SQLite file the API serves; built by the seed script when missing."""
+
+    build_database_if_missing: bool = True
+    """Run the seed build at start-up when ``database_path`` does not exist."""
+
+    api_prefix: str = "/api/v1"
+
+    @property
+    def read_only_database_url(self) -> str:
+        # mode=ro makes SQLite itself refuse writes, whatever code runs in the app.
+        return f"sqlite:///file:{self.database_path}?mode=ro&uri=true"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

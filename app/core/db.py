@@ -1,0 +1,34 @@
+import logging
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+
+from app.core.config import Settings
+
+log = logging.getLogger(__name__)
+
+
+def create_read_only_engine(settings: Settings) -> Engine:
+    engine = create_engine(settings.read_only_database_url)
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+    return engine
+
+
+def ensure_database(settings: Settings) -> None:
+    """Build the database with the seed script when it is missing and the settings allow."""
+    path: Path = settings.database_path
+    if path.exists():
+        return
+    if not settings.build_database_if_missing:
+        raise RuntimeError(f"database {path} is missing and PARLEY_BUILD_DATABASE_IF_MISSING is off")
+    # Imported here: the seed pipeline is only needed when there is something to build.
+    from seed.build import write_database
+    from seed.dataset import build_dataset
+    from seed.loading import load_curated
+
+    log.info("database %s is missing; building it from the curated data", path)
+    write_database(build_dataset(load_curated()), path)

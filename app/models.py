@@ -1,0 +1,231 @@
+"""Table models: the database schema. Response models live in ``app/schemas.py``."""
+
+from enum import StrEnum
+
+from sqlalchemy import ForeignKeyConstraint, Index, MetaData, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+# Stable constraint names make Alembic revisions reviewable and batch mode reliable on SQLite.
+SQLModel.metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class Side(StrEnum):
+    """A negotiating side, as an ISO 3166-1 alpha-2 country code."""
+
+    RU = "RU"
+    US = "US"
+
+
+class ParticipantKind(StrEnum):
+    person = "person"
+    organization = "organization"
+
+
+class MeetingKind(StrEnum):
+    round = "round"
+    """A numbered round of the embassy talks."""
+    ministerial = "ministerial"
+    """The foreign ministers' meeting that preceded the rounds; not a numbered round."""
+
+
+class MeetingStatus(StrEnum):
+    held = "held"
+    announced = "announced"
+
+
+class DatePrecision(StrEnum):
+    day = "day"
+    month = "month"
+    approximate = "approximate"
+    unknown = "unknown"
+
+
+class Role(StrEnum):
+    delegation_head = "delegation_head"
+    """Led its side's delegation."""
+    minister = "minister"
+    """Met as foreign minister (the Riyadh meeting)."""
+    spokesperson = "spokesperson"
+    """Spoke publicly for a ministry about the round."""
+    announcer = "announcer"
+    """Announced the round."""
+    reporter = "reporter"
+    """Reported on the round (a news agency)."""
+    delegation = "delegation"
+    """Sent experts to the delegation."""
+
+
+class Outcome(StrEnum):
+    raised = "raised"
+    """Raised by a side, with no result reported."""
+    proposed = "proposed"
+    """Put forward by a side as a proposal."""
+    discussed = "discussed"
+    """Reported as discussed, with no side or result named."""
+    limited_progress = "limited_progress"
+    excluded = "excluded"
+    """Explicitly kept off the agenda."""
+    planned = "planned"
+    """Announced for a round that had not yet taken place."""
+
+
+class Fact(SQLModel, table=True):
+    """Anchor for everything that can be cited: each fact-bearing row points to one."""
+
+    __table_args__ = (UniqueConstraint("kind", "subject_id"),)
+
+    id: int = Field(primary_key=True)
+    kind: str
+    subject_id: str
+    """Readable key of what the fact is about, e.g. ``round-2/direct-flights``."""
+
+
+class Source(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    document: str = Field(unique=True)
+    title_ar: str
+    title_en: str
+    attribution_ar: str | None = None
+    attribution_en: str | None = None
+    published_date: str | None = None
+    published_precision: str
+    published_note: str | None = None
+    language: str
+    text: str
+    sha256: str
+    char_count: int
+
+
+class Round(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    number: int | None = Field(default=None, unique=True)
+    kind: str
+    status: str
+    name_en: str
+    name_ar: str
+    start_date: str | None = None
+    date_precision: str
+    date_note: str | None = None
+    city_en: str | None = None
+    city_ar: str | None = None
+    summary_en: str
+    summary_ar: str
+    note: str | None = None
+    fact_id: int = Field(foreign_key="fact.id", unique=True)
+
+
+class RoundVenue(SQLModel, table=True):
+    __tablename__ = "round_venue"
+
+    id: int = Field(primary_key=True)
+    round_id: str = Field(foreign_key="round.id", index=True)
+    name_en: str
+    name_ar: str
+    is_preferred: bool
+    note: str | None = None
+    fact_id: int = Field(foreign_key="fact.id", unique=True)
+
+
+class Participant(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    kind: str = Field(index=True)
+    side: str | None = Field(default=None, index=True)
+    name_en: str
+    name_ar: str
+    description_en: str
+    description_ar: str
+    note: str | None = None
+    fact_id: int = Field(foreign_key="fact.id", unique=True)
+
+
+class ParticipantTitle(SQLModel, table=True):
+    __tablename__ = "participant_title"
+
+    id: int = Field(primary_key=True)
+    participant_id: str = Field(foreign_key="participant.id", index=True)
+    title_en: str
+    title_ar: str
+    is_preferred: bool
+    note: str | None = None
+    fact_id: int = Field(foreign_key="fact.id", unique=True)
+
+
+class ParticipantAlias(SQLModel, table=True):
+    __tablename__ = "participant_alias"
+    __table_args__ = (UniqueConstraint("participant_id", "alias"),)
+
+    id: int = Field(primary_key=True)
+    participant_id: str = Field(foreign_key="participant.id", index=True)
+    alias: str
+    language: str
+    fact_id: int = Field(foreign_key="fact.id", unique=True)
+
+
+class Issue(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    name_en: str
+    name_ar: str
+    summary_en: str
+    summary_ar: str
+    note: str | None = None
+    fact_id: int = Field(foreign_key="fact.id", unique=True)
+
+
+class RoundParticipant(SQLModel, table=True):
+    __tablename__ = "round_participant"
+    __table_args__ = (Index("ix_round_participant_participant_id", "participant_id"),)
+
+    round_id: str = Field(foreign_key="round.id", primary_key=True)
+    participant_id: str = Field(foreign_key="participant.id", primary_key=True)
+    role: str
+    note: str | None = None
+    fact_id: int = Field(foreign_key="fact.id", unique=True)
+
+
+class RoundIssue(SQLModel, table=True):
+    __tablename__ = "round_issue"
+    __table_args__ = (Index("ix_round_issue_issue_id", "issue_id"),)
+
+    round_id: str = Field(foreign_key="round.id", primary_key=True)
+    issue_id: str = Field(foreign_key="issue.id", primary_key=True)
+    on_agenda: bool
+    outcome: str
+    note: str | None = None
+    fact_id: int = Field(foreign_key="fact.id", unique=True)
+
+
+class RoundIssueRaiser(SQLModel, table=True):
+    """Which side raised an issue in a round; an issue both sides raised has two rows."""
+
+    __tablename__ = "round_issue_raiser"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["round_id", "issue_id"],
+            ["round_issue.round_id", "round_issue.issue_id"],
+            name="fk_round_issue_raiser_round_issue",
+        ),
+        Index("ix_round_issue_raiser_side", "side", "issue_id"),
+    )
+
+    round_id: str = Field(primary_key=True)
+    issue_id: str = Field(primary_key=True)
+    side: str = Field(primary_key=True)
+
+
+class Citation(SQLModel, table=True):
+    __table_args__ = (Index("ix_citation_source_id_quote_start", "source_id", "quote_start"),)
+
+    id: int = Field(primary_key=True)
+    fact_id: int = Field(foreign_key="fact.id", index=True)
+    source_id: str = Field(foreign_key="source.id")
+    quote: str
+    quote_start: int
+    quote_end: int

@@ -1,0 +1,196 @@
+"""Response models: the public contract. Table models never leave the app."""
+
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.models import (
+    DatePrecision,
+    MeetingKind,
+    MeetingStatus,
+    Outcome,
+    ParticipantKind,
+    Role,
+    Side,
+)
+
+Item = TypeVar("Item")
+
+
+class Public(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class Page(Public, Generic[Item]):
+    """The envelope of every list."""
+
+    items: list[Item]
+    total: int = Field(description="How many items match, across all pages.")
+    limit: int
+    offset: int
+
+
+class CitationPublic(Public):
+    source_id: str
+    quote: str = Field(description="Copied verbatim from the source's text.")
+    start: int = Field(description="Offset of the quote's first character in the source text.")
+    end: int = Field(description="Offset just past the quote's last character.")
+
+
+Citations = list[CitationPublic]
+
+
+class VenuePublic(Public):
+    name_en: str
+    name_ar: str
+    preferred: bool = Field(description="The version shown first; the others disagree with it.")
+    note: str | None
+    citations: Citations
+
+
+class RoundPublic(Public):
+    number: int
+    id: str
+    status: MeetingStatus
+    name_en: str
+    name_ar: str
+    start_date: str | None = Field(description="ISO 8601 date, as precise as date_precision says.")
+    date_precision: DatePrecision
+    date_note: str | None = Field(description="How the date was derived from the sources.")
+    city_en: str | None
+    city_ar: str | None
+    venues: list[VenuePublic] = Field(
+        description="Every venue the sources give, the preferred one first."
+    )
+    summary_en: str
+    summary_ar: str
+    note: str | None
+    citations: Citations
+
+
+class MeetingRef(Public):
+    """A meeting as it appears inside another record: the Riyadh meeting has no number."""
+
+    id: str
+    number: int | None
+    kind: MeetingKind
+    status: MeetingStatus
+    name_en: str
+    name_ar: str
+    start_date: str | None
+    date_precision: DatePrecision
+
+
+class TitlePublic(Public):
+    title_en: str
+    title_ar: str
+    preferred: bool
+    note: str | None
+    citations: Citations
+
+
+class AliasPublic(Public):
+    alias: str
+    language: str
+    citations: Citations
+
+
+class ParticipantSummary(Public):
+    id: str
+    kind: ParticipantKind
+    side: Side | None = Field(description="ISO 3166-1 alpha-2 code of the side, if any.")
+    name_en: str
+    name_ar: str
+    title_en: str | None = Field(description="The preferred title, if the sources give one.")
+    title_ar: str | None
+
+
+class ParticipantPublic(ParticipantSummary):
+    description_en: str
+    description_ar: str
+    note: str | None
+    titles: list[TitlePublic] = Field(description="Every title the sources give, preferred first.")
+    aliases: list[AliasPublic] = Field(description="Every spelling of the name in the sources.")
+    citations: Citations
+
+
+class RoundParticipantPublic(ParticipantSummary):
+    """A participant in one round; ``citations`` support the participation and role."""
+
+    role: Role
+    role_note: str | None
+    citations: Citations
+
+
+class ParticipantRoundPublic(Public):
+    round: MeetingRef
+    role: Role
+    role_note: str | None
+    citations: Citations
+
+
+class IssueFields(Public):
+    id: str
+    name_en: str
+    name_ar: str
+    summary_en: str
+    summary_ar: str
+    note: str | None
+
+
+class IssuePublic(IssueFields):
+    citations: Citations
+
+
+class RoundIssuePublic(IssueFields):
+    """An issue as raised in one round; ``citations`` support the raising, not the issue."""
+
+    raised_by: list[Side] = Field(description="The sides that raised it; empty when unnamed.")
+    on_agenda: bool
+    outcome: Outcome
+    outcome_note: str | None
+    citations: Citations
+
+
+class IssueRoundPublic(Public):
+    round: MeetingRef
+    raised_by: list[Side]
+    on_agenda: bool
+    outcome: Outcome
+    outcome_note: str | None
+    citations: Citations
+
+
+class SourcePublic(Public):
+    id: str
+    document: str = Field(description="File name of the document as shipped.")
+    title_en: str
+    title_ar: str
+    attribution_en: str | None
+    attribution_ar: str | None
+    published_date: str | None
+    published_precision: DatePrecision
+    published_note: str | None
+    language: str
+    sha256: str = Field(description="SHA-256 of the document's UTF-8 bytes.")
+    char_count: int
+
+
+class SourceDetail(SourcePublic):
+    text: str = Field(description="The full document text; citation offsets index into it.")
+
+
+class CitedFact(Public):
+    kind: str = Field(
+        description="round, round_venue, participant, participant_title, participant_alias, "
+        "issue, round_participant or round_issue."
+    )
+    subject_id: str
+
+
+class SourceCitationPublic(CitationPublic):
+    fact: CitedFact
+
+
+class Health(Public):
+    status: str

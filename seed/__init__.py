@@ -1,0 +1,1 @@
+"""Builds the Parley SQLite database from the curated, cited files in this folder."""

@@ -1,0 +1,60 @@
+"""Writing a dataset to SQLite: schema by Alembic, then rows, then an atomic rename."""
+
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, insert
+
+from app.core.config import PROJECT_ROOT
+from seed.dataset import Dataset
+
+MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
+
+
+def sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _enforce_foreign_keys(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+    return engine
+
+
+def alembic_config(database_path: Path) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["database_url"] = f"sqlite:///{database_path}"
+    return config
+
+
+def migrate(database_path: Path) -> None:
+    command.upgrade(alembic_config(database_path), "head")
+
+
+def write_database(dataset: Dataset, target: Path) -> None:
+    """Build the database next to ``target`` and move it into place in one step.
+
+    Readers of the old file never see a half-built database, and a failed build leaves the
+    old file untouched.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.building")
+    temporary.unlink(missing_ok=True)
+    try:
+        migrate(temporary)
+        engine = sqlite_engine(temporary)
+        try:
+            with engine.begin() as connection:
+                for table, rows in dataset.rows_by_table():
+                    if rows:
+                        connection.execute(insert(table), [row.model_dump() for row in rows])
+            with engine.connect() as connection:
+                connection.exec_driver_sql("VACUUM")
+        finally:
+            engine.dispose()
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -1,0 +1,115 @@
+"""The shape of the curated files in ``seed/data/``, validated with the API's own vocabularies."""
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from app.models import DatePrecision, MeetingKind, MeetingStatus, Outcome, ParticipantKind, Role, Side
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}(-\d{2})?$")]
+
+
+class Curated(BaseModel):
+    # A misspelt key in a curated file must fail the build, not vanish.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CuratedCitation(Curated):
+    source: Slug
+    quote: Annotated[str, StringConstraints(min_length=1)]
+    occurrence: Annotated[int, Field(ge=1)] | None = None
+    """Which occurrence of the quote is meant, when it appears more than once in the document."""
+
+
+class Cited(Curated):
+    citations: Annotated[list[CuratedCitation], Field(min_length=1)]
+
+
+class CuratedSource(Curated):
+    id: Slug
+    document: Text
+    title_ar: Text
+    title_en: Text
+    attribution_ar: Text | None = None
+    attribution_en: Text | None = None
+    published_date: IsoDate | None = None
+    published_precision: DatePrecision
+    published_note: Text | None = None
+    language: Text = "ar"
+
+
+class CuratedTitle(Cited):
+    title_en: Text
+    title_ar: Text
+    preferred: bool
+    note: Text | None = None
+
+
+class CuratedAlias(Cited):
+    alias: Text
+    language: Text = "ar"
+
+
+class CuratedParticipant(Cited):
+    id: Slug
+    kind: ParticipantKind
+    side: Side | None
+    name_en: Text
+    name_ar: Text
+    description_en: Text
+    description_ar: Text
+    note: Text | None = None
+    titles: list[CuratedTitle] = []
+    aliases: list[CuratedAlias] = []
+
+
+class CuratedIssue(Cited):
+    id: Slug
+    name_en: Text
+    name_ar: Text
+    summary_en: Text
+    summary_ar: Text
+    note: Text | None = None
+
+
+class CuratedVenue(Cited):
+    name_en: Text
+    name_ar: Text
+    preferred: bool
+    note: Text | None = None
+
+
+class CuratedRoundParticipant(Cited):
+    participant: Slug
+    role: Role
+    note: Text | None = None
+
+
+class CuratedRoundIssue(Cited):
+    issue: Slug
+    raised_by: list[Side]
+    on_agenda: bool
+    outcome: Outcome
+    note: Text | None = None
+
+
+class CuratedRound(Cited):
+    id: Slug
+    number: Annotated[int, Field(ge=1)] | None = None
+    kind: MeetingKind
+    status: MeetingStatus
+    name_en: Text
+    name_ar: Text
+    start_date: IsoDate | None = None
+    date_precision: DatePrecision
+    date_note: Text | None = None
+    city_en: Text | None = None
+    city_ar: Text | None = None
+    summary_en: Text
+    summary_ar: Text
+    note: Text | None = None
+    venues: list[CuratedVenue] = []
+    participants: list[CuratedRoundParticipant] = []
+    issues: list[CuratedRoundIssue] = []
