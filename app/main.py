@@ -27,8 +27,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
-    for router in (rounds.router, participants.router, issues.router, sources.router,
-                   health.router):
+    for router in (
+        rounds.router,
+        participants.router,
+        issues.router,
+        sources.router,
+        health.router,
+    ):
         app.include_router(router, prefix=settings.api_prefix)
     return app
 

@@ -6,11 +6,11 @@ a fixed number of queries however long it is.
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, TypeVarTuple, overload
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import SelectOfScalar
+from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from app.api.deps import Pagination
 from app.models import (
@@ -34,11 +34,20 @@ from app.schemas import (
 )
 
 Row = TypeVar("Row")
+Columns = TypeVarTuple("Columns")
 
 
+@overload
 def fetch_page(
     session: Session, statement: SelectOfScalar[Row], pagination: Pagination
-) -> tuple[Sequence[Row], int]:
+) -> tuple[Sequence[Row], int]: ...
+@overload
+def fetch_page(
+    session: Session, statement: Select[*Columns], pagination: Pagination
+) -> tuple[Sequence[tuple[*Columns]], int]: ...
+def fetch_page(
+    session: Session, statement: Any, pagination: Pagination
+) -> tuple[Sequence[Any], int]:
     """One page of an explicitly ordered statement, and the total it pages through."""
     total = session.exec(
         select(func.count()).select_from(statement.order_by(None).subquery())
@@ -68,8 +77,9 @@ def cite(citation: Citation) -> CitationPublic:
     )
 
 
-def load_raisers(session: Session, round_id: str | None = None, issue_id: str | None = None
-                 ) -> dict[tuple[str, str], list[str]]:
+def load_raisers(
+    session: Session, round_id: str | None = None, issue_id: str | None = None
+) -> dict[tuple[str, str], list[str]]:
     statement = select(RoundIssueRaiser).order_by(col(RoundIssueRaiser.side))
     if round_id is not None:
         statement = statement.where(RoundIssueRaiser.round_id == round_id)
@@ -117,8 +127,9 @@ def meeting_ref(meeting: Round) -> MeetingRef:
     return MeetingRef.model_validate(meeting)
 
 
-def load_titles(session: Session, participant_ids: Iterable[str]
-                ) -> dict[str, list[ParticipantTitle]]:
+def load_titles(
+    session: Session, participant_ids: Iterable[str]
+) -> dict[str, list[ParticipantTitle]]:
     titles: dict[str, list[ParticipantTitle]] = defaultdict(list)
     statement = (
         select(ParticipantTitle)
@@ -191,4 +202,3 @@ def present_participants(
 def fields(row: Any) -> dict[str, Any]:
     """A table row's columns as a dict, for building a response model from it."""
     return {column: getattr(row, column) for column in type(row).model_fields}
-

@@ -1,9 +1,9 @@
 from alembic import context
 from sqlalchemy import create_engine
+from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers every table on the metadata)
 from app.core.config import get_settings
-from sqlmodel import SQLModel
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -17,7 +17,9 @@ def database_url() -> str:
 
 def run_migrations_offline() -> None:
     context.configure(
-        url=database_url(), target_metadata=target_metadata, render_as_batch=True,
+        url=database_url(),
+        target_metadata=target_metadata,
+        render_as_batch=True,
         literal_binds=True,
     )
     with context.begin_transaction():

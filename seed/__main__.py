@@ -6,9 +6,9 @@ from pathlib import Path
 
 from app.core.config import get_settings
 from app.models import Citation, Issue, Participant, Round, Source
+from seed.build import write_database
 from seed.dataset import build_dataset
 from seed.loading import DATA_DIR, DOCUMENTS_DIR, SeedError, load_curated
-from seed.build import write_database
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,7 +17,9 @@ def main(argv: list[str] | None = None) -> int:
         "--check", action="store_true", help="validate the curated data without writing anything"
     )
     parser.add_argument(
-        "--database", type=Path, default=None,
+        "--database",
+        type=Path,
+        default=None,
         help="where to write the database (default: PARLEY_DATABASE_PATH or seed/build/)",
     )
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help=argparse.SUPPRESS)
@@ -27,8 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         dataset = build_dataset(load_curated(args.data_dir, args.documents_dir))
     except SeedError as error:
-        print(f"seed: the curated data is not valid ({len(error.problems)} problem(s)):",
-              file=sys.stderr)
+        print(
+            f"seed: the curated data is not valid ({len(error.problems)} problem(s)):",
+            file=sys.stderr,
+        )
         for problem in error.problems:
             print(f"  - {problem}", file=sys.stderr)
         return 1
@@ -36,8 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     counts = ", ".join(
         f"{dataset.count(table)} {label}"
         for table, label in (
-            (Round, "meetings"), (Participant, "participants"), (Issue, "issues"),
-            (Source, "sources"), (Citation, "citations"),
+            (Round, "meetings"),
+            (Participant, "participants"),
+            (Issue, "issues"),
+            (Source, "sources"),
+            (Citation, "citations"),
         )
     )
     if args.check:

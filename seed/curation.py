@@ -4,7 +4,15 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from app.models import DatePrecision, MeetingKind, MeetingStatus, Outcome, ParticipantKind, Role, Side
+from app.models import (
+    DatePrecision,
+    MeetingKind,
+    MeetingStatus,
+    Outcome,
+    ParticipantKind,
+    Role,
+    Side,
+)
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

@@ -151,7 +151,9 @@ class _Builder:
             where = f"participants.yaml: {participant.id}"
             self.dataset.add(
                 Participant(
-                    **participant.model_dump(mode="json", exclude={"citations", "titles", "aliases"}),
+                    **participant.model_dump(
+                        mode="json", exclude={"citations", "titles", "aliases"}
+                    ),
                     fact_id=self.fact("participant", participant.id, participant.citations, where),
                 )
             )
@@ -168,7 +170,9 @@ class _Builder:
                         is_preferred=title.preferred,
                         note=title.note,
                         fact_id=self.fact(
-                            "participant_title", subject, title.citations,
+                            "participant_title",
+                            subject,
+                            title.citations,
                             f"{where} > title '{title.title_en}'",
                         ),
                     )
@@ -186,8 +190,10 @@ class _Builder:
                         alias=alias.alias,
                         language=alias.language,
                         fact_id=self.fact(
-                            "participant_alias", f"{participant.id}/alias/{alias.alias}",
-                            alias.citations, alias_where,
+                            "participant_alias",
+                            f"{participant.id}/alias/{alias.alias}",
+                            alias.citations,
+                            alias_where,
                         ),
                     )
                 )
@@ -241,8 +247,10 @@ class _Builder:
                     is_preferred=venue.preferred,
                     note=venue.note,
                     fact_id=self.fact(
-                        "round_venue", f"{meeting.id}/venue/{slugify(venue.name_en)}",
-                        venue.citations, f"{where} > venue '{venue.name_en}'",
+                        "round_venue",
+                        f"{meeting.id}/venue/{slugify(venue.name_en)}",
+                        venue.citations,
+                        f"{where} > venue '{venue.name_en}'",
                     ),
                 )
             )
@@ -263,8 +271,10 @@ class _Builder:
                     role=link.role.value,
                     note=link.note,
                     fact_id=self.fact(
-                        "round_participant", f"{meeting.id}/participant/{link.participant}",
-                        link.citations, link_where,
+                        "round_participant",
+                        f"{meeting.id}/participant/{link.participant}",
+                        link.citations,
+                        link_where,
                     ),
                 )
             )
@@ -285,8 +295,10 @@ class _Builder:
                     outcome=link.outcome.value,
                     note=link.note,
                     fact_id=self.fact(
-                        "round_issue", f"{meeting.id}/issue/{link.issue}",
-                        link.citations, link_where,
+                        "round_issue",
+                        f"{meeting.id}/issue/{link.issue}",
+                        link.citations,
+                        link_where,
                     ),
                 )
             )

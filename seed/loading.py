@@ -55,14 +55,17 @@ def _describe_location(raw: Any, location: tuple[int | str, ...]) -> str:
         if isinstance(node, list) and isinstance(key, int) and key < len(node):
             child = node[key]
             label = next(
-                (child[k] for k in ("id", "issue", "participant", "alias", "name_en", "title_en")
-                 if isinstance(child, dict) and k in child),
+                (
+                    child[k]
+                    for k in ("id", "issue", "participant", "alias", "name_en", "title_en")
+                    if isinstance(child, dict) and k in child
+                ),
                 None,
             )
             parts.append(f"[{key}]" + (f" ({label})" if label else ""))
         else:
             if isinstance(node, dict):
-                child = node.get(key)  # type: ignore[call-overload]
+                child = node.get(key)
             parts.append(f".{key}")
         node = child
     return "".join(parts).lstrip(".")

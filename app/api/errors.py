@@ -34,12 +34,16 @@ class Problem(BaseModel):
 
 
 def problem_response(
-    status: int, detail: str, errors: list[InvalidParameter] | None = None,
+    status: int,
+    detail: str,
+    errors: list[InvalidParameter] | None = None,
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     problem = Problem(title=HTTPStatus(status).phrase, status=status, detail=detail, errors=errors)
     return JSONResponse(
-        problem.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_JSON,
+        problem.model_dump(exclude_none=True),
+        status_code=status,
+        media_type=PROBLEM_JSON,
         headers=headers,
     )
 

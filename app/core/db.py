@@ -24,7 +24,9 @@ def ensure_database(settings: Settings) -> None:
     if path.exists():
         return
     if not settings.build_database_if_missing:
-        raise RuntimeError(f"database {path} is missing and PARLEY_BUILD_DATABASE_IF_MISSING is off")
+        raise RuntimeError(
+            f"database {path} is missing and PARLEY_BUILD_DATABASE_IF_MISSING is off"
+        )
     # Imported here: the seed pipeline is only needed when there is something to build.
     from seed.build import write_database
     from seed.dataset import build_dataset

@@ -64,7 +64,7 @@ def read_issue_rounds(
         .where(RoundIssue.issue_id == issue.id)
         .order_by(col(Round.start_date).is_(None), col(Round.start_date), col(Round.id))
     )
-    rows, total = fetch_page(session, statement, pagination)  # type: ignore[arg-type]
+    rows, total = fetch_page(session, statement, pagination)
     raisers = load_raisers(session, issue_id=issue.id)
     citations = load_citations(session, [link.fact_id for link, _ in rows])
     items = [

@@ -47,7 +47,7 @@ def read_participant_rounds(
         .where(RoundParticipant.participant_id == participant.id)
         .order_by(col(Round.start_date).is_(None), col(Round.start_date), col(Round.id))
     )
-    rows, total = fetch_page(session, statement, pagination)  # type: ignore[arg-type]
+    rows, total = fetch_page(session, statement, pagination)
     citations = load_citations(session, [link.fact_id for link, _ in rows])
     items = [
         ParticipantRoundPublic(

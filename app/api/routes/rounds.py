@@ -42,7 +42,7 @@ def read_round_issues(
         .where(RoundIssue.round_id == meeting.id)
         .order_by(col(RoundIssue.on_agenda).desc(), col(Issue.id))
     )
-    rows, total = fetch_page(session, statement, pagination)  # type: ignore[arg-type]
+    rows, total = fetch_page(session, statement, pagination)
     raisers = load_raisers(session, round_id=meeting.id)
     citations = load_citations(session, [link.fact_id for link, _ in rows])
     items = [
@@ -70,7 +70,7 @@ def read_round_participants(
         .where(RoundParticipant.round_id == meeting.id)
         .order_by(col(RoundParticipant.role), col(Participant.side), col(Participant.id))
     )
-    rows, total = fetch_page(session, statement, pagination)  # type: ignore[arg-type]
+    rows, total = fetch_page(session, statement, pagination)
     titles = load_titles(session, [participant.id for _, participant in rows])
     citations = load_citations(session, [link.fact_id for link, _ in rows])
     items = [

@@ -35,7 +35,7 @@ def read_source_citations(
         .where(Citation.source_id == source.id)
         .order_by(col(Citation.quote_start), col(Citation.id))
     )
-    rows, total = fetch_page(session, statement, pagination)  # type: ignore[arg-type]
+    rows, total = fetch_page(session, statement, pagination)
     items = [
         SourceCitationPublic(
             **cite(citation).model_dump(),

@@ -1,0 +1,34 @@
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from app.core.config import Settings
+from app.main import create_app
+from seed.__main__ import main as seed_main
+
+
+@pytest.fixture(scope="session")
+def database_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real database, built once by the real seed script; the app only ever reads it."""
+    path = tmp_path_factory.mktemp("db") / "parley.sqlite3"
+    assert seed_main(["--database", str(path)]) == 0
+    return path
+
+
+@pytest.fixture(scope="session")
+def settings(database_path: Path) -> Settings:
+    return Settings(database_path=database_path, build_database_if_missing=False)
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings) -> FastAPI:
+    return create_app(settings)
+
+
+@pytest.fixture(scope="session")
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app) as test_client:
+        yield test_client

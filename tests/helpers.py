@@ -1,0 +1,36 @@
+from typing import Any
+
+import httpx
+
+API = "/api/v1"
+
+
+def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:
+    """Every error is RFC 9457 problem+json with the same members, and leaks no internals."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    body: dict[str, Any] = response.json()
+    assert body["type"] == "about:blank"
+    assert body["status"] == status
+    assert isinstance(body["title"], str) and body["title"]
+    assert isinstance(body["detail"], str) and body["detail"]
+    assert set(body) <= {"type", "title", "status", "detail", "errors"}
+    for leak in ("Traceback", "SELECT", "sqlite", 'File "'):
+        assert leak not in response.text
+    return body
+
+
+def items(response: httpx.Response) -> list[dict[str, Any]]:
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert set(body) == {"items", "total", "limit", "offset"}
+    result: list[dict[str, Any]] = body["items"]
+    return result
+
+
+def by_id(rows: list[dict[str, Any]], key: str = "id") -> dict[str, dict[str, Any]]:
+    return {row[key]: row for row in rows}
+
+
+def sources_of(record: dict[str, Any]) -> set[str]:
+    return {citation["source_id"] for citation in record["citations"]}

@@ -1,0 +1,40 @@
+"""Start-up behaviour: the database is built when missing, and opened read-only."""
+
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+
+from app.core.config import Settings
+from app.main import create_app
+from tests.helpers import API
+
+
+def test_a_missing_database_is_built_at_start_up(tmp_path: Path) -> None:
+    database = tmp_path / "nested" / "parley.sqlite3"
+    with TestClient(create_app(Settings(database_path=database))) as client:
+        assert database.is_file()
+        assert client.get(f"{API}/rounds/2").json()["number"] == 2
+
+
+def test_start_up_refuses_a_missing_database_when_building_is_off(tmp_path: Path) -> None:
+    settings = Settings(database_path=tmp_path / "absent.sqlite3", build_database_if_missing=False)
+    with pytest.raises(RuntimeError, match="is missing"), TestClient(create_app(settings)):
+        pass
+
+
+def test_the_serving_engine_cannot_write(app: FastAPI, client: TestClient) -> None:
+    with (
+        app.state.engine.connect() as connection,
+        pytest.raises(OperationalError, match="readonly"),
+    ):
+        connection.execute(text("DELETE FROM citation"))
+    assert client.get(f"{API}/sources/ryabkov-new-round/citations").json()["total"] == 27
+
+
+def test_foreign_keys_are_enforced_on_every_connection(app: FastAPI) -> None:
+    with app.state.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1

@@ -1,0 +1,72 @@
+"""The error contract across the whole API: problem+json, never a 500, nothing writable."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.helpers import API, assert_problem
+
+LIST_PATHS = [
+    "/rounds",
+    "/rounds/2/issues",
+    "/rounds/2/participants",
+    "/participants",
+    "/participants/sonata-coulter/rounds",
+    "/issues",
+    "/issues/visas/rounds",
+    "/sources",
+    "/sources/ryabkov-new-round/citations",
+]
+DETAIL_PATHS = [
+    "/rounds/2",
+    "/participants/sonata-coulter",
+    "/issues/visas",
+    "/sources/ryabkov-new-round",
+]
+
+
+def test_unknown_endpoints_are_404_problems(client: TestClient) -> None:
+    body = assert_problem(client.get("/api/v2/rounds"), 404)
+    assert "/api/v1" in body["detail"]
+    assert_problem(client.get(f"{API}/rounds/2/statements"), 404)
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])
+def test_nothing_a_client_sends_can_change_data(client: TestClient, method: str) -> None:
+    before = client.get(f"{API}/rounds/2").json()
+    for path in LIST_PATHS + DETAIL_PATHS + ["/health"]:
+        assert_problem(client.request(method, f"{API}{path}", json={"number": 9}), 405)
+    assert client.get(f"{API}/rounds/2").json() == before
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["-5", "abc", "1e3", "", " ", "9" * 40, "%00", "1;DROP TABLE round", "٣", "NaN"],
+)
+def test_bad_paging_values_are_422_never_500(client: TestClient, value: str) -> None:
+    for path in LIST_PATHS:
+        for name in ("limit", "offset"):
+            assert_problem(client.get(f"{API}{path}", params={name: value}), 422)
+
+
+@pytest.mark.parametrize(
+    "identifier",
+    ["x" * 150, "' OR 1=1 --", "%E2%80%AE", "دارشيف", "..%2F..%2Fetc%2Fpasswd", "%F0%9F%92%A5"],
+)
+def test_odd_ids_are_404_never_500(client: TestClient, identifier: str) -> None:
+    for resource in ("participants", "issues", "sources"):
+        assert_problem(client.get(f"{API}/{resource}/{identifier}"), 404)
+
+
+def test_overlong_ids_are_422(client: TestClient) -> None:
+    body = assert_problem(client.get(f"{API}/participants/{'x' * 201}"), 422)
+    assert "x" * 201 not in body["detail"]
+
+
+def test_validation_errors_name_every_bad_parameter(client: TestClient) -> None:
+    body = assert_problem(client.get(f"{API}/issues?round=zero&raised_by=XX&limit=0"), 422)
+    assert {(e["location"], e["name"]) for e in body["errors"]} == {
+        ("query", "round"),
+        ("query", "raised_by"),
+        ("query", "limit"),
+    }
+    assert "raised_by" in body["detail"]

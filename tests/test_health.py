@@ -1,0 +1,9 @@
+from fastapi.testclient import TestClient
+
+from tests.helpers import API
+
+
+def test_health_reports_ok(client: TestClient) -> None:
+    response = client.get(f"{API}/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}

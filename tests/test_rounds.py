@@ -1,0 +1,153 @@
+from fastapi.testclient import TestClient
+
+from tests.helpers import API, assert_problem, by_id, items, sources_of
+
+
+def test_rounds_lists_the_numbered_rounds_in_order_without_riyadh(client: TestClient) -> None:
+    response = client.get(f"{API}/rounds")
+    rounds = items(response)
+    assert [(r["number"], r["id"], r["status"]) for r in rounds] == [
+        (1, "round-1", "held"),
+        (2, "round-2", "held"),
+        (3, "round-3", "announced"),
+    ]
+    assert response.json()["total"] == 3
+    assert "riyadh-meeting" not in {r["id"] for r in rounds}
+
+
+def test_round_1_date_is_resolved_from_27_february(client: TestClient) -> None:
+    round_1 = client.get(f"{API}/rounds/1").json()
+    assert round_1["start_date"] == "2025-02-27"
+    assert round_1["date_precision"] == "day"
+    assert "27 فبراير" in round_1["date_note"]
+    assert sources_of(round_1) == {
+        "istanbul-meeting-preview",
+        "toxic-legacy-talks",
+        "istanbul-round-two-opens",
+        "ryabkov-new-round",
+    }
+    assert [v["name_en"] for v in round_1["venues"]] == ["US Consulate General in Istanbul"]
+
+
+def test_round_2_keeps_both_venue_versions_each_with_its_own_source(client: TestClient) -> None:
+    round_2 = client.get(f"{API}/rounds/2").json()
+    assert round_2["city_en"] == "Istanbul"
+    assert round_2["city_ar"] == "إسطنبول"
+    assert round_2["start_date"] == "2025-04-10"
+    venues = round_2["venues"]
+    assert [(v["name_en"], v["preferred"]) for v in venues] == [
+        ("Russian Consulate General in Istanbul", True),
+        ("Palace of the Russian Embassy", False),
+    ]
+    assert sources_of(venues[0]) == {
+        "toxic-legacy-talks",
+        "constructive-talks-istanbul",
+        "istanbul-meeting-preview",
+    }
+    assert venues[1]["name_ar"] == "قصر السفارة الروسية"
+    assert venues[1]["citations"] == [
+        {
+            "source_id": "istanbul-round-two-opens",
+            "quote": "والتي تُعقد في قصر السفارة الروسية",
+            "start": venues[1]["citations"][0]["start"],
+            "end": venues[1]["citations"][0]["end"],
+        }
+    ]
+
+
+def test_round_3_is_announced_without_a_date(client: TestClient) -> None:
+    round_3 = client.get(f"{API}/rounds/3").json()
+    assert round_3["status"] == "announced"
+    assert round_3["start_date"] is None
+    assert round_3["date_precision"] == "unknown"
+    assert round_3["venues"] == []
+    assert "ryabkov-new-round" in sources_of(round_3)
+
+
+def test_round_2_issues_include_flights_and_property_raised_by_russia(client: TestClient) -> None:
+    issues = by_id(items(client.get(f"{API}/rounds/2/issues")))
+    flights = issues["direct-flights"]
+    assert flights["raised_by"] == ["RU"]
+    assert flights["on_agenda"] is True
+    assert flights["outcome"] == "raised"
+    assert sources_of(flights) == {
+        "constructive-talks-istanbul",
+        "istanbul-meeting-preview",
+        "istanbul-round-two-opens",
+        "toxic-legacy-talks",
+    }
+    assert flights["name_ar"] == "استئناف الرحلات الجوية المباشرة"
+
+    property_ = issues["seized-diplomatic-property"]
+    assert property_["raised_by"] == ["RU"]
+    assert property_["on_agenda"] is True
+    assert "Killenworth" in property_["summary_en"]
+    assert sources_of(property_) == {
+        "constructive-talks-istanbul",
+        "istanbul-round-two-opens",
+        "toxic-legacy-talks",
+        "ryabkov-new-round",
+    }
+
+
+def test_round_2_issues_record_the_american_side_and_the_exclusions(client: TestClient) -> None:
+    issues = by_id(items(client.get(f"{API}/rounds/2/issues")))
+    assert issues["local-staff-hiring-ban"]["raised_by"] == ["US"]
+    assert issues["diplomats-freedom-of-movement"]["raised_by"] == ["RU", "US"]
+    assert issues["banking-for-missions"]["raised_by"] == ["RU"]
+    assert issues["diplomatic-sanctions"]["raised_by"] == []
+    for excluded in ("ukraine-settlement", "security-issues", "bilateral-normalisation"):
+        assert issues[excluded]["on_agenda"] is False
+        assert issues[excluded]["outcome"] == "excluded"
+    listed = list(issues)
+    # Agenda items first, then what was kept off it.
+    assert listed.index("ukraine-settlement") > listed.index("visas")
+
+
+def test_round_1_brought_limited_progress_on_visas(client: TestClient) -> None:
+    issues = by_id(items(client.get(f"{API}/rounds/1/issues")))
+    assert set(issues) == {
+        "visas",
+        "international-contributions",
+        "biden-era-legacy",
+        "mission-working-conditions",
+    }
+    assert issues["visas"]["outcome"] == "limited_progress"
+    assert issues["visas"]["citations"][0]["quote"] == (
+        "حيث شهدت تحقيق تقدم محدود في مسائل رئيسة مثل تخفيف قيود التأشيرات"
+    )
+
+
+def test_round_2_was_led_by_darchiev_and_coulter(client: TestClient) -> None:
+    participants = items(client.get(f"{API}/rounds/2/participants"))
+    heads = {p["id"]: p for p in participants if p["role"] == "delegation_head"}
+    assert set(heads) == {"alexander-darchiev", "sonata-coulter"}
+    assert heads["alexander-darchiev"]["side"] == "RU"
+    assert heads["sonata-coulter"]["side"] == "US"
+    assert heads["sonata-coulter"]["title_en"] == (
+        "Deputy Assistant Secretary of State for European and Eurasian Affairs"
+    )
+    assert len(sources_of(heads["sonata-coulter"])) == 5
+    spokespeople = {p["id"] for p in participants if p["role"] == "spokesperson"}
+    assert spokespeople == {"tammy-bruce", "maria-zakharova"}
+
+
+def test_round_lists_paginate(client: TestClient) -> None:
+    first = client.get(f"{API}/rounds/2/issues", params={"limit": 2}).json()
+    second = client.get(f"{API}/rounds/2/issues", params={"limit": 2, "offset": 2}).json()
+    everything = items(client.get(f"{API}/rounds/2/issues"))
+    assert first["total"] == second["total"] == len(everything) == 16
+    assert [i["id"] for i in first["items"] + second["items"]] == [i["id"] for i in everything[:4]]
+    assert (first["limit"], first["offset"]) == (2, 0)
+
+
+def test_unknown_round_numbers_are_404(client: TestClient) -> None:
+    for path in ("/rounds/4", "/rounds/99", "/rounds/4/issues", "/rounds/4/participants"):
+        body = assert_problem(client.get(f"{API}{path}"), 404)
+        assert "No round numbered" in body["detail"]
+
+
+def test_malformed_round_numbers_are_422(client: TestClient) -> None:
+    for bad in ("two", "0", "-1", "1.5", "99999999999999999999999"):
+        body = assert_problem(client.get(f"{API}/rounds/{bad}"), 422)
+        assert body["errors"][0]["name"] == "number"

@@ -1,0 +1,174 @@
+"""The seed script: validation failures are reported clearly; builds are atomic and repeatable."""
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from seed.__main__ import main as seed_main
+from seed.loading import DATA_DIR, DOCUMENTS_DIR
+from seed.quotes import QuoteNotFound, locate_quote
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A private copy of the curated files that a test may break."""
+    return Path(shutil.copytree(DATA_DIR, tmp_path / "data"))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {path.name}: {old}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def check(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = seed_main(["--check", "--data-dir", str(data_dir)])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def dump(path: Path) -> list[str]:
+    with sqlite3.connect(path) as connection:
+        return list(connection.iterdump())
+
+
+def test_the_curated_data_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
+    code, output = check(DATA_DIR, capsys)
+    assert code == 0, output
+    assert output.strip() == (
+        "seed: curated data is valid: 4 meetings, 13 participants, 16 issues, 5 sources, "
+        "194 citations"
+    )
+
+
+def test_a_quote_not_in_its_document_names_file_record_and_quote(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(data_dir / "rounds.yaml", "وأكد دارشيف خلال المحادثات", "وأكد دارشيف أثناء المحادثات")
+    code, output = check(data_dir, capsys)
+    assert code == 1
+    assert "rounds.yaml: round-2 > issue 'seized-diplomatic-property' > citation 1" in output
+    assert "quote not found verbatim" in output
+    assert "source 'constructive-talks-istanbul'" in output
+    assert "وأكد دارشيف أثناء المحادثات" in output
+
+
+def test_an_undefined_reference_is_reported(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(data_dir / "rounds.yaml", "- issue: intimidation", "- issue: intimidations")
+    edit(data_dir / "issues.yaml", "- source: ryabkov-new-round", "- source: ryabkov-old-round")
+    code, output = check(data_dir, capsys)
+    assert code == 1
+    assert (
+        "rounds.yaml: round-2 > issue 'intimidations': issue is not defined in issues.yaml"
+        in output
+    )
+    assert "unknown source 'ryabkov-old-round'" in output
+
+
+def test_a_missing_field_is_reported_with_the_record_id(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(data_dir / "participants.yaml", "  name_en: Sonata Coulter\n", "")
+    code, output = check(data_dir, capsys)
+    assert code == 1
+    assert "participants.yaml: [1] (sonata-coulter).name_en: Field required" in output
+
+
+def test_a_fact_without_citations_is_rejected(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(
+        data_dir / "issues.yaml",
+        "  citations:\n    - source: istanbul-round-two-opens\n"
+        '      quote: "إزالة العقوبات الدبلوماسية المفروضة في السنوات السابقة"\n',
+        "  citations: []\n",
+    )
+    code, output = check(data_dir, capsys)
+    assert code == 1
+    assert (
+        "issues.yaml: [4] (diplomatic-sanctions).citations: List should have at least 1" in output
+    )
+
+
+def test_an_ambiguous_quote_must_say_which_occurrence(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(data_dir / "participants.yaml", "          occurrence: 2\n", "")
+    code, output = check(data_dir, capsys)
+    assert code == 1
+    assert "quote appears 2 times in the document; add `occurrence: N`" in output
+
+
+def test_an_alias_must_appear_in_its_quotes(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(data_dir / "participants.yaml", "    - alias: دارشييف", "    - alias: دارشييييف")
+    code, output = check(data_dir, capsys)
+    assert code == 1
+    assert "alias 'دارشييييف'" in output and "does not contain it" in output
+
+
+def test_a_document_without_a_source_entry_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    documents = Path(shutil.copytree(DOCUMENTS_DIR, tmp_path / "documents"))
+    (documents / "005_unlisted.txt").write_text("نص", encoding="utf-8")
+    code = seed_main(["--check", "--documents-dir", str(documents)])
+    assert code == 1
+    assert "documents/005_unlisted.txt: document has no entry in sources.yaml" in (
+        capsys.readouterr().err
+    )
+
+
+def test_locate_quote_gives_code_point_offsets() -> None:
+    assert locate_quote("أ ب ج ب", "ب", occurrence=2) == (6, 7)
+    with pytest.raises(QuoteNotFound, match="appears 2 times"):
+        locate_quote("أ ب ج ب", "ب")
+    with pytest.raises(QuoteNotFound, match="requested but the quote appears 2"):
+        locate_quote("أ ب ج ب", "ب", occurrence=3)
+
+
+def test_builds_are_repeatable(tmp_path: Path, database_path: Path) -> None:
+    again = tmp_path / "again.sqlite3"
+    assert seed_main(["--database", str(again)]) == 0
+    assert dump(again) == dump(database_path)
+    assert again.read_bytes() == database_path.read_bytes()
+
+
+def test_a_failed_build_leaves_the_old_database_untouched(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "parley.sqlite3"
+    assert seed_main(["--database", str(target)]) == 0
+    before = target.read_bytes()
+    edit(data_dir / "rounds.yaml", "number: 2", "number: 1")
+    assert seed_main(["--database", str(target), "--data-dir", str(data_dir)]) == 1
+    assert "round number '1' is defined 2 times" in capsys.readouterr().err
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "parley.sqlite3"]
+
+
+def test_check_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "never.sqlite3"
+    assert seed_main(["--check", "--database", str(target)]) == 0
+    assert not target.exists()
+
+
+def test_the_command_line_entry_point(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "seed", "--database", str(tmp_path / "cli.sqlite3")],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"seed: built {tmp_path / 'cli.sqlite3'}: 4 meetings")

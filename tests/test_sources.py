@@ -1,0 +1,64 @@
+import hashlib
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from tests.helpers import API, assert_problem, items
+
+DOCUMENTS = Path(__file__).resolve().parents[1] / "seed" / "documents"
+
+
+def test_sources_list_every_shipped_document(client: TestClient) -> None:
+    sources = items(client.get(f"{API}/sources"))
+    assert [s["document"] for s in sources] == sorted(p.name for p in DOCUMENTS.glob("*.txt"))
+    assert all("text" not in s for s in sources)
+    assert sources[1]["id"] == "constructive-talks-istanbul"
+    assert sources[1]["attribution_en"] == "Agencies"
+    assert sources[4]["published_date"] == "2025-05"
+    assert sources[4]["published_precision"] == "month"
+
+
+def test_source_text_is_the_document_byte_for_byte(client: TestClient) -> None:
+    for source in items(client.get(f"{API}/sources")):
+        detail = client.get(f"{API}/sources/{source['id']}").json()
+        raw = (DOCUMENTS / detail["document"]).read_bytes()
+        assert detail["text"].encode("utf-8") == raw
+        assert detail["sha256"] == hashlib.sha256(raw).hexdigest()
+        assert detail["char_count"] == len(detail["text"])
+
+
+def test_every_citation_is_verbatim_at_its_offsets(client: TestClient) -> None:
+    checked = 0
+    for source in items(client.get(f"{API}/sources")):
+        text = client.get(f"{API}/sources/{source['id']}").json()["text"]
+        citations = items(client.get(f"{API}/sources/{source['id']}/citations?limit=500"))
+        for citation in citations:
+            assert text[citation["start"] : citation["end"]] == citation["quote"]
+            checked += 1
+    assert checked == 194
+
+
+def test_which_sources_mention_killenworth(client: TestClient) -> None:
+    mentioning = [
+        s["id"]
+        for s in items(client.get(f"{API}/sources"))
+        if "كيلينورث" in client.get(f"{API}/sources/{s['id']}").json()["text"]
+    ]
+    assert mentioning == ["constructive-talks-istanbul"]
+    citations = items(client.get(f"{API}/sources/constructive-talks-istanbul/citations?limit=500"))
+    killenworth = [c for c in citations if "كيلينورث" in c["quote"]]
+    assert [c["fact"] for c in killenworth] == [
+        {"kind": "issue", "subject_id": "seized-diplomatic-property"}
+    ]
+
+
+def test_source_citations_are_in_text_order(client: TestClient) -> None:
+    citations = items(client.get(f"{API}/sources/ryabkov-new-round/citations"))
+    starts = [c["start"] for c in citations]
+    assert starts == sorted(starts)
+    assert citations[0]["fact"] == {"kind": "round", "subject_id": "round-3"}
+
+
+def test_unknown_source_is_404(client: TestClient) -> None:
+    assert_problem(client.get(f"{API}/sources/pravda"), 404)
+    assert_problem(client.get(f"{API}/sources/pravda/citations"), 404)
