@@ -1,17 +1,13 @@
 """``python -m app``: serve the API with uvicorn, building the database first if it is missing."""
 
-import os
-
 import uvicorn
+
+from app.core.config import get_settings
 
 
 def main() -> None:
-    uvicorn.run(
-        "app.main:app",
-        host=os.environ.get("PARLEY_HOST", "127.0.0.1"),
-        port=int(os.environ.get("PARLEY_PORT", "8000")),
-        server_header=False,
-    )
+    settings = get_settings()
+    uvicorn.run("app.main:app", host=settings.host, port=settings.port, server_header=False)
 
 
 if __name__ == "__main__":

@@ -130,6 +130,10 @@ def test_round_2_was_led_by_darchiev_and_coulter(client: TestClient) -> None:
     assert len(sources_of(heads["sonata-coulter"])) == 5
     spokespeople = {p["id"] for p in participants if p["role"] == "spokesperson"}
     assert spokespeople == {"tammy-bruce", "maria-zakharova"}
+    assert [(p["id"], p["role"]) for p in participants[:2]] == [
+        ("alexander-darchiev", "delegation_head"),
+        ("sonata-coulter", "delegation_head"),
+    ]
 
 
 def test_round_lists_paginate(client: TestClient) -> None:

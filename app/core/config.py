@@ -19,6 +19,12 @@ class Settings(BaseSettings):
 
     api_prefix: str = "/api/v1"
 
+    host: str = "127.0.0.1"
+    """Interface ``python -m app`` listens on."""
+
+    port: int = 8000
+    """Port ``python -m app`` listens on."""
+
     @property
     def read_only_database_url(self) -> str:
         # mode=ro makes SQLite itself refuse writes, whatever code runs in the app.

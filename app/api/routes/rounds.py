@@ -1,8 +1,9 @@
 from fastapi import APIRouter
+from sqlalchemy import case
 from sqlmodel import col, select
 
 from app.api.deps import PaginationDep, RoundDep, SessionDep
-from app.models import Issue, Participant, Round, RoundIssue, RoundParticipant
+from app.models import Issue, Participant, Role, Round, RoundIssue, RoundParticipant
 from app.presenters import (
     fetch_page,
     fields,
@@ -15,6 +16,11 @@ from app.presenters import (
 from app.schemas import Page, RoundIssuePublic, RoundParticipantPublic, RoundPublic
 
 router = APIRouter(prefix="/rounds", tags=["rounds"])
+
+# Delegation heads first, then the others in the order the Role vocabulary declares them.
+ROLE_ORDER = case(
+    {role.value: rank for rank, role in enumerate(Role)}, value=col(RoundParticipant.role)
+)
 
 
 @router.get("")
@@ -68,7 +74,7 @@ def read_round_participants(
         select(RoundParticipant, Participant)
         .join(Participant, col(Participant.id) == col(RoundParticipant.participant_id))
         .where(RoundParticipant.round_id == meeting.id)
-        .order_by(col(RoundParticipant.role), col(Participant.side), col(Participant.id))
+        .order_by(ROLE_ORDER, col(Participant.side), col(Participant.id))
     )
     rows, total = fetch_page(session, statement, pagination)
     titles = load_titles(session, [participant.id for _, participant in rows])
