@@ -4,7 +4,17 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from app.api.errors import install_error_handlers
-from app.api.routes import health, issues, participants, rounds, sources
+from app.api.routes import (
+    conflicts,
+    events,
+    health,
+    issues,
+    meta,
+    participants,
+    rounds,
+    sources,
+    statements,
+)
 from app.core.config import Settings, get_settings
 from app.core.db import create_read_only_engine, ensure_database
 
@@ -31,7 +41,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         rounds.router,
         participants.router,
         issues.router,
+        statements.router,
+        events.router,
+        conflicts.router,
         sources.router,
+        meta.router,
         health.router,
     ):
         app.include_router(router, prefix=settings.api_prefix)

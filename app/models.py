@@ -77,6 +77,26 @@ class Outcome(StrEnum):
     """Announced for a round that had not yet taken place."""
 
 
+class EventKind(StrEnum):
+    meeting = "meeting"
+    appointment = "appointment"
+    announcement = "announcement"
+    statement = "statement"
+
+
+class UncitedReason(StrEnum):
+    """Why a span of a source is deliberately not cited."""
+
+    boilerplate = "boilerplate"
+    """Site furniture: navigation, "most read" lists, related headlines, share buttons."""
+    unrelated = "unrelated"
+    """Text about something other than the talks."""
+    commentary = "commentary"
+    """The writer's general commentary, stating no fact about the talks."""
+    repeated = "repeated"
+    """A repeat of text already cited, such as a headline printed twice."""
+
+
 class Fact(SQLModel, table=True):
     """Anchor for everything that can be cited: each fact-bearing row points to one."""
 
@@ -102,6 +122,41 @@ class Source(SQLModel, table=True):
     text: str
     sha256: str
     char_count: int
+
+
+class SourceUncited(SQLModel, table=True):
+    """A span of a source the curators marked as not about the talks, with the reason."""
+
+    __tablename__ = "source_uncited"
+
+    id: int = Field(primary_key=True)
+    source_id: str = Field(foreign_key="source.id", index=True)
+    reason: str
+    note: str | None = None
+    quote: str
+    quote_start: int
+    quote_end: int
+
+
+class SourceCoverage(SQLModel, table=True):
+    """How much of a source the curated data accounts for, computed by the seed script."""
+
+    __tablename__ = "source_coverage"
+
+    source_id: str = Field(foreign_key="source.id", primary_key=True)
+    sentences: int
+    cited: int
+    marked: int
+    uncovered: int
+
+
+class DatasetMeta(SQLModel, table=True):
+    """One row describing the build: which curated data it came from."""
+
+    __tablename__ = "dataset_meta"
+
+    id: int = Field(primary_key=True)
+    data_version: str
 
 
 class Round(SQLModel, table=True):
@@ -177,6 +232,89 @@ class Issue(SQLModel, table=True):
     summary_ar: str
     note: str | None = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
+
+
+class IssueItem(SQLModel, table=True):
+    """A named thing an issue is about, such as one of the seized properties."""
+
+    __tablename__ = "issue_item"
+
+    id: str = Field(primary_key=True)
+    issue_id: str = Field(foreign_key="issue.id", index=True)
+    name_en: str
+    name_ar: str
+    place_en: str | None = None
+    place_ar: str | None = None
+    note: str | None = None
+    fact_id: int = Field(foreign_key="fact.id", unique=True)
+
+
+class FactVersion(SQLModel, table=True):
+    """One version of a disputed field, for fields without a table of their own."""
+
+    __tablename__ = "fact_version"
+    __table_args__ = (Index("ix_fact_version_subject", "subject_kind", "subject_id", "field"),)
+
+    id: int = Field(primary_key=True)
+    subject_kind: str
+    subject_id: str
+    field: str
+    value_en: str
+    value_ar: str
+    is_preferred: bool
+    note: str | None = None
+    fact_id: int = Field(foreign_key="fact.id", unique=True)
+
+
+class Statement(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    speaker_id: str = Field(foreign_key="participant.id", index=True)
+    round_id: str | None = Field(default=None, foreign_key="round.id", index=True)
+    statement_date: str | None = None
+    date_precision: str
+    date_note: str | None = None
+    gist_en: str
+    gist_ar: str
+    note: str | None = None
+    fact_id: int = Field(foreign_key="fact.id", unique=True)
+
+
+class StatementIssue(SQLModel, table=True):
+    __tablename__ = "statement_issue"
+    __table_args__ = (Index("ix_statement_issue_issue_id", "issue_id"),)
+
+    statement_id: str = Field(foreign_key="statement.id", primary_key=True)
+    issue_id: str = Field(foreign_key="issue.id", primary_key=True)
+
+
+class Event(SQLModel, table=True):
+    """A dated entry of the timeline: a meeting, an appointment, an announcement, a statement."""
+
+    __table_args__ = (Index("ix_event_earliest_date", "earliest_date", "id"),)
+
+    id: str = Field(primary_key=True)
+    kind: str = Field(index=True)
+    event_date: str | None = None
+    date_precision: str
+    date_note: str | None = None
+    earliest_date: str | None = None
+    latest_date: str | None = None
+    title_en: str
+    title_ar: str
+    summary_en: str | None = None
+    summary_ar: str | None = None
+    round_id: str | None = Field(default=None, foreign_key="round.id")
+    statement_id: str | None = Field(default=None, foreign_key="statement.id")
+    # Meeting and statement events share the fact (and so the citations) of what they date.
+    fact_id: int = Field(foreign_key="fact.id", index=True)
+
+
+class EventParticipant(SQLModel, table=True):
+    __tablename__ = "event_participant"
+    __table_args__ = (Index("ix_event_participant_participant_id", "participant_id"),)
+
+    event_id: str = Field(foreign_key="event.id", primary_key=True)
+    participant_id: str = Field(foreign_key="participant.id", primary_key=True)
 
 
 class RoundParticipant(SQLModel, table=True):

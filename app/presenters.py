@@ -15,25 +15,40 @@ from sqlmodel.sql.expression import Select, SelectOfScalar
 from app.api.deps import Pagination
 from app.models import (
     Citation,
+    Event,
+    EventParticipant,
+    FactVersion,
+    Issue,
+    IssueItem,
     Participant,
     ParticipantAlias,
     ParticipantTitle,
     Round,
     RoundIssueRaiser,
     RoundVenue,
+    Statement,
+    StatementIssue,
 )
 from app.schemas import (
     AliasPublic,
     CitationPublic,
+    EventPublic,
+    IssueItemPublic,
+    IssuePublic,
+    IssueRef,
     MeetingRef,
     ParticipantPublic,
+    ParticipantRef,
     ParticipantSummary,
     RoundPublic,
+    StatementPublic,
     TitlePublic,
     VenuePublic,
 )
 
 Row = TypeVar("Row")
+# The tables whose rows are looked up by slug.
+Identified = TypeVar("Identified", Round, Participant, Issue)
 Columns = TypeVarTuple("Columns")
 
 
@@ -104,6 +119,7 @@ def present_rounds(session: Session, rounds: Sequence[Round]) -> list[RoundPubli
         session,
         [r.fact_id for r in rounds] + [v.fact_id for vs in venues_by_round.values() for v in vs],
     )
+    disputed = load_disputed_fields(session, "round", [r.id for r in rounds])
     return [
         RoundPublic(
             **fields(meeting),
@@ -117,6 +133,7 @@ def present_rounds(session: Session, rounds: Sequence[Round]) -> list[RoundPubli
                 )
                 for venue in venues_by_round[meeting.id]
             ],
+            disputed_fields=disputed.get(meeting.id, []),
             citations=citations[meeting.fact_id],
         )
         for meeting in rounds
@@ -171,6 +188,7 @@ def present_participants(
         + [t.fact_id for ts in titles.values() for t in ts]
         + [a.fact_id for als in aliases.values() for a in als],
     )
+    disputed = load_disputed_fields(session, "participant", ids)
     return [
         ParticipantPublic(
             **summary_fields(participant, titles[participant.id]),
@@ -193,6 +211,7 @@ def present_participants(
                 )
                 for alias in aliases[participant.id]
             ],
+            disputed_fields=disputed.get(participant.id, []),
             citations=citations[participant.fact_id],
         )
         for participant in participants
@@ -202,3 +221,110 @@ def present_participants(
 def fields(row: Any) -> dict[str, Any]:
     """A table row's columns as a dict, for building a response model from it."""
     return {column: getattr(row, column) for column in type(row).model_fields}
+
+
+def load_disputed_fields(session: Session, kind: str, ids: Sequence[str]) -> dict[str, list[str]]:
+    """For each subject, the fields on which the sources disagree."""
+    fields_by_id: dict[str, set[str]] = defaultdict(set)
+    versions = select(FactVersion.subject_id, FactVersion.field).where(
+        FactVersion.subject_kind == kind, col(FactVersion.subject_id).in_(ids)
+    )
+    for subject_id, field_name in session.exec(versions):
+        fields_by_id[subject_id].add(field_name)
+    table_versions: dict[str, tuple[Any, str, str]] = {
+        "round": (RoundVenue, "round_id", "venue"),
+        "participant": (ParticipantTitle, "participant_id", "title"),
+    }
+    if kind in table_versions:
+        table, key, field_name = table_versions[kind]
+        column = getattr(table, key)
+        several = (
+            select(column).where(col(column).in_(ids)).group_by(column).having(func.count() > 1)
+        )
+        for subject_id in session.exec(several):
+            fields_by_id[subject_id].add(field_name)
+    return {subject_id: sorted(found) for subject_id, found in fields_by_id.items()}
+
+
+def participant_ref(participant: Participant) -> ParticipantRef:
+    return ParticipantRef.model_validate(participant)
+
+
+def load_by_id(
+    session: Session, table: type[Identified], ids: Iterable[str]
+) -> dict[str, Identified]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = session.exec(select(table).where(col(table.id).in_(wanted)))
+    return {row.id: row for row in rows}
+
+
+def load_items(session: Session, issue_ids: Sequence[str]) -> dict[str, list[IssueItemPublic]]:
+    items = session.exec(
+        select(IssueItem).where(col(IssueItem.issue_id).in_(issue_ids)).order_by(col(IssueItem.id))
+    ).all()
+    citations = load_citations(session, [item.fact_id for item in items])
+    by_issue: dict[str, list[IssueItemPublic]] = defaultdict(list)
+    for item in items:
+        by_issue[item.issue_id].append(
+            IssueItemPublic(**fields(item), citations=citations[item.fact_id])
+        )
+    return by_issue
+
+
+def present_issues(session: Session, issues: Sequence[Issue]) -> list[IssuePublic]:
+    items = load_items(session, [issue.id for issue in issues])
+    citations = load_citations(session, [issue.fact_id for issue in issues])
+    return [
+        IssuePublic(**fields(issue), items=items[issue.id], citations=citations[issue.fact_id])
+        for issue in issues
+    ]
+
+
+def present_statements(session: Session, statements: Sequence[Statement]) -> list[StatementPublic]:
+    speakers = load_by_id(session, Participant, [s.speaker_id for s in statements])
+    rounds = load_by_id(session, Round, [s.round_id for s in statements if s.round_id])
+    issues: dict[str, list[IssueRef]] = defaultdict(list)
+    about = (
+        select(StatementIssue.statement_id, Issue)
+        .join(Issue, col(Issue.id) == col(StatementIssue.issue_id))
+        .where(col(StatementIssue.statement_id).in_([s.id for s in statements]))
+        .order_by(col(Issue.id))
+    )
+    for statement_id, issue in session.exec(about):
+        issues[statement_id].append(IssueRef.model_validate(issue))
+    citations = load_citations(session, [s.fact_id for s in statements])
+    return [
+        StatementPublic(
+            **fields(statement),
+            speaker=participant_ref(speakers[statement.speaker_id]),
+            round=meeting_ref(rounds[statement.round_id]) if statement.round_id else None,
+            issues=issues[statement.id],
+            citations=citations[statement.fact_id],
+        )
+        for statement in statements
+    ]
+
+
+def present_events(session: Session, events: Sequence[Event]) -> list[EventPublic]:
+    rounds = load_by_id(session, Round, [e.round_id for e in events if e.round_id])
+    participants: dict[str, list[ParticipantRef]] = defaultdict(list)
+    involved = (
+        select(EventParticipant.event_id, Participant)
+        .join(Participant, col(Participant.id) == col(EventParticipant.participant_id))
+        .where(col(EventParticipant.event_id).in_([e.id for e in events]))
+        .order_by(col(Participant.id))
+    )
+    for event_id, participant in session.exec(involved):
+        participants[event_id].append(participant_ref(participant))
+    citations = load_citations(session, [e.fact_id for e in events])
+    return [
+        EventPublic(
+            **fields(event),
+            round=meeting_ref(rounds[event.round_id]) if event.round_id else None,
+            participants=participants[event.id],
+            citations=citations[event.fact_id],
+        )
+        for event in events
+    ]

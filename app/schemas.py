@@ -6,12 +6,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.models import (
     DatePrecision,
+    EventKind,
     MeetingKind,
     MeetingStatus,
     Outcome,
     ParticipantKind,
     Role,
     Side,
+    UncitedReason,
 )
 
 Item = TypeVar("Item")
@@ -65,6 +67,9 @@ class RoundPublic(Public):
     summary_en: str
     summary_ar: str
     note: str | None
+    disputed_fields: list[str] = Field(
+        description="Fields on which the sources disagree; see /conflicts for every version."
+    )
     citations: Citations
 
 
@@ -111,6 +116,9 @@ class ParticipantPublic(ParticipantSummary):
     note: str | None
     titles: list[TitlePublic] = Field(description="Every title the sources give, preferred first.")
     aliases: list[AliasPublic] = Field(description="Every spelling of the name in the sources.")
+    disputed_fields: list[str] = Field(
+        description="Fields on which the sources disagree; see /conflicts for every version."
+    )
     citations: Citations
 
 
@@ -138,7 +146,20 @@ class IssueFields(Public):
     note: str | None
 
 
+class IssueItemPublic(Public):
+    """A named thing an issue is about, such as one of the seized properties."""
+
+    id: str
+    name_en: str
+    name_ar: str
+    place_en: str | None
+    place_ar: str | None
+    note: str | None
+    citations: Citations
+
+
 class IssuePublic(IssueFields):
+    items: list[IssueItemPublic] = Field(description="Named things the issue is about.")
     citations: Citations
 
 
@@ -176,8 +197,18 @@ class SourcePublic(Public):
     char_count: int
 
 
+class UncitedSpan(Public):
+    start: int
+    end: int
+    reason: UncitedReason
+    note: str | None
+
+
 class SourceDetail(SourcePublic):
     text: str = Field(description="The full document text; citation offsets index into it.")
+    uncited: list[UncitedSpan] = Field(
+        description="Spans deliberately not cited (site furniture, unrelated text), in text order."
+    )
 
 
 class CitedFact(Public):
@@ -190,6 +221,107 @@ class CitedFact(Public):
 
 class SourceCitationPublic(CitationPublic):
     fact: CitedFact
+
+
+class ParticipantRef(Public):
+    id: str
+    kind: ParticipantKind
+    side: Side | None
+    name_en: str
+    name_ar: str
+
+
+class IssueRef(Public):
+    id: str
+    name_en: str
+    name_ar: str
+
+
+class StatementPublic(Public):
+    """Who said what: the gist in both languages, the Arabic words as citations."""
+
+    id: str
+    speaker: ParticipantRef
+    round: MeetingRef | None
+    issues: list[IssueRef]
+    statement_date: str | None
+    date_precision: DatePrecision
+    date_note: str | None
+    gist_en: str
+    gist_ar: str
+    note: str | None
+    citations: Citations
+
+
+class ParticipantDetail(ParticipantPublic):
+    statements: list[StatementPublic] = Field(description="What this participant said.")
+
+
+class EventPublic(Public):
+    id: str
+    kind: EventKind
+    event_date: str | None = Field(description="ISO 8601: a day (YYYY-MM-DD) or a month (YYYY-MM).")
+    date_precision: DatePrecision
+    date_note: str | None = Field(description="How the date was derived from the sources.")
+    earliest_date: str | None = Field(description="First day the date may denote.")
+    latest_date: str | None = Field(description="Last day the date may denote.")
+    title_en: str
+    title_ar: str
+    summary_en: str | None
+    summary_ar: str | None
+    round: MeetingRef | None
+    statement_id: str | None
+    participants: list[ParticipantRef]
+    citations: Citations
+
+
+class VersionPublic(Public):
+    value_en: str
+    value_ar: str
+    preferred: bool
+    note: str | None
+    citations: Citations
+
+
+class SubjectRef(Public):
+    kind: str = Field(description="round, participant or issue.")
+    id: str
+    name_en: str
+    name_ar: str
+
+
+class ConflictPublic(Public):
+    """A fact on which the sources disagree, with every version and its citations."""
+
+    subject: SubjectRef
+    field: str
+    versions: list[VersionPublic] = Field(description="The preferred version first.")
+
+
+class CoverageFigures(Public):
+    sentences: int
+    cited: int
+    marked: int = Field(description="Marked by the curators as not about the talks.")
+    uncovered: int
+    cited_share: float
+    accounted_share: float
+
+
+class DocumentCoverage(CoverageFigures):
+    source_id: str
+    document: str
+
+
+class CoveragePublic(Public):
+    documents: list[DocumentCoverage]
+    total: CoverageFigures
+
+
+class MetaPublic(Public):
+    data_version: str = Field(description="SHA-256 of the curated files and documents built.")
+    built_at: str = Field(description="When the database file was built (UTC, ISO 8601).")
+    counts: dict[str, int] = Field(description="Rows per kind of record.")
+    coverage: CoveragePublic
 
 
 class Health(Public):

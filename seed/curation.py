@@ -6,12 +6,14 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from app.models import (
     DatePrecision,
+    EventKind,
     MeetingKind,
     MeetingStatus,
     Outcome,
     ParticipantKind,
     Role,
     Side,
+    UncitedReason,
 )
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -35,6 +37,15 @@ class Cited(Curated):
     citations: Annotated[list[CuratedCitation], Field(min_length=1)]
 
 
+class CuratedUncited(Curated):
+    """A span of a source that is deliberately not cited, and why."""
+
+    quote: Annotated[str, StringConstraints(min_length=1)]
+    occurrence: Annotated[int, Field(ge=1)] | None = None
+    reason: UncitedReason
+    note: Text | None = None
+
+
 class CuratedSource(Curated):
     id: Slug
     document: Text
@@ -46,6 +57,7 @@ class CuratedSource(Curated):
     published_precision: DatePrecision
     published_note: Text | None = None
     language: Text = "ar"
+    uncited: list[CuratedUncited] = []
 
 
 class CuratedTitle(Cited):
@@ -73,6 +85,15 @@ class CuratedParticipant(Cited):
     aliases: list[CuratedAlias] = []
 
 
+class CuratedIssueItem(Cited):
+    id: Slug
+    name_en: Text
+    name_ar: Text
+    place_en: Text | None = None
+    place_ar: Text | None = None
+    note: Text | None = None
+
+
 class CuratedIssue(Cited):
     id: Slug
     name_en: Text
@@ -80,6 +101,7 @@ class CuratedIssue(Cited):
     summary_en: Text
     summary_ar: Text
     note: Text | None = None
+    items: list[CuratedIssueItem] = []
 
 
 class CuratedVenue(Cited):
@@ -121,3 +143,48 @@ class CuratedRound(Cited):
     venues: list[CuratedVenue] = []
     participants: list[CuratedRoundParticipant] = []
     issues: list[CuratedRoundIssue] = []
+
+
+class CuratedVersion(Cited):
+    value_en: Text
+    value_ar: Text
+    preferred: bool
+    note: Text | None = None
+
+
+class CuratedVersionSet(Curated):
+    """The versions the sources give of one field of one record."""
+
+    subject_kind: Annotated[str, StringConstraints(pattern=r"^(round|participant|issue)$")]
+    subject_id: Slug
+    field: Text
+    versions: Annotated[list[CuratedVersion], Field(min_length=2)]
+
+
+class CuratedStatement(Cited):
+    id: Slug
+    speaker: Slug
+    round: Slug | None = None
+    issues: list[Slug] = []
+    statement_date: IsoDate | None = None
+    date_precision: DatePrecision
+    date_note: Text | None = None
+    gist_en: Text
+    gist_ar: Text
+    note: Text | None = None
+
+
+class CuratedEvent(Cited):
+    """A timeline entry that is neither a meeting nor a statement (those are derived)."""
+
+    id: Slug
+    kind: EventKind
+    event_date: IsoDate | None = None
+    date_precision: DatePrecision
+    date_note: Text | None = None
+    title_en: Text
+    title_ar: Text
+    summary_en: Text | None = None
+    summary_ar: Text | None = None
+    round: Slug | None = None
+    participants: list[Slug] = []

@@ -1,16 +1,25 @@
 """Turning validated curated data into table rows: references resolved, quotes located."""
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlmodel import SQLModel
 
 from app.models import (
     Citation,
+    DatasetMeta,
+    Event,
+    EventKind,
+    EventParticipant,
     Fact,
+    FactVersion,
     Issue,
+    IssueItem,
+    MeetingStatus,
     Participant,
     ParticipantAlias,
     ParticipantTitle,
@@ -20,7 +29,12 @@ from app.models import (
     RoundParticipant,
     RoundVenue,
     Source,
+    SourceCoverage,
+    SourceUncited,
+    Statement,
+    StatementIssue,
 )
+from seed.coverage import DocumentCoverage, measure
 from seed.curation import CuratedCitation, CuratedRound
 from seed.loading import CuratedData, SeedError
 from seed.quotes import QuoteNotFound, locate_quote
@@ -28,16 +42,25 @@ from seed.quotes import QuoteNotFound, locate_quote
 # Insertion order: every table after the tables its foreign keys point to.
 TABLE_ORDER: tuple[type[SQLModel], ...] = (
     Fact,
+    DatasetMeta,
     Source,
+    SourceUncited,
+    SourceCoverage,
     Round,
     Participant,
     Issue,
+    IssueItem,
     RoundVenue,
     ParticipantTitle,
     ParticipantAlias,
     RoundParticipant,
     RoundIssue,
     RoundIssueRaiser,
+    FactVersion,
+    Statement,
+    StatementIssue,
+    Event,
+    EventParticipant,
     Citation,
 )
 
@@ -46,11 +69,26 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def date_bounds(value: str | None) -> tuple[str | None, str | None]:
+    """The first and last day a date may denote: a month covers all its days.
+
+    Raises ValueError for a date that does not exist.
+    """
+    if value is None:
+        return None, None
+    if len(value) == len("2025-04"):
+        year, month = (int(part) for part in value.split("-"))
+        last_day = calendar.monthrange(year, month)[1]
+        return date(year, month, 1).isoformat(), date(year, month, last_day).isoformat()
+    return date.fromisoformat(value).isoformat(), date.fromisoformat(value).isoformat()
+
+
 @dataclass
 class Dataset:
     rows: dict[type[SQLModel], list[SQLModel]] = field(
         default_factory=lambda: {table: [] for table in TABLE_ORDER}
     )
+    coverage: dict[str, DocumentCoverage] = field(default_factory=dict)
 
     def add(self, row: SQLModel) -> None:
         self.rows[type(row)].append(row)
@@ -70,6 +108,8 @@ class _Builder:
         self.dataset = Dataset()
         self.problems: list[str] = []
         self.source_texts: dict[str, str] = {}
+        self.round_facts: dict[str, int] = {}
+        self.participant_names: dict[str, tuple[str, str]] = {}
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{where}: {message}")
@@ -81,16 +121,37 @@ class _Builder:
             self.cite(fact_id, citation, f"{where} > citation {number}")
         return fact_id
 
-    def cite(self, fact_id: int, citation: CuratedCitation, where: str) -> None:
-        text = self.source_texts.get(citation.source)
+    def locate(
+        self, source_id: str, quote: str, occurrence: int | None, where: str
+    ) -> tuple[int, int] | None:
+        text = self.source_texts.get(source_id)
         if text is None:
-            self.problem(where, f"unknown source '{citation.source}'")
-            return
+            self.problem(where, f"unknown source '{source_id}'")
+            return None
         try:
-            start, end = locate_quote(text, citation.quote, citation.occurrence)
+            return locate_quote(text, quote, occurrence)
         except QuoteNotFound as error:
-            self.problem(where, f"{error} (source '{citation.source}'): «{citation.quote}»")
+            self.problem(where, f"{error} (source '{source_id}'): «{quote}»")
+            return None
+
+    def check_date(self, where: str, value: str | None) -> tuple[str | None, str | None]:
+        try:
+            return date_bounds(value)
+        except ValueError:
+            self.problem(where, f"'{value}' is not a real date")
+            return None, None
+
+    def check_defined(self, where: str, what: str, key: str | None, defined: set[str]) -> bool:
+        if key is not None and key not in defined:
+            self.problem(where, f"{what} '{key}' is not defined")
+            return False
+        return True
+
+    def cite(self, fact_id: int, citation: CuratedCitation, where: str) -> None:
+        span = self.locate(citation.source, citation.quote, citation.occurrence, where)
+        if span is None:
             return
+        start, end = span
         self.dataset.add(
             Citation(
                 id=self.dataset.count(Citation) + 1,
@@ -116,6 +177,11 @@ class _Builder:
         self.add_participants()
         self.add_issues()
         self.add_rounds()
+        self.add_versions()
+        self.add_statements()
+        self.add_events()
+        self.add_coverage()
+        self.dataset.add(DatasetMeta(id=1, data_version=self.data.data_sha256))
         if self.problems:
             raise SeedError(self.problems)
         return self.dataset
@@ -143,12 +209,28 @@ class _Builder:
                     char_count=len(document.text),
                 )
             )
+            for number, mark in enumerate(source.uncited, start=1):
+                where = f"sources.yaml: {source.id} > uncited {number}"
+                span = self.locate(source.id, mark.quote, mark.occurrence, where)
+                if span is not None:
+                    self.dataset.add(
+                        SourceUncited(
+                            id=self.dataset.count(SourceUncited) + 1,
+                            source_id=source.id,
+                            reason=mark.reason.value,
+                            note=mark.note,
+                            quote=mark.quote,
+                            quote_start=span[0],
+                            quote_end=span[1],
+                        )
+                    )
 
     def add_participants(self) -> None:
         participants = self.data.participants
         self.check_unique("participants.yaml", "participant id", (p.id for p in participants))
         for participant in participants:
             where = f"participants.yaml: {participant.id}"
+            self.participant_names[participant.id] = (participant.name_en, participant.name_ar)
             self.dataset.add(
                 Participant(
                     **participant.model_dump(
@@ -203,12 +285,28 @@ class _Builder:
         for issue in self.data.issues:
             self.dataset.add(
                 Issue(
-                    **issue.model_dump(mode="json", exclude={"citations"}),
+                    **issue.model_dump(mode="json", exclude={"citations", "items"}),
                     fact_id=self.fact(
                         "issue", issue.id, issue.citations, f"issues.yaml: {issue.id}"
                     ),
                 )
             )
+            for item in issue.items:
+                self.dataset.add(
+                    IssueItem(
+                        **item.model_dump(mode="json", exclude={"citations"}),
+                        issue_id=issue.id,
+                        fact_id=self.fact(
+                            "issue_item",
+                            f"{issue.id}/item/{item.id}",
+                            item.citations,
+                            f"issues.yaml: {issue.id} > item '{item.id}'",
+                        ),
+                    )
+                )
+        self.check_unique(
+            "issues.yaml", "item id", (item.id for i in self.data.issues for item in i.items)
+        )
 
     def add_rounds(self) -> None:
         rounds = self.data.rounds
@@ -222,12 +320,14 @@ class _Builder:
             where = f"rounds.yaml: {meeting.id}"
             if (meeting.kind == "round") != (meeting.number is not None):
                 self.problem(where, "a numbered meeting must have `kind: round`, and only it")
+            self.check_date(where, meeting.start_date)
+            self.round_facts[meeting.id] = self.fact("round", meeting.id, meeting.citations, where)
             self.dataset.add(
                 Round(
                     **meeting.model_dump(
                         mode="json", exclude={"citations", "venues", "participants", "issues"}
                     ),
-                    fact_id=self.fact("round", meeting.id, meeting.citations, where),
+                    fact_id=self.round_facts[meeting.id],
                 )
             )
             self.add_venues(meeting, where)
@@ -306,6 +406,181 @@ class _Builder:
                 self.dataset.add(
                     RoundIssueRaiser(round_id=meeting.id, issue_id=link.issue, side=side.value)
                 )
+
+    def add_versions(self) -> None:
+        defined = {
+            "round": {r.id for r in self.data.rounds},
+            "participant": {p.id for p in self.data.participants},
+            "issue": {i.id for i in self.data.issues},
+        }
+        keys = [(v.subject_kind, v.subject_id, v.field) for v in self.data.versions]
+        self.check_unique("versions.yaml", "version set", (" ".join(k) for k in keys))
+        for version_set in self.data.versions:
+            kind, subject_id, field_name = (
+                version_set.subject_kind,
+                version_set.subject_id,
+                version_set.field,
+            )
+            where = f"versions.yaml: {kind} '{subject_id}' {field_name}"
+            self.check_defined(where, kind, subject_id, defined[kind])
+            self.check_one_preferred(where, "version", [v.preferred for v in version_set.versions])
+            self.check_unique(where, "version", (v.value_en for v in version_set.versions))
+            for version in version_set.versions:
+                subject = (
+                    f"{subject_id}/{field_name}/{slugify(version.value_en) or version.value_ar}"
+                )
+                self.dataset.add(
+                    FactVersion(
+                        id=self.dataset.count(FactVersion) + 1,
+                        subject_kind=kind,
+                        subject_id=subject_id,
+                        field=field_name,
+                        value_en=version.value_en,
+                        value_ar=version.value_ar,
+                        is_preferred=version.preferred,
+                        note=version.note,
+                        fact_id=self.fact(
+                            "fact_version",
+                            f"{kind}/{subject}",
+                            version.citations,
+                            f"{where} > version '{version.value_en}'",
+                        ),
+                    )
+                )
+
+    def add_statements(self) -> None:
+        statements = self.data.statements
+        self.check_unique("statements.yaml", "statement id", (s.id for s in statements))
+        round_ids = {r.id for r in self.data.rounds}
+        issue_ids = {i.id for i in self.data.issues}
+        for statement in statements:
+            where = f"statements.yaml: {statement.id}"
+            if not (
+                self.check_defined(where, "speaker", statement.speaker, set(self.participant_names))
+                and self.check_defined(where, "round", statement.round, round_ids)
+            ):
+                continue
+            earliest, latest = self.check_date(where, statement.statement_date)
+            fact_id = self.fact("statement", statement.id, statement.citations, where)
+            self.dataset.add(
+                Statement(
+                    id=statement.id,
+                    speaker_id=statement.speaker,
+                    round_id=statement.round,
+                    statement_date=statement.statement_date,
+                    date_precision=statement.date_precision.value,
+                    date_note=statement.date_note,
+                    gist_en=statement.gist_en,
+                    gist_ar=statement.gist_ar,
+                    note=statement.note,
+                    fact_id=fact_id,
+                )
+            )
+            self.check_unique(where, "issue", statement.issues)
+            for issue_id in sorted(set(statement.issues)):
+                if self.check_defined(where, "issue", issue_id, issue_ids):
+                    self.dataset.add(StatementIssue(statement_id=statement.id, issue_id=issue_id))
+            if statement.statement_date is not None:
+                name_en, name_ar = self.participant_names[statement.speaker]
+                self.add_event(
+                    Event(
+                        id=statement.id,
+                        kind=EventKind.statement.value,
+                        event_date=statement.statement_date,
+                        date_precision=statement.date_precision.value,
+                        date_note=statement.date_note,
+                        earliest_date=earliest,
+                        latest_date=latest,
+                        title_en=f"Statement by {name_en}",
+                        title_ar=f"تصريح {name_ar}",
+                        summary_en=statement.gist_en,
+                        summary_ar=statement.gist_ar,
+                        round_id=statement.round,
+                        statement_id=statement.id,
+                        fact_id=fact_id,
+                    ),
+                    [statement.speaker],
+                )
+
+    def add_event(self, event: Event, participant_ids: Iterable[str]) -> None:
+        self.dataset.add(event)
+        for participant_id in sorted(set(participant_ids)):
+            self.dataset.add(EventParticipant(event_id=event.id, participant_id=participant_id))
+
+    def add_events(self) -> None:
+        # Held meetings are events in their own right, dated and cited as the meeting is.
+        for meeting in self.data.rounds:
+            if meeting.status != MeetingStatus.held or meeting.start_date is None:
+                continue
+            earliest, latest = date_bounds(meeting.start_date)
+            self.add_event(
+                Event(
+                    id=meeting.id,
+                    kind=EventKind.meeting.value,
+                    event_date=meeting.start_date,
+                    date_precision=meeting.date_precision.value,
+                    date_note=meeting.date_note,
+                    earliest_date=earliest,
+                    latest_date=latest,
+                    title_en=meeting.name_en,
+                    title_ar=meeting.name_ar,
+                    round_id=meeting.id,
+                    fact_id=self.round_facts[meeting.id],
+                ),
+                [link.participant for link in meeting.participants],
+            )
+        round_ids = {r.id for r in self.data.rounds}
+        for event in self.data.events:
+            where = f"events.yaml: {event.id}"
+            if event.kind in (EventKind.meeting, EventKind.statement):
+                self.problem(
+                    where,
+                    f"{event.kind.value} events are derived; curate the "
+                    f"{'round' if event.kind == EventKind.meeting else 'statement'}",
+                )
+                continue
+            defined = self.check_defined(where, "round", event.round, round_ids)
+            for participant_id in event.participants:
+                defined &= self.check_defined(
+                    where, "participant", participant_id, set(self.participant_names)
+                )
+            if not defined:
+                continue
+            earliest, latest = self.check_date(where, event.event_date)
+            self.add_event(
+                Event(
+                    **event.model_dump(mode="json", exclude={"citations", "participants", "round"}),
+                    earliest_date=earliest,
+                    latest_date=latest,
+                    round_id=event.round,
+                    fact_id=self.fact("event", event.id, event.citations, where),
+                ),
+                event.participants,
+            )
+        self.check_unique("events", "event id", (e.id for e in self.dataset.rows[Event]))  # type: ignore[attr-defined]
+
+    def add_coverage(self) -> None:
+        spans: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {
+            source_id: ([], []) for source_id in self.source_texts
+        }
+        for citation in self.dataset.rows[Citation]:
+            assert isinstance(citation, Citation)
+            spans[citation.source_id][0].append((citation.quote_start, citation.quote_end))
+        for mark in self.dataset.rows[SourceUncited]:
+            assert isinstance(mark, SourceUncited)
+            spans[mark.source_id][1].append((mark.quote_start, mark.quote_end))
+        for source_id, text in self.source_texts.items():
+            coverage = measure(text, *spans[source_id])
+            self.dataset.coverage[source_id] = coverage
+            self.dataset.add(
+                SourceCoverage(
+                    source_id=source_id,
+                    sentences=coverage.sentences,
+                    cited=coverage.cited,
+                    marked=coverage.marked,
+                    uncovered=len(coverage.uncovered),
+                )
+            )
 
 
 def build_dataset(data: CuratedData) -> Dataset:

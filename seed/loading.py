@@ -8,13 +8,29 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from seed.curation import CuratedIssue, CuratedParticipant, CuratedRound, CuratedSource
+from seed.curation import (
+    CuratedEvent,
+    CuratedIssue,
+    CuratedParticipant,
+    CuratedRound,
+    CuratedSource,
+    CuratedStatement,
+    CuratedVersionSet,
+)
 
 SEED_DIR = Path(__file__).resolve().parent
 DATA_DIR = SEED_DIR / "data"
 DOCUMENTS_DIR = SEED_DIR / "documents"
 
-CURATED_FILES = ("sources.yaml", "participants.yaml", "issues.yaml", "rounds.yaml")
+CURATED_FILES = (
+    "sources.yaml",
+    "participants.yaml",
+    "issues.yaml",
+    "rounds.yaml",
+    "statements.yaml",
+    "events.yaml",
+    "versions.yaml",
+)
 
 
 class SeedError(Exception):
@@ -38,6 +54,9 @@ class CuratedData:
     participants: list[CuratedParticipant]
     issues: list[CuratedIssue]
     rounds: list[CuratedRound]
+    statements: list[CuratedStatement]
+    events: list[CuratedEvent]
+    versions: list[CuratedVersionSet]
     documents: dict[str, Document]
     data_sha256: str
     """Hash of every curated file and document: the version of the data."""
@@ -76,7 +95,7 @@ def _read_yaml_list(path: Path, model: type[Record], problems: list[str]) -> lis
         problems.append(f"{path.name}: file is missing")
         return []
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     except yaml.YAMLError as error:
         problems.append(f"{path.name}: not valid YAML: {error}")
         return []
@@ -118,6 +137,9 @@ def load_curated(data_dir: Path = DATA_DIR, documents_dir: Path = DOCUMENTS_DIR)
     participants = _read_yaml_list(data_dir / "participants.yaml", CuratedParticipant, problems)
     issues = _read_yaml_list(data_dir / "issues.yaml", CuratedIssue, problems)
     rounds = _read_yaml_list(data_dir / "rounds.yaml", CuratedRound, problems)
+    statements = _read_yaml_list(data_dir / "statements.yaml", CuratedStatement, problems)
+    events = _read_yaml_list(data_dir / "events.yaml", CuratedEvent, problems)
+    versions = _read_yaml_list(data_dir / "versions.yaml", CuratedVersionSet, problems)
     documents = read_documents(documents_dir)
     if problems:
         raise SeedError(problems)
@@ -126,6 +148,9 @@ def load_curated(data_dir: Path = DATA_DIR, documents_dir: Path = DOCUMENTS_DIR)
         participants=participants,
         issues=issues,
         rounds=rounds,
+        statements=statements,
+        events=events,
+        versions=versions,
         documents=documents,
         data_sha256=_hash_inputs(data_dir, documents),
     )

@@ -5,7 +5,13 @@ from sqlmodel import col, select
 
 from app.api.deps import MAX_OFFSET, IssueDep, PaginationDep, SessionDep
 from app.models import Issue, Round, RoundIssue, RoundIssueRaiser, Side
-from app.presenters import fetch_page, fields, load_citations, load_raisers, meeting_ref
+from app.presenters import (
+    fetch_page,
+    load_citations,
+    load_raisers,
+    meeting_ref,
+    present_issues,
+)
 from app.schemas import IssuePublic, IssueRoundPublic, Page
 
 router = APIRouter(prefix="/issues", tags=["issues"])
@@ -40,17 +46,13 @@ def read_issues(
             )
         statement = statement.where(col(Issue.id).in_(by_side))
     issues, total = fetch_page(session, statement, pagination)
-    citations = load_citations(session, [issue.fact_id for issue in issues])
-    items = [IssuePublic(**fields(issue), citations=citations[issue.fact_id]) for issue in issues]
-    return Page(items=items, total=total, **pagination.model_dump())
+    return Page(items=present_issues(session, issues), total=total, **pagination.model_dump())
 
 
 @router.get("/{issue_id}")
 def read_issue(session: SessionDep, issue: IssueDep) -> IssuePublic:
-    """One issue, with the quotes that describe it."""
-    return IssuePublic(
-        **fields(issue), citations=load_citations(session, [issue.fact_id])[issue.fact_id]
-    )
+    """One issue, the named things it is about, and the quotes that describe it."""
+    return present_issues(session, [issue])[0]
 
 
 @router.get("/{issue_id}/rounds")

@@ -4,9 +4,15 @@ from fastapi import APIRouter, Query
 from sqlmodel import col, select
 
 from app.api.deps import PaginationDep, ParticipantDep, SessionDep
-from app.models import Participant, ParticipantKind, Round, RoundParticipant, Side
-from app.presenters import fetch_page, load_citations, meeting_ref, present_participants
-from app.schemas import Page, ParticipantPublic, ParticipantRoundPublic
+from app.models import Participant, ParticipantKind, Round, RoundParticipant, Side, Statement
+from app.presenters import (
+    fetch_page,
+    load_citations,
+    meeting_ref,
+    present_participants,
+    present_statements,
+)
+from app.schemas import Page, ParticipantDetail, ParticipantPublic, ParticipantRoundPublic
 
 router = APIRouter(prefix="/participants", tags=["participants"])
 
@@ -31,9 +37,21 @@ def read_participants(
 
 
 @router.get("/{participant_id}")
-def read_participant(session: SessionDep, participant: ParticipantDep) -> ParticipantPublic:
-    """One participant: titles (each version cited), aliases, description."""
-    return present_participants(session, [participant])[0]
+def read_participant(session: SessionDep, participant: ParticipantDep) -> ParticipantDetail:
+    """One participant: titles (each version cited), aliases, and what they said."""
+    said = session.exec(
+        select(Statement)
+        .where(Statement.speaker_id == participant.id)
+        .order_by(
+            col(Statement.statement_date).is_(None),
+            col(Statement.statement_date),
+            col(Statement.id),
+        )
+    ).all()
+    return ParticipantDetail(
+        **present_participants(session, [participant])[0].model_dump(),
+        statements=present_statements(session, said),
+    )
 
 
 @router.get("/{participant_id}/rounds")

@@ -2,9 +2,16 @@ from fastapi import APIRouter
 from sqlmodel import col, select
 
 from app.api.deps import PaginationDep, SessionDep, SourceDep
-from app.models import Citation, Fact, Source
+from app.models import Citation, Fact, Source, SourceUncited
 from app.presenters import cite, fetch_page, fields
-from app.schemas import CitedFact, Page, SourceCitationPublic, SourceDetail, SourcePublic
+from app.schemas import (
+    CitedFact,
+    Page,
+    SourceCitationPublic,
+    SourceDetail,
+    SourcePublic,
+    UncitedSpan,
+)
 
 router = APIRouter(prefix="/sources", tags=["sources"])
 
@@ -19,9 +26,22 @@ def read_sources(session: SessionDep, pagination: PaginationDep) -> Page[SourceP
 
 
 @router.get("/{source_id}")
-def read_source(source: SourceDep) -> SourceDetail:
+def read_source(session: SessionDep, source: SourceDep) -> SourceDetail:
     """One source with its full text, against which every citation's offsets can be checked."""
-    return SourceDetail(**fields(source))
+    uncited = session.exec(
+        select(SourceUncited)
+        .where(SourceUncited.source_id == source.id)
+        .order_by(col(SourceUncited.quote_start))
+    )
+    return SourceDetail(
+        **fields(source),
+        uncited=[
+            UncitedSpan(
+                start=span.quote_start, end=span.quote_end, reason=span.reason, note=span.note
+            )
+            for span in uncited
+        ],
+    )
 
 
 @router.get("/{source_id}/citations")

@@ -1,0 +1,56 @@
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import case
+from sqlmodel import col, select
+
+from app.api.deps import PaginationDep, SessionDep
+from app.models import Event, EventKind, EventParticipant
+from app.presenters import fetch_page, present_events
+from app.schemas import EventPublic, Page
+
+router = APIRouter(prefix="/events", tags=["events"])
+
+# On one day, the meeting comes before what was said about it.
+KIND_ORDER = case({kind.value: rank for rank, kind in enumerate(EventKind)}, value=col(Event.kind))
+
+
+@router.get("")
+def read_events(
+    session: SessionDep,
+    pagination: PaginationDep,
+    from_: Annotated[
+        date | None, Query(alias="from", description="Only events that may fall on or after it.")
+    ] = None,
+    to: Annotated[
+        date | None, Query(description="Only events that may fall on or before it.")
+    ] = None,
+    participant: Annotated[
+        str | None, Query(max_length=200, description="Only events involving this participant.")
+    ] = None,
+    kind: Annotated[EventKind | None, Query(description="Only events of this kind.")] = None,
+) -> Page[EventPublic]:
+    """The timeline in date order: meetings, the appointment, the announcement, statements."""
+    if from_ is not None and to is not None and from_ > to:
+        raise HTTPException(status_code=422, detail="'from' must be on or before 'to'.")
+    statement = select(Event).order_by(
+        col(Event.earliest_date).is_(None), col(Event.earliest_date), KIND_ORDER, col(Event.id)
+    )
+    # An event dated only to a month matches any range that overlaps that month.
+    if from_ is not None:
+        statement = statement.where(col(Event.latest_date) >= from_.isoformat())
+    if to is not None:
+        statement = statement.where(col(Event.earliest_date) <= to.isoformat())
+    if participant is not None:
+        statement = statement.where(
+            col(Event.id).in_(
+                select(EventParticipant.event_id).where(
+                    EventParticipant.participant_id == participant
+                )
+            )
+        )
+    if kind is not None:
+        statement = statement.where(Event.kind == kind.value)
+    events, total = fetch_page(session, statement, pagination)
+    return Page(items=present_events(session, events), total=total, **pagination.model_dump())
