@@ -12,7 +12,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select, SelectOfScalar
 
-from app.api.deps import Pagination
+from app.api.pagination import Pagination
 from app.models import (
     Citation,
     Event,

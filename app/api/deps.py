@@ -1,38 +1,31 @@
+import time
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Path, Query, Request
-from pydantic import BaseModel
+from fastapi import Depends, HTTPException, Path, Request
 from sqlmodel import Session, select
 
+from app.api.pagination import MAX_OFFSET
 from app.models import Issue, Participant, Round, Source
-
-MAX_LIMIT = 500
-# Past this, SQLite cannot bind the number; no real list is anywhere near it.
-MAX_OFFSET = 2**31 - 1
 
 
 def get_session(request: Request) -> Iterator[Session]:
     with Session(request.app.state.engine) as session:
+        limit_query_time(session, request.app.state.settings.query_timeout_seconds)
         yield session
+
+
+def limit_query_time(session: Session, seconds: float) -> None:
+    """Make SQLite abandon any statement of this session still running after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    connection = session.connection().connection.driver_connection
+    assert connection is not None
+    # SQLite calls this every N virtual-machine steps; a true result interrupts the query.
+    connection.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
 
-
-class Pagination(BaseModel):
-    limit: int
-    offset: int
-
-
-def get_pagination(
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 50,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
-) -> Pagination:
-    return Pagination(limit=limit, offset=offset)
-
-
-PaginationDep = Annotated[Pagination, Depends(get_pagination)]
 
 RoundNumber = Annotated[int, Path(ge=1, le=MAX_OFFSET, description="The round's number.")]
 RecordId = Annotated[str, Path(max_length=200, description="The record's slug.")]

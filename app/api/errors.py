@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,14 @@ async def _validation_error(_request: Request, error: Exception) -> JSONResponse
     return problem_response(422, f"Invalid request. {summary}", errors)
 
 
+async def _database_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, OperationalError)
+    if "interrupted" in str(error.orig):
+        return problem_response(503, "The query took longer than this server allows.")
+    log.exception("database error", exc_info=error)
+    return problem_response(500, "An unexpected error occurred. It has been logged.")
+
+
 async def _unexpected_error(_request: Request, error: Exception) -> JSONResponse:
     log.exception("unhandled error", exc_info=error)
     return problem_response(500, "An unexpected error occurred. It has been logged.")
@@ -78,4 +87,5 @@ async def _unexpected_error(_request: Request, error: Exception) -> JSONResponse
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(OperationalError, _database_error)
     app.add_exception_handler(Exception, _unexpected_error)

@@ -1,5 +1,6 @@
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -24,6 +25,25 @@ class Settings(BaseSettings):
 
     port: int = 8000
     """Port ``python -m app`` listens on."""
+
+    environment: Literal["development", "production"] = "development"
+    """Selects defaults that differ between a developer's machine and a public deployment."""
+
+    cors_origins: list[str] | None = None
+    """Origins allowed to read the API from a browser; unset: ``*`` in development, none in
+    production. Given as a JSON list, e.g. ``["https://parley.example"]``."""
+
+    cache_max_age: int = 300
+    """Seconds clients and proxies may reuse a response without revalidating it."""
+
+    query_timeout_seconds: float = 2.0
+    """Longest a request may spend in SQLite before it is stopped with a 503."""
+
+    @property
+    def allowed_origins(self) -> list[str]:
+        if self.cors_origins is not None:
+            return self.cors_origins
+        return ["*"] if self.environment == "development" else []
 
     @property
     def read_only_database_url(self) -> str:

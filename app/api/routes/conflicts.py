@@ -2,7 +2,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.api.deps import PaginationDep, SessionDep
+from app.api.deps import SessionDep
+from app.api.pagination import PaginationDep
 from app.conflicts import load_conflicts
 from app.schemas import ConflictPublic, Page
 
@@ -25,4 +26,4 @@ def read_conflicts(
         if subject_kind is None or conflict.subject.kind == subject_kind
     ]
     page = conflicts[pagination.offset : pagination.offset + pagination.limit]
-    return Page(items=page, total=len(conflicts), **pagination.model_dump())
+    return pagination.page(page, len(conflicts))

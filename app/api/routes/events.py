@@ -1,11 +1,13 @@
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 from sqlalchemy import case
 from sqlmodel import col, select
 
-from app.api.deps import PaginationDep, SessionDep
+from app.api.deps import SessionDep
+from app.api.pagination import PaginationDep
+from app.api.sorting import sorting
 from app.models import Event, EventKind, EventParticipant
 from app.presenters import fetch_page, present_events
 from app.schemas import EventPublic, Page
@@ -30,12 +32,19 @@ def read_events(
         str | None, Query(max_length=200, description="Only events involving this participant.")
     ] = None,
     kind: Annotated[EventKind | None, Query(description="Only events of this kind.")] = None,
+    order: Annotated[
+        list[Any], sorting(date=col(Event.earliest_date), kind=KIND_ORDER, id=col(Event.id))
+    ] = [],  # noqa: B006  (FastAPI builds a new list per request)
 ) -> Page[EventPublic]:
     """The timeline in date order: meetings, the appointment, the announcement, statements."""
     if from_ is not None and to is not None and from_ > to:
         raise HTTPException(status_code=422, detail="'from' must be on or before 'to'.")
     statement = select(Event).order_by(
-        col(Event.earliest_date).is_(None), col(Event.earliest_date), KIND_ORDER, col(Event.id)
+        *order,
+        col(Event.earliest_date).is_(None),
+        col(Event.earliest_date),
+        KIND_ORDER,
+        col(Event.id),
     )
     # An event dated only to a month matches any range that overlaps that month.
     if from_ is not None:
@@ -53,4 +62,4 @@ def read_events(
     if kind is not None:
         statement = statement.where(Event.kind == kind.value)
     events, total = fetch_page(session, statement, pagination)
-    return Page(items=present_events(session, events), total=total, **pagination.model_dump())
+    return pagination.page(present_events(session, events), total)

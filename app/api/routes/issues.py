@@ -1,9 +1,11 @@
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from sqlmodel import col, select
 
-from app.api.deps import MAX_OFFSET, IssueDep, PaginationDep, SessionDep
+from app.api.deps import IssueDep, SessionDep
+from app.api.pagination import MAX_OFFSET, PaginationDep
+from app.api.sorting import sorting
 from app.models import Issue, Round, RoundIssue, RoundIssueRaiser, Side
 from app.presenters import (
     fetch_page,
@@ -28,9 +30,13 @@ def read_issues(
         Side | None,
         Query(description="Only issues this side raised (in the given round, if one is given)."),
     ] = None,
+    order: Annotated[
+        list[Any],
+        sorting(id=col(Issue.id), name_en=col(Issue.name_en), name_ar=col(Issue.name_ar)),
+    ] = [],  # noqa: B006  (FastAPI builds a new list per request)
 ) -> Page[IssuePublic]:
     """The topics raised in the talks."""
-    statement = select(Issue).order_by(col(Issue.id))
+    statement = select(Issue).order_by(*order, col(Issue.id))
     if round is not None:
         in_round = (
             select(RoundIssue.issue_id)
@@ -46,7 +52,7 @@ def read_issues(
             )
         statement = statement.where(col(Issue.id).in_(by_side))
     issues, total = fetch_page(session, statement, pagination)
-    return Page(items=present_issues(session, issues), total=total, **pagination.model_dump())
+    return pagination.page(present_issues(session, issues), total)
 
 
 @router.get("/{issue_id}")
@@ -80,4 +86,4 @@ def read_issue_rounds(
         )
         for link, meeting in rows
     ]
-    return Page(items=items, total=total, **pagination.model_dump())
+    return pagination.page(items, total)

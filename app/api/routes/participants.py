@@ -1,9 +1,11 @@
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from sqlmodel import col, select
 
-from app.api.deps import PaginationDep, ParticipantDep, SessionDep
+from app.api.deps import ParticipantDep, SessionDep
+from app.api.pagination import PaginationDep
+from app.api.sorting import sorting
 from app.models import Participant, ParticipantKind, Round, RoundParticipant, Side, Statement
 from app.presenters import (
     fetch_page,
@@ -23,17 +25,25 @@ def read_participants(
     pagination: PaginationDep,
     side: Annotated[Side | None, Query(description="Only this side's participants.")] = None,
     kind: Annotated[ParticipantKind | None, Query(description="Persons or organizations.")] = None,
+    order: Annotated[
+        list[Any],
+        sorting(
+            id=col(Participant.id),
+            name_en=col(Participant.name_en),
+            name_ar=col(Participant.name_ar),
+            side=col(Participant.side),
+            kind=col(Participant.kind),
+        ),
+    ] = [],  # noqa: B006  (FastAPI builds a new list per request)
 ) -> Page[ParticipantPublic]:
     """People and bodies named in the sources, with every title and spelling they are given."""
-    statement = select(Participant).order_by(col(Participant.id))
+    statement = select(Participant).order_by(*order, col(Participant.id))
     if side is not None:
         statement = statement.where(Participant.side == side.value)
     if kind is not None:
         statement = statement.where(Participant.kind == kind.value)
     participants, total = fetch_page(session, statement, pagination)
-    return Page(
-        items=present_participants(session, participants), total=total, **pagination.model_dump()
-    )
+    return pagination.page(present_participants(session, participants), total)
 
 
 @router.get("/{participant_id}")
@@ -76,4 +86,4 @@ def read_participant_rounds(
         )
         for link, meeting in rows
     ]
-    return Page(items=items, total=total, **pagination.model_dump())
+    return pagination.page(items, total)

@@ -1,8 +1,12 @@
+from typing import Annotated, Any
+
 from fastapi import APIRouter
 from sqlalchemy import case
 from sqlmodel import col, select
 
-from app.api.deps import PaginationDep, RoundDep, SessionDep
+from app.api.deps import RoundDep, SessionDep
+from app.api.pagination import PaginationDep
+from app.api.sorting import sorting
 from app.models import Issue, Participant, Role, Round, RoundIssue, RoundParticipant
 from app.presenters import (
     fetch_page,
@@ -24,11 +28,19 @@ ROLE_ORDER = case(
 
 
 @router.get("")
-def read_rounds(session: SessionDep, pagination: PaginationDep) -> Page[RoundPublic]:
+def read_rounds(
+    session: SessionDep,
+    pagination: PaginationDep,
+    order: Annotated[
+        list[Any], sorting(number=col(Round.number), start_date=col(Round.start_date))
+    ] = [],  # noqa: B006  (FastAPI builds a new list per request)
+) -> Page[RoundPublic]:
     """The numbered rounds of the talks, in order."""
-    statement = select(Round).where(col(Round.number).is_not(None)).order_by(col(Round.number))
+    statement = (
+        select(Round).where(col(Round.number).is_not(None)).order_by(*order, col(Round.number))
+    )
     rounds, total = fetch_page(session, statement, pagination)
-    return Page(items=present_rounds(session, rounds), total=total, **pagination.model_dump())
+    return pagination.page(present_rounds(session, rounds), total)
 
 
 @router.get("/{number}")
@@ -62,7 +74,7 @@ def read_round_issues(
         )
         for link, issue in rows
     ]
-    return Page(items=items, total=total, **pagination.model_dump())
+    return pagination.page(items, total)
 
 
 @router.get("/{number}/participants")
@@ -88,4 +100,4 @@ def read_round_participants(
         )
         for link, participant in rows
     ]
-    return Page(items=items, total=total, **pagination.model_dump())
+    return pagination.page(items, total)

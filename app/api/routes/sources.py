@@ -1,7 +1,11 @@
+from typing import Annotated, Any
+
 from fastapi import APIRouter
 from sqlmodel import col, select
 
-from app.api.deps import PaginationDep, SessionDep, SourceDep
+from app.api.deps import SessionDep, SourceDep
+from app.api.pagination import PaginationDep
+from app.api.sorting import sorting
 from app.models import Citation, Fact, Source, SourceUncited
 from app.presenters import cite, fetch_page, fields
 from app.schemas import (
@@ -17,12 +21,23 @@ router = APIRouter(prefix="/sources", tags=["sources"])
 
 
 @router.get("")
-def read_sources(session: SessionDep, pagination: PaginationDep) -> Page[SourcePublic]:
+def read_sources(
+    session: SessionDep,
+    pagination: PaginationDep,
+    order: Annotated[
+        list[Any],
+        sorting(
+            id=col(Source.id),
+            document=col(Source.document),
+            published_date=col(Source.published_date),
+        ),
+    ] = [],  # noqa: B006  (FastAPI builds a new list per request)
+) -> Page[SourcePublic]:
     """The source articles every fact is cited from (metadata; the text is on each source)."""
-    statement = select(Source).order_by(col(Source.document))
+    statement = select(Source).order_by(*order, col(Source.document))
     sources, total = fetch_page(session, statement, pagination)
     items = [SourcePublic.model_validate(source) for source in sources]
-    return Page(items=items, total=total, **pagination.model_dump())
+    return pagination.page(items, total)
 
 
 @router.get("/{source_id}")
@@ -63,4 +78,4 @@ def read_source_citations(
         )
         for citation, fact in rows
     ]
-    return Page(items=items, total=total, **pagination.model_dump())
+    return pagination.page(items, total)

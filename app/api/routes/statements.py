@@ -1,9 +1,11 @@
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from sqlmodel import col, select
 
-from app.api.deps import MAX_OFFSET, PaginationDep, SessionDep
+from app.api.deps import SessionDep
+from app.api.pagination import MAX_OFFSET, PaginationDep
+from app.api.sorting import sorting
 from app.models import Round, Statement, StatementIssue
 from app.presenters import fetch_page, present_statements
 from app.schemas import Page, StatementPublic
@@ -24,10 +26,21 @@ def read_statements(
     issue: Annotated[
         str | None, Query(max_length=200, description="Only statements about this issue id.")
     ] = None,
+    order: Annotated[
+        list[Any],
+        sorting(
+            date=col(Statement.statement_date),
+            speaker=col(Statement.speaker_id),
+            id=col(Statement.id),
+        ),
+    ] = [],  # noqa: B006  (FastAPI builds a new list per request)
 ) -> Page[StatementPublic]:
     """Who said what, in date order: the gist in both languages, the Arabic words cited."""
     statement = select(Statement).order_by(
-        col(Statement.statement_date).is_(None), col(Statement.statement_date), col(Statement.id)
+        *order,
+        col(Statement.statement_date).is_(None),
+        col(Statement.statement_date),
+        col(Statement.id),
     )
     if participant is not None:
         statement = statement.where(Statement.speaker_id == participant)
@@ -42,6 +55,4 @@ def read_statements(
             )
         )
     statements, total = fetch_page(session, statement, pagination)
-    return Page(
-        items=present_statements(session, statements), total=total, **pagination.model_dump()
-    )
+    return pagination.page(present_statements(session, statements), total)

@@ -1,0 +1,87 @@
+"""The OpenAPI document as generators need it: every error, header and media type declared."""
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from app.api.errors import PROBLEM_JSON, Problem
+from app.api.language import localized_schema
+
+PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+LOCALIZED = "Localized"
+PROBLEMS = {
+    "404": "Not Found: no such record or endpoint.",
+    "422": "Unprocessable Content: a parameter is malformed, out of range or unknown.",
+    "503": "Service Unavailable: the query took longer than the server allows.",
+}
+CACHE_HEADERS = {
+    "ETag": {
+        "description": "Strong validator; send it back as If-None-Match.",
+        "schema": {"type": "string"},
+    },
+    "Cache-Control": {
+        "description": "How long the response may be reused.",
+        "schema": {"type": "string"},
+    },
+    "X-Request-ID": {"description": "The request's id, as logged.", "schema": {"type": "string"}},
+}
+LIST_HEADERS = {
+    "Link": {
+        "description": 'RFC 8288 links to the rel="next" and rel="prev" pages.',
+        "schema": {"type": "string"},
+    },
+}
+
+
+def _document(app: FastAPI) -> dict[str, Any]:
+    schema = get_openapi(
+        title=app.title,
+        version=app.version,
+        summary=app.summary,
+        description=app.description,
+        routes=app.routes,
+        tags=app.openapi_tags,
+    )
+    schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+    problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(problem.pop("$defs", {}))
+    schemas["Problem"] = problem
+    # FastAPI's own validation error shapes are never sent: every error is a Problem.
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
+    # With `lang`, a response has the same shape with each bilingual pair as one field.
+    for name in list(schemas):
+        schemas[name + LOCALIZED] = localized_schema(schemas[name], LOCALIZED)
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            responses = operation["responses"]
+            for status, description in PROBLEMS.items():
+                responses[status] = {
+                    "description": description,
+                    "content": {PROBLEM_JSON: {"schema": PROBLEM_REF}},
+                }
+            responses["304"] = {"description": "Not Modified: the If-None-Match ETag matches."}
+            ok = responses["200"]
+            ok["headers"] = dict(CACHE_HEADERS)
+            content = ok["content"].get("application/json", {})
+            if "$ref" in content.get("schema", {}):
+                content["schema"] = {
+                    "anyOf": [content["schema"], localized_schema(content["schema"], LOCALIZED)]
+                }
+            is_list = any(p["name"] == "format" for p in operation.get("parameters", []))
+            if is_list:
+                ok["headers"].update(LIST_HEADERS)
+                ok["content"]["text/csv"] = {
+                    "schema": {"type": "string", "description": "The items as CSV, header first."}
+                }
+    return schema
+
+
+def install_openapi(app: FastAPI) -> None:
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = _document(app)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
