@@ -15,7 +15,7 @@ def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:
     assert isinstance(body["title"], str) and body["title"]
     assert isinstance(body["detail"], str) and body["detail"]
     assert set(body) <= {"type", "title", "status", "detail", "errors"}
-    for leak in ("Traceback", "SELECT", "sqlite", 'File "'):
+    for leak in ("Traceback", "SELECT ", "sqlite3.", "OperationalError", 'File "'):
         assert leak not in response.text
     return body
 

@@ -1,4 +1,3 @@
-import time
 from collections.abc import Iterator
 from typing import Annotated
 
@@ -11,17 +10,7 @@ from app.models import Issue, Participant, Round, Source
 
 def get_session(request: Request) -> Iterator[Session]:
     with Session(request.app.state.engine) as session:
-        limit_query_time(session, request.app.state.settings.query_timeout_seconds)
         yield session
-
-
-def limit_query_time(session: Session, seconds: float) -> None:
-    """Make SQLite abandon any statement of this session still running after ``seconds``."""
-    deadline = time.monotonic() + seconds
-    connection = session.connection().connection.driver_connection
-    assert connection is not None
-    # SQLite calls this every N virtual-machine steps; a true result interrupts the query.
-    connection.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

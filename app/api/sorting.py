@@ -3,7 +3,6 @@
 from typing import Annotated, Any
 
 from fastapi import Depends, Query
-from fastapi.exceptions import RequestValidationError
 from sqlalchemy.sql.elements import ColumnElement
 
 
@@ -23,25 +22,8 @@ def sorting(**columns: Any) -> Any:
     ) -> list[ColumnElement[Any]]:
         if not sort:
             return []
+        # A field named twice is harmless: the first mention decides, SQL ignores the rest.
         fields = sort.split(",")
-        repeated = sorted(
-            {
-                f.lstrip("-")
-                for f in fields
-                if sum(g.lstrip("-") == f.lstrip("-") for g in fields) > 1
-            }
-        )
-        if repeated:
-            raise RequestValidationError(
-                [
-                    {
-                        "type": "value_error",
-                        "loc": ("query", "sort"),
-                        "input": None,
-                        "msg": f"Sort field given twice: {', '.join(repeated)}",
-                    }
-                ]
-            )
         return [
             columns[field[1:]].desc() if field.startswith("-") else columns[field].asc()
             for field in fields

@@ -1,4 +1,5 @@
 import logging
+import time
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -14,6 +15,13 @@ def create_read_only_engine(settings: Settings) -> Engine:
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record):  # type: ignore[no-untyped-def]
         dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+    @event.listens_for(engine, "checkout")
+    def _start_the_clock(dbapi_connection, _record, _proxy):  # type: ignore[no-untyped-def]
+        # Each request checks a connection out; past the deadline SQLite abandons the statement
+        # (the handler runs every 1,000 virtual-machine steps) and the API answers 503.
+        deadline = time.monotonic() + settings.query_timeout_seconds
+        dbapi_connection.set_progress_handler(lambda: time.monotonic() > deadline, 1_000)
 
     return engine
 

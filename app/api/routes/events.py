@@ -1,7 +1,9 @@
+import re
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
+from pydantic import BeforeValidator
 from sqlalchemy import case
 from sqlmodel import col, select
 
@@ -14,6 +16,16 @@ from app.schemas import EventPublic, Page
 
 router = APIRouter(prefix="/events", tags=["events"])
 
+
+def iso_date_only(value: object) -> object:
+    # Lax parsing would read "0" or "1700000000" as a timestamp; the API promises YYYY-MM-DD.
+    if not (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(iso_date_only)]
+
 # On one day, the meeting comes before what was said about it.
 KIND_ORDER = case({kind.value: rank for rank, kind in enumerate(EventKind)}, value=col(Event.kind))
 
@@ -23,10 +35,11 @@ def read_events(
     session: SessionDep,
     pagination: PaginationDep,
     from_: Annotated[
-        date | None, Query(alias="from", description="Only events that may fall on or after it.")
+        IsoDate | None,
+        Query(alias="from", description="Only events that may fall on or after it."),
     ] = None,
     to: Annotated[
-        date | None, Query(description="Only events that may fall on or before it.")
+        IsoDate | None, Query(description="Only events that may fall on or before it.")
     ] = None,
     participant: Annotated[
         str | None, Query(max_length=200, description="Only events involving this participant.")
@@ -37,8 +50,7 @@ def read_events(
     ] = [],  # noqa: B006  (FastAPI builds a new list per request)
 ) -> Page[EventPublic]:
     """The timeline in date order: meetings, the appointment, the announcement, statements."""
-    if from_ is not None and to is not None and from_ > to:
-        raise HTTPException(status_code=422, detail="'from' must be on or before 'to'.")
+    # A `from` after `to` is an empty range: it matches nothing, like any filter.
     statement = select(Event).order_by(
         *order,
         col(Event.earliest_date).is_(None),

@@ -1,0 +1,247 @@
+"""The conventions every operation follows, each held by a test."""
+
+import csv
+import io
+import json
+import re
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from openapi_spec_validator import validate
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+
+from app.core.config import Settings
+from app.main import create_app
+from tests.helpers import API, assert_problem, items
+
+TYPESCRIPT_TYPES = Path(__file__).parent / "openapi" / "parley.d.ts"
+
+
+def test_openapi_document_is_valid_openapi_3_1(client: TestClient) -> None:
+    document = client.get("/openapi.json").json()
+    assert document["openapi"].startswith("3.1")
+    validate(document)
+
+
+def test_every_operation_is_ready_for_a_client_generator(client: TestClient) -> None:
+    document = client.get("/openapi.json").json()
+    operation_ids = []
+    for path, operations in document["paths"].items():
+        for operation in operations.values():
+            operation_ids.append(operation["operationId"])
+            assert operation["operationId"].startswith("read_"), path
+            assert operation["summary"] and operation["description"], path
+            for status in ("404", "422"):
+                assert operation["responses"][status]["content"] == {
+                    "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+                }, (path, status)
+    assert len(operation_ids) == len(set(operation_ids))
+
+
+def test_checked_in_typescript_types_match_the_document(client: TestClient) -> None:
+    """tests/openapi/parley.d.ts is openapi-typescript's output; regenerate it when this fails."""
+    document = client.get("/openapi.json").json()
+    generated = TYPESCRIPT_TYPES.read_text(encoding="utf-8")
+    declared_operations = set(re.findall(r"^    (read_\w+): \{", generated, flags=re.MULTILINE))
+    assert declared_operations == {
+        op["operationId"] for ops in document["paths"].values() for op in ops.values()
+    }
+    for schema in document["components"]["schemas"]:
+        assert re.search(rf"^        {re.escape(schema)}: ", generated, flags=re.MULTILINE), schema
+
+
+def test_lists_link_to_the_next_and_previous_pages(client: TestClient) -> None:
+    first = client.get(f"{API}/issues", params={"limit": 5})
+    assert first.headers["link"] == (
+        f'<http://testserver{API}/issues?limit=5&offset=5>; rel="next"'
+    )
+    middle = client.get(f"{API}/issues", params={"limit": 5, "offset": 5})
+    assert middle.headers["link"] == (
+        f'<http://testserver{API}/issues?limit=5&offset=10>; rel="next", '
+        f'<http://testserver{API}/issues?limit=5&offset=0>; rel="prev"'
+    )
+    last = client.get(f"{API}/issues", params={"limit": 5, "offset": 15})
+    assert last.headers["link"] == f'<http://testserver{API}/issues?limit=5&offset=10>; rel="prev"'
+    assert "link" not in client.get(f"{API}/rounds").headers
+
+
+def test_sort_follows_the_allow_list(client: TestClient) -> None:
+    by_side = items(client.get(f"{API}/participants", params={"sort": "-side,name_en"}))
+    sides = [p["side"] for p in by_side]
+    assert sides[: sides.index("RU")] == ["US"] * sides.index("RU")
+    us = [p["name_en"] for p in by_side if p["side"] == "US"]
+    assert us == sorted(us)
+    descending = items(client.get(f"{API}/rounds", params={"sort": "-number"}))
+    assert [r["number"] for r in descending] == [3, 2, 1]
+    body = assert_problem(client.get(f"{API}/participants", params={"sort": "fact_id"}), 422)
+    assert body["errors"][0]["name"] == "sort"
+
+
+def test_unknown_query_parameters_are_rejected(client: TestClient) -> None:
+    body = assert_problem(client.get(f"{API}/participants", params={"sid": "RU"}), 422)
+    assert body["errors"] == [
+        {
+            "location": "query",
+            "name": "sid",
+            "message": "Unknown query parameter; this operation accepts: "
+            "format, kind, lang, limit, offset, side, sort",
+        }
+    ]
+
+
+def test_lang_collapses_bilingual_fields(client: TestClient) -> None:
+    arabic = client.get(f"{API}/rounds/2", params={"lang": "ar"}).json()
+    assert arabic["name"] == "الجولة الثانية من المباحثات الروسية الأمريكية في إسطنبول"
+    assert "name_en" not in arabic and "name_ar" not in arabic
+    assert arabic["venues"][0]["name"] == "القنصلية العامة الروسية في إسطنبول"
+    english = client.get(f"{API}/participants/sonata-coulter", params={"lang": "en"}).json()
+    assert (
+        english["title"] == "Deputy Assistant Secretary of State for European and Eurasian Affairs"
+    )
+    assert_problem(client.get(f"{API}/rounds/2", params={"lang": "fr"}), 422)
+
+
+def test_conditional_get_answers_304(client: TestClient) -> None:
+    first = client.get(f"{API}/rounds/2/issues")
+    etag = first.headers["etag"]
+    assert re.fullmatch(r'"[0-9a-f]{32}"', etag)
+    assert first.headers["cache-control"] == "public, max-age=300"
+    again = client.get(f"{API}/rounds/2/issues", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again.headers["etag"] == etag
+    other = client.get(f"{API}/rounds/1/issues", headers={"If-None-Match": etag})
+    assert other.status_code == 200
+    assert other.headers["etag"] != etag
+    assert client.get(f"{API}/rounds/2/issues").headers["etag"] == etag
+
+
+def test_etag_depends_on_the_data_version(database_path: Path) -> None:
+    def etag_for(version: str) -> str:
+        app = create_app(Settings(database_path=database_path, build_database_if_missing=False))
+        with TestClient(app) as client:
+            app.state.data_version = version
+            return client.get(f"{API}/rounds").headers["etag"]
+
+    assert etag_for("one") != etag_for("two")
+
+
+def test_errors_are_not_cached(client: TestClient) -> None:
+    response = client.get(f"{API}/rounds/9")
+    assert "etag" not in response.headers
+    assert "cache-control" not in response.headers
+
+
+def test_lists_as_csv_keep_arabic_intact(client: TestClient) -> None:
+    for response in (
+        client.get(f"{API}/rounds/2/issues", params={"format": "csv"}),
+        client.get(f"{API}/rounds/2/issues", headers={"Accept": "text/csv"}),
+    ):
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "text/csv; charset=utf-8"
+        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+        flights = next(row for row in rows if row["id"] == "direct-flights")
+        assert flights["name_ar"] == "استئناف الرحلات الجوية المباشرة"
+        assert json.loads(flights["raised_by"]) == ["RU"]
+        assert response.headers["x-total-count"] == str(len(rows)) == "16"
+
+
+def test_an_empty_list_as_csv_still_has_its_header(client: TestClient) -> None:
+    response = client.get(f"{API}/issues", params={"round": 99, "format": "csv"})
+    assert response.text == "id,name_en,name_ar,summary_en,summary_ar,note,items,citations\r\n"
+
+
+def test_export_as_json_has_every_table(client: TestClient) -> None:
+    export = client.get(f"{API}/export").json()
+    meta = client.get(f"{API}/meta").json()
+    assert export["data_version"] == meta["data_version"]
+    tables = export["tables"]
+    assert len(tables["citation"]) == meta["counts"]["citations"]
+    assert len(tables["round"]) == meta["counts"]["rounds"]
+    assert "alembic_version" not in tables
+
+
+def test_export_as_sqlite_is_the_database_file(client: TestClient, tmp_path: Path) -> None:
+    response = client.get(f"{API}/export", params={"format": "sqlite"})
+    assert response.headers["content-type"] == "application/vnd.sqlite3"
+    copy = tmp_path / "copy.sqlite3"
+    copy.write_bytes(response.content)
+    with sqlite3.connect(copy) as connection:
+        assert connection.execute("SELECT count(*) FROM round").fetchone() == (4,)
+
+
+def test_security_headers_and_request_ids(client: TestClient) -> None:
+    response = client.get(f"{API}/rounds", headers={"X-Request-ID": "trace-42"})
+    assert response.headers["x-request-id"] == "trace-42"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["content-security-policy"].startswith("default-src 'none'")
+    assert "server" not in response.headers
+    generated = client.get(f"{API}/rounds", headers={"X-Request-ID": "<script>"})
+    assert re.fullmatch(r"[0-9a-f]{32}", generated.headers["x-request-id"])
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert "content-security-policy" not in docs.headers
+
+
+def test_access_log_is_structured(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("INFO", logger="parley.access"):
+        client.get(f"{API}/rounds/2", headers={"X-Request-ID": "log-check"})
+    entry = json.loads(caplog.records[-1].getMessage())
+    assert entry["request_id"] == "log-check"
+    assert (entry["method"], entry["path"], entry["status"]) == ("GET", f"{API}/rounds/2", 200)
+    assert entry["duration_ms"] >= 0
+
+
+def test_large_responses_are_gzipped(client: TestClient) -> None:
+    response = client.get(f"{API}/sources/constructive-talks-istanbul")
+    assert response.headers["content-encoding"] == "gzip"
+
+
+@pytest.mark.parametrize(
+    ("environment", "origins", "expected"),
+    [
+        ("development", None, "*"),
+        ("production", None, None),
+        ("production", ["https://parley.example"], "https://parley.example"),
+    ],
+)
+def test_cors_follows_the_settings(
+    database_path: Path, environment: str, origins: list[str] | None, expected: str | None
+) -> None:
+    settings = Settings(
+        database_path=database_path,
+        environment=environment,
+        cors_origins=origins,  # type: ignore[arg-type]
+    )
+    with TestClient(create_app(settings)) as client:
+        response = client.get(f"{API}/rounds", headers={"Origin": "https://parley.example"})
+    assert response.headers.get("access-control-allow-origin") == expected
+
+
+def test_a_statement_past_the_time_limit_is_interrupted(database_path: Path) -> None:
+    # The seeded data is too small for any endpoint to run out the clock, so the deadline is
+    # checked on the app's own engine with a statement that would otherwise run for seconds.
+    settings = Settings(database_path=database_path, query_timeout_seconds=0.05)
+    app = create_app(settings)
+    runaway = text(
+        "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) "
+        "SELECT count(*) FROM (SELECT x FROM n LIMIT 100000000)"
+    )
+    with TestClient(app), app.state.engine.connect() as connection:
+        started = time.monotonic()
+        with pytest.raises(OperationalError, match="interrupted"):
+            connection.execute(runaway)
+        assert time.monotonic() - started < 1.0
+
+
+def test_every_list_takes_the_same_paging_and_format_parameters(app: FastAPI) -> None:
+    document = app.openapi()
+    for path, operations in document["paths"].items():
+        names = {p["name"] for p in operations["get"].get("parameters", [])}
+        if "200" in operations["get"]["responses"] and "limit" in names:
+            assert {"limit", "offset", "format", "lang"} <= names, path
