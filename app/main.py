@@ -19,6 +19,7 @@ from app.api.routes import (
     meta,
     participants,
     rounds,
+    search,
     sources,
     statements,
 )
@@ -58,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         statements.router,
         events.router,
         conflicts.router,
+        search.router,
         sources.router,
         meta.router,
         export.router,

@@ -1,5 +1,6 @@
 """Response models: the public contract. Table models never leave the app."""
 
+from enum import StrEnum
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -322,6 +323,38 @@ class MetaPublic(Public):
     built_at: str = Field(description="When the database file was built (UTC, ISO 8601).")
     counts: dict[str, int] = Field(description="Rows per kind of record.")
     coverage: CoveragePublic
+
+
+class SearchType(StrEnum):
+    round = "round"
+    participant = "participant"
+    issue = "issue"
+    statement = "statement"
+    event = "event"
+    source = "source"
+
+
+class SearchMatch(Public):
+    field: str = Field(description="Which field matched: name, alias, title, summary, text...")
+    language: str = Field(description="`en` or `ar`: the language of that field.")
+    start: int = Field(description="Offset of the match in the field's original text.")
+    end: int = Field(description="Offset just past the match.")
+    snippet: str = Field(
+        description="HTML: the match in <mark> with context either side; text is escaped."
+    )
+
+
+class SearchResult(Public):
+    type: SearchType
+    id: str
+    label_en: str
+    label_ar: str
+    score: float = Field(description="Lower is better (bm25, weighted by field).")
+    match: SearchMatch
+    via: str | None = Field(
+        description="For a source found through a record's name in the other language, "
+        "that record as `type:id`."
+    )
 
 
 class Health(Public):

@@ -4,6 +4,7 @@ from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers every table on the metadata)
 from app.core.config import get_settings
+from migrations.env_filters import include_name
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -30,7 +31,10 @@ def run_migrations_online() -> None:
     engine = create_engine(database_url())
     with engine.connect() as connection:
         context.configure(
-            connection=connection, target_metadata=target_metadata, render_as_batch=True
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            include_name=include_name,
         )
         with context.begin_transaction():
             context.run_migrations()

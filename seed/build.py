@@ -5,10 +5,11 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, insert
+from sqlalchemy import Engine, create_engine, event, insert, text
 
 from app.core.config import PROJECT_ROOT
 from seed.dataset import Dataset
+from seed.search_index import build_search_entries
 
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
 
@@ -51,6 +52,14 @@ def write_database(dataset: Dataset, target: Path) -> None:
                 for table, rows in dataset.rows_by_table():
                     if rows:
                         connection.execute(insert(table), [row.model_dump() for row in rows])
+                entries = [entry.as_row() for entry in build_search_entries(dataset)]
+                connection.execute(
+                    text(
+                        f"INSERT INTO search_entry ({', '.join(entries[0])}) "
+                        f"VALUES ({', '.join(':' + column for column in entries[0])})"
+                    ),
+                    entries,
+                )
             with engine.connect() as connection:
                 connection.exec_driver_sql("VACUUM")
         finally:

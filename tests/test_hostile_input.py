@@ -26,6 +26,7 @@ MALFORMED_BY_TYPE = {
     "date": ["0", "2025-13-01", "2025-02-30", "yesterday", "1700000000", "25-04-10"],
     "enum": ["XX", "", "ru", "null"],
     "pattern": ["!!", ",", "--id", "id,"],
+    "text": [" ", "\t\n ", "\u3000"],
 }
 
 
@@ -46,6 +47,8 @@ def value_kind(schema: dict[str, Any]) -> str | None:
             return "date"
         if option.get("type") == "integer":
             return "integer"
+        if option.get("pattern") == "\\S":
+            return "text"
         if "pattern" in option:
             return "pattern"
     return None

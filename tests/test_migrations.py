@@ -7,6 +7,7 @@ from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers the tables)
+from migrations.env_filters import include_name
 from seed.build import alembic_config, migrate
 
 
@@ -15,7 +16,7 @@ def test_models_and_migration_head_agree(tmp_path: Path) -> None:
     migrate(database)
     engine = create_engine(f"sqlite:///{database}")
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection)
+        context = MigrationContext.configure(connection, opts={"include_name": include_name})
         assert compare_metadata(context, SQLModel.metadata) == []
         head = ScriptDirectory.from_config(alembic_config(database)).get_current_head()
         assert context.get_current_revision() == head

@@ -264,6 +264,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Search
+         * @description Ranked search across rounds, participants, issues, statements, events and sources.
+         */
+        get: operations["read_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sources": {
         parameters: {
             query?: never;
@@ -789,6 +809,20 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[SearchResult] */
+        Page_SearchResult_: {
+            /** Items */
+            items: components["schemas"]["SearchResult"][];
+            /**
+             * Total
+             * @description How many items match, across all pages.
+             */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[SourceCitationPublic] */
         Page_SourceCitationPublic_: {
             /** Items */
@@ -1052,6 +1086,60 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
+        /** SearchMatch */
+        SearchMatch: {
+            /**
+             * Field
+             * @description Which field matched: name, alias, title, summary, text...
+             */
+            field: string;
+            /**
+             * Language
+             * @description `en` or `ar`: the language of that field.
+             */
+            language: string;
+            /**
+             * Start
+             * @description Offset of the match in the field's original text.
+             */
+            start: number;
+            /**
+             * End
+             * @description Offset just past the match.
+             */
+            end: number;
+            /**
+             * Snippet
+             * @description HTML: the match in <mark> with context either side; text is escaped.
+             */
+            snippet: string;
+        };
+        /** SearchResult */
+        SearchResult: {
+            type: components["schemas"]["SearchType"];
+            /** Id */
+            id: string;
+            /** Label En */
+            label_en: string;
+            /** Label Ar */
+            label_ar: string;
+            /**
+             * Score
+             * @description Lower is better (bm25, weighted by field).
+             */
+            score: number;
+            match: components["schemas"]["SearchMatch"];
+            /**
+             * Via
+             * @description For a source found through a record's name in the other language, that record as `type:id`.
+             */
+            via: string | null;
+        };
+        /**
+         * SearchType
+         * @enum {string}
+         */
+        SearchType: "round" | "participant" | "issue" | "statement" | "event" | "source";
         /**
          * Side
          * @description A negotiating side, as an ISO 3166-1 alpha-2 country code.
@@ -1677,6 +1765,20 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[SearchResult] */
+        Page_SearchResult_Localized: {
+            /** Items */
+            items: components["schemas"]["SearchResultLocalized"][];
+            /**
+             * Total
+             * @description How many items match, across all pages.
+             */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[SourceCitationPublic] */
         Page_SourceCitationPublic_Localized: {
             /** Items */
@@ -1912,6 +2014,58 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
+        /** SearchMatch */
+        SearchMatchLocalized: {
+            /**
+             * Field
+             * @description Which field matched: name, alias, title, summary, text...
+             */
+            field: string;
+            /**
+             * Language
+             * @description `en` or `ar`: the language of that field.
+             */
+            language: string;
+            /**
+             * Start
+             * @description Offset of the match in the field's original text.
+             */
+            start: number;
+            /**
+             * End
+             * @description Offset just past the match.
+             */
+            end: number;
+            /**
+             * Snippet
+             * @description HTML: the match in <mark> with context either side; text is escaped.
+             */
+            snippet: string;
+        };
+        /** SearchResult */
+        SearchResultLocalized: {
+            type: components["schemas"]["SearchTypeLocalized"];
+            /** Id */
+            id: string;
+            /** Label En */
+            label: string;
+            /**
+             * Score
+             * @description Lower is better (bm25, weighted by field).
+             */
+            score: number;
+            match: components["schemas"]["SearchMatchLocalized"];
+            /**
+             * Via
+             * @description For a source found through a record's name in the other language, that record as `type:id`.
+             */
+            via: string | null;
+        };
+        /**
+         * SearchType
+         * @enum {string}
+         */
+        SearchTypeLocalized: "round" | "participant" | "issue" | "statement" | "event" | "source";
         /**
          * Side
          * @description A negotiating side, as an ISO 3166-1 alpha-2 country code.
@@ -2440,6 +2594,8 @@ export interface operations {
                 side?: components["schemas"]["Side"] | null;
                 /** @description Persons or organizations. */
                 kind?: components["schemas"]["ParticipantKind"] | null;
+                /** @description Only records matching these words (Arabic or English), as /search finds them. */
+                q?: string | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -2659,6 +2815,8 @@ export interface operations {
                 round?: number | null;
                 /** @description Only issues this side raised (in the given round, if one is given). */
                 raised_by?: components["schemas"]["Side"] | null;
+                /** @description Only records matching these words (Arabic or English), as /search finds them. */
+                q?: string | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -3107,9 +3265,87 @@ export interface operations {
             };
         };
     };
+    read_search: {
+        parameters: {
+            query: {
+                /** @description Words in Arabic or English, with or without diacritics, any spelling the sources use. Matched as plain words: operators and quotes have no special meaning. */
+                q: string;
+                /** @description Only results of this type. */
+                type?: components["schemas"]["SearchType"] | null;
+                /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
+                lang?: ("en" | "ar") | null;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+                /** @description `csv` for a CSV table of the items (or send `Accept: text/csv`). */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong validator; send it back as If-None-Match. */
+                    ETag?: string;
+                    /** @description How long the response may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description The request's id, as logged. */
+                    "X-Request-ID"?: string;
+                    /** @description RFC 8288 links to the rel="next" and rel="prev" pages. */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SearchResult_"] | components["schemas"]["Page_SearchResult_Localized"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found: no such record or endpoint. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content: a parameter is malformed, out of range or unknown. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: the query took longer than the server allows. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     read_sources: {
         parameters: {
             query?: {
+                /** @description Only records matching these words (Arabic or English), as /search finds them. */
+                q?: string | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */

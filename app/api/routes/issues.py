@@ -5,6 +5,7 @@ from sqlmodel import col, select
 
 from app.api.deps import IssueDep, SessionDep
 from app.api.pagination import MAX_OFFSET, PaginationDep
+from app.api.routes.search import SEARCH_TEXT, matching_ids
 from app.api.sorting import sorting
 from app.models import Issue, Round, RoundIssue, RoundIssueRaiser, Side
 from app.presenters import (
@@ -14,7 +15,7 @@ from app.presenters import (
     meeting_ref,
     present_issues,
 )
-from app.schemas import IssuePublic, IssueRoundPublic, Page
+from app.schemas import IssuePublic, IssueRoundPublic, Page, SearchType
 
 router = APIRouter(prefix="/issues", tags=["issues"])
 
@@ -29,6 +30,14 @@ def read_issues(
     raised_by: Annotated[
         Side | None,
         Query(description="Only issues this side raised (in the given round, if one is given)."),
+    ] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            **SEARCH_TEXT,
+            description="Only records matching these words (Arabic or English), as /search "
+            "finds them.",
+        ),
     ] = None,
     order: Annotated[
         list[Any],
@@ -51,6 +60,9 @@ def read_issues(
                 Round.number == round
             )
         statement = statement.where(col(Issue.id).in_(by_side))
+    matching = matching_ids(session, q, SearchType.issue)
+    if matching is not None:
+        statement = statement.where(col(Issue.id).in_(matching))
     issues, total = fetch_page(session, statement, pagination)
     return pagination.page(present_issues(session, issues), total)
 

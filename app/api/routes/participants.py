@@ -5,6 +5,7 @@ from sqlmodel import col, select
 
 from app.api.deps import ParticipantDep, SessionDep
 from app.api.pagination import PaginationDep
+from app.api.routes.search import SEARCH_TEXT, matching_ids
 from app.api.sorting import sorting
 from app.models import Participant, ParticipantKind, Round, RoundParticipant, Side, Statement
 from app.presenters import (
@@ -14,7 +15,13 @@ from app.presenters import (
     present_participants,
     present_statements,
 )
-from app.schemas import Page, ParticipantDetail, ParticipantPublic, ParticipantRoundPublic
+from app.schemas import (
+    Page,
+    ParticipantDetail,
+    ParticipantPublic,
+    ParticipantRoundPublic,
+    SearchType,
+)
 
 router = APIRouter(prefix="/participants", tags=["participants"])
 
@@ -25,6 +32,14 @@ def read_participants(
     pagination: PaginationDep,
     side: Annotated[Side | None, Query(description="Only this side's participants.")] = None,
     kind: Annotated[ParticipantKind | None, Query(description="Persons or organizations.")] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            **SEARCH_TEXT,
+            description="Only records matching these words (Arabic or English), as /search "
+            "finds them.",
+        ),
+    ] = None,
     order: Annotated[
         list[Any],
         sorting(
@@ -42,6 +57,9 @@ def read_participants(
         statement = statement.where(Participant.side == side.value)
     if kind is not None:
         statement = statement.where(Participant.kind == kind.value)
+    matching = matching_ids(session, q, SearchType.participant)
+    if matching is not None:
+        statement = statement.where(col(Participant.id).in_(matching))
     participants, total = fetch_page(session, statement, pagination)
     return pagination.page(present_participants(session, participants), total)
 

@@ -1,0 +1,180 @@
+"""Running a search: user text in, ranked records out, each with where it matched.
+
+User text never reaches FTS5 as syntax: it is normalised into tokens and each token is sent as
+a quoted string, so ``AND``, ``NEAR``, ``*``, quotes and brackets are just characters.
+"""
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from app.search.normalize import tokens, tokens_with_spans
+
+MAX_QUERY_TOKENS = 12
+SNIPPET_CONTEXT = 60
+
+
+@dataclass(frozen=True)
+class Match:
+    field: str
+    language: str
+    start: int
+    end: int
+    snippet: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    record_id: str
+    label_en: str
+    label_ar: str
+    score: float
+    match: Match
+    via: str | None = None
+    """For a source found through a record's name in the other language: that record."""
+
+
+def query_tokens(q: str) -> list[str]:
+    return list(dict.fromkeys(tokens(q)))[:MAX_QUERY_TOKENS]
+
+
+def match_expression(words: list[str]) -> str:
+    # Each token is a quoted FTS5 string (quotes doubled): never operators, columns or prefixes.
+    return " AND ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
+def locate(original: str, words: list[str], field: str, language: str) -> Match:
+    """Where the query matched: the longest run of consecutive query words, earliest first."""
+    spans = tokens_with_spans(original)
+    wanted = set(words)
+    best: tuple[int, int, int] = (0, 0, 0)  # (words in the run, start, end)
+    position = 0
+    while position < len(spans):
+        if spans[position][0] not in wanted:
+            position += 1
+            continue
+        run_end = position
+        while run_end + 1 < len(spans) and spans[run_end + 1][0] in wanted:
+            run_end += 1
+        length = run_end - position + 1
+        if length > best[0]:
+            best = (length, spans[position][1], spans[run_end][2])
+        position = run_end + 1
+    _, start, end = best
+    return Match(field, language, start, end, snippet(original, start, end))
+
+
+def snippet(original: str, start: int, end: int) -> str:
+    """HTML: the matched text in <mark>, with some context either side; all text escaped."""
+    left = max(0, start - SNIPPET_CONTEXT)
+    right = min(len(original), end + SNIPPET_CONTEXT)
+    return (
+        ("…" if left else "")
+        + html.escape(original[left:start])
+        + "<mark>"
+        + html.escape(original[start:end])
+        + "</mark>"
+        + html.escape(original[end:right])
+        + ("…" if right < len(original) else "")
+    )
+
+
+BEST_PER_RECORD = text(
+    """
+    WITH hits AS (
+        SELECT kind, record_id, field, language, original, counterpart, label_en, label_ar,
+               bm25(search_entry) * weight AS score
+        FROM search_entry
+        WHERE search_entry MATCH :expression AND (:kind IS NULL OR kind = :kind)
+    ), ranked AS (
+        SELECT *, row_number() OVER (
+            PARTITION BY kind, record_id ORDER BY score, field, language
+        ) AS position
+        FROM hits
+    )
+    SELECT kind, record_id, field, language, original, counterpart, label_en, label_ar, score
+    FROM ranked WHERE position = 1
+    ORDER BY score, kind, record_id
+    """
+)
+
+SOURCE_TEXTS = text(
+    "SELECT record_id, original, label_en, label_ar FROM search_entry "
+    "WHERE kind = 'source' AND field = 'text' ORDER BY record_id"
+)
+
+
+def search(session: Session, q: str, kind: str | None = None) -> list[Hit]:
+    """Every matching record, best first. A q with no letters or digits matches nothing."""
+    words = query_tokens(q)
+    if not words:
+        return []
+    rows = session.execute(
+        BEST_PER_RECORD, {"expression": match_expression(words), "kind": kind}
+    ).all()
+    hits = [
+        Hit(
+            kind=row.kind,
+            record_id=row.record_id,
+            label_en=row.label_en,
+            label_ar=row.label_ar,
+            score=round(row.score, 6),
+            match=locate(row.original, words, row.field, row.language),
+        )
+        for row in rows
+    ]
+    if kind in (None, "source"):
+        hits += _sources_naming(session, rows, {h.record_id for h in hits if h.kind == "source"})
+    return hits
+
+
+def _sources_naming(session: Session, rows: Sequence[Any], found: set[str]) -> list[Hit]:
+    """Sources that contain, in Arabic, a name that matched in English.
+
+    "Killenworth" matches the curated English name of a seized property; its Arabic
+    counterpart "عقار كيلينورث" is what the article actually prints.
+    """
+    names: dict[tuple[str, ...], str] = {}
+    for row in rows:
+        if row.language == "en" and row.counterpart and row.field in ("name", "item", "alias"):
+            names.setdefault(tuple(tokens(row.counterpart)), f"{row.kind}:{row.record_id}")
+    if not names:
+        return []
+    bridged = []
+    for source in session.execute(SOURCE_TEXTS):
+        if source.record_id in found:
+            continue
+        spans = tokens_with_spans(source.original)
+        words = [token for token, _, _ in spans]
+        for name, via in names.items():
+            position = _find_run(words, list(name))
+            if position is None:
+                continue
+            start, end = spans[position][1], spans[position + len(name) - 1][2]
+            bridged.append(
+                Hit(
+                    kind="source",
+                    record_id=source.record_id,
+                    label_en=source.label_en,
+                    label_ar=source.label_ar,
+                    score=0.0,
+                    via=via,
+                    match=Match("text", "ar", start, end, snippet(source.original, start, end)),
+                )
+            )
+            break
+    return bridged
+
+
+def _find_run(words: list[str], run: list[str]) -> int | None:
+    if not run:
+        return None
+    for position in range(len(words) - len(run) + 1):
+        if words[position : position + len(run)] == run:
+            return position
+    return None
