@@ -7,6 +7,7 @@ a quoted string, so ``AND``, ``NEAR``, ``*``, quotes and brackets are just chara
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import text
@@ -48,9 +49,16 @@ def match_expression(words: list[str]) -> str:
     return " AND ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
+@lru_cache(maxsize=8192)
+def spans_of(original: str) -> tuple[tuple[str, int, int], ...]:
+    # Record texts only change with the data, and tokenising a whole article per query is
+    # most of a search's cost; keyed by the text itself, a new build cannot serve stale spans.
+    return tuple(tokens_with_spans(original))
+
+
 def locate(original: str, words: list[str], field: str, language: str) -> Match:
     """Where the query matched: the longest run of consecutive query words, earliest first."""
-    spans = tokens_with_spans(original)
+    spans = spans_of(original)
     wanted = set(words)
     best: tuple[int, int, int] = (0, 0, 0)  # (words in the run, start, end)
     position = 0
@@ -149,7 +157,7 @@ def _sources_naming(session: Session, rows: Sequence[Any], found: set[str]) -> l
     for source in session.execute(SOURCE_TEXTS):
         if source.record_id in found:
             continue
-        spans = tokens_with_spans(source.original)
+        spans = spans_of(source.original)
         words = [token for token, _, _ in spans]
         for name, via in names.items():
             position = _find_run(words, list(name))

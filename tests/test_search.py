@@ -1,0 +1,159 @@
+import html
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.helpers import API, assert_problem, items
+
+DARCHIEV_SPELLINGS = [
+    "Darchiev",
+    "darchiev",
+    "DARCHIEV",
+    "دارتشييف",
+    "دارشيف",
+    "دارشييف",
+    "ألكسندر دارشيف",
+    "ألكسندر دارتشييف",
+    "الكسندر دارشييف",
+    "دارْشِيـيف",
+    "Alexander Darchiev",
+]
+
+
+def search(client: TestClient, q: str, **params: str | int) -> list[dict[str, object]]:
+    return items(client.get(f"{API}/search", params={"q": q, **params}))
+
+
+def original_text(client: TestClient, result: dict[str, object]) -> str:
+    """The text a result's offsets point into: a source's text, or the matched record field."""
+    match = result["match"]
+    assert isinstance(match, dict)
+    if result["type"] == "source" and match["field"] == "text":
+        return str(client.get(f"{API}/sources/{result['id']}").json()["text"])
+    marked = re.search(r"<mark>(.*?)</mark>", str(match["snippet"]), flags=re.S)
+    assert marked is not None
+    return html.unescape(marked.group(1))
+
+
+@pytest.mark.parametrize("spelling", DARCHIEV_SPELLINGS)
+def test_every_spelling_of_darchiev_finds_him_first(client: TestClient, spelling: str) -> None:
+    first = search(client, spelling)[0]
+    assert (first["type"], first["id"]) == ("participant", "alexander-darchiev")
+    assert first["label_en"] == "Alexander Darchiev"
+
+
+@pytest.mark.parametrize(
+    "q", ["رحلات جوية", "الرِّحْلات", "الرحلات الجوية المباشرة", "direct flights"]
+)
+def test_flights_find_the_direct_flights_issue(client: TestClient, q: str) -> None:
+    first = search(client, q)[0]
+    assert (first["type"], first["id"]) == ("issue", "direct-flights")
+
+
+def test_arabic_match_offsets_point_into_the_original_text(client: TestClient) -> None:
+    for result in search(client, "دارشيف", type="source"):
+        text = original_text(client, result)
+        match = result["match"]
+        assert isinstance(match, dict)
+        assert text[match["start"] : match["end"]] == "دارشيف"
+        assert "<mark>دارشيف</mark>" in str(match["snippet"])
+
+
+def test_killenworth_in_arabic_finds_the_source_that_names_it(client: TestClient) -> None:
+    sources = search(client, "كيلينورث", type="source")
+    assert [s["id"] for s in sources] == ["constructive-talks-istanbul"]
+    text = original_text(client, sources[0])
+    match = sources[0]["match"]
+    assert isinstance(match, dict)
+    assert text[match["start"] : match["end"]] == "كيلينورث"
+
+
+def test_killenworth_in_english_finds_the_arabic_source_through_the_curated_name(
+    client: TestClient,
+) -> None:
+    sources = search(client, "Killenworth", type="source")
+    assert [s["id"] for s in sources] == ["constructive-talks-istanbul"]
+    match = sources[0]["match"]
+    assert isinstance(match, dict)
+    text = original_text(client, sources[0])
+    assert "كيلينورث" in text[match["start"] : match["end"]]
+    assert str(sources[0]["via"]).startswith("issue:seized-diplomatic-property")
+    everything = search(client, "Killenworth")
+    assert (everything[0]["type"], everything[0]["id"]) == ("issue", "seized-diplomatic-property")
+
+
+def test_search_filters_by_type_and_pages(client: TestClient) -> None:
+    all_hits = client.get(f"{API}/search", params={"q": "دارشيف"}).json()
+    sources = search(client, "دارشيف", type="source")
+    assert {s["type"] for s in sources} == {"source"}
+    assert len(sources) < all_hits["total"]
+    second = client.get(f"{API}/search", params={"q": "دارشيف", "limit": 1, "offset": 1}).json()
+    assert second["items"][0]["id"] == all_hits["items"][1]["id"]
+
+
+def test_q_filters_lists_the_same_way(client: TestClient) -> None:
+    assert [p["id"] for p in items(client.get(f"{API}/participants", params={"q": "دارشييف"}))] == [
+        "alexander-darchiev"
+    ]
+    issues = [i["id"] for i in items(client.get(f"{API}/issues", params={"q": "رحلات"}))]
+    assert "direct-flights" in issues
+    assert "visas" not in issues
+    sources = [s["id"] for s in items(client.get(f"{API}/sources", params={"q": "كيلينورث"}))]
+    assert sources == ["constructive-talks-istanbul"]
+
+
+HOSTILE = [
+    'Darchiev" OR 1=1 --',
+    "NEAR(a b)",
+    "a AND b OR NOT c",
+    "*",
+    '"',
+    "'",
+    "((",
+    "^x",
+    "col:term",
+    "دارشيف*",
+    "ّ",
+    "ًٌٍ",
+    "\u200b\u200f\u202e",
+    "\u202eدارشيف\u202c",
+    "🙂",
+    "%00",
+    "\\x00",
+    "<script>alert(1)</script>",
+    "ـــ",
+    "٠١٢٣",
+    "NULL",
+    "-- ;",
+    "{}[]",
+]
+
+
+@pytest.mark.parametrize("q", HOSTILE)
+def test_hostile_queries_find_what_they_find_and_never_fail(client: TestClient, q: str) -> None:
+    response = client.get(f"{API}/search", params={"q": q})
+    assert response.status_code == 200, response.text
+    for result in response.json()["items"]:
+        assert "<script>" not in result["match"]["snippet"]
+    for path in ("/participants", "/issues", "/sources"):
+        assert client.get(f"{API}{path}", params={"q": q}).status_code == 200
+
+
+def test_syntax_characters_are_plain_text(client: TestClient) -> None:
+    # Quotes, brackets and stars around a name change nothing: the name is what is searched,
+    # and an operator word is just a word ("AND" finds records containing "and").
+    for q in ('"دارشيف"', "(دارشيف)", "دارشيف*", "{دارشيف}:"):
+        assert search(client, q)[0]["id"] == "alexander-darchiev"
+    assert search(client, "\u202eدارشيف\u202c")[0]["id"] == "alexander-darchiev"
+
+
+@pytest.mark.parametrize("q", ["", " ", "\t\n", "\u3000", "x" * 501, "ج" * 10_000])
+def test_empty_whitespace_or_oversized_q_is_a_422(client: TestClient, q: str) -> None:
+    body = assert_problem(client.get(f"{API}/search", params={"q": q}), 422)
+    assert body["errors"][0]["name"] == "q"
+
+
+def test_q_is_required(client: TestClient) -> None:
+    assert_problem(client.get(f"{API}/search"), 422)
+    assert_problem(client.get(f"{API}/search", params={"q": "x", "type": "planet"}), 422)
