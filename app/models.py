@@ -95,6 +95,8 @@ class UncitedReason(StrEnum):
     """The writer's general commentary, stating no fact about the talks."""
     repeated = "repeated"
     """A repeat of text already cited, such as a headline printed twice."""
+    heading = "heading"
+    """A section heading of the article, announcing what the cited text below it says."""
 
 
 class Fact(SQLModel, table=True):

@@ -182,6 +182,9 @@ class CuratedEvent(Cited):
     event_date: IsoDate | None = None
     date_precision: DatePrecision
     date_note: Text | None = None
+    earliest_date: IsoDate | None = None
+    latest_date: IsoDate | None = None
+    """For an approximate date: the range it may fall in, when wider than event_date."""
     title_en: Text
     title_ar: Text
     summary_en: Text | None = None

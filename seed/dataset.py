@@ -547,9 +547,17 @@ class _Builder:
             if not defined:
                 continue
             earliest, latest = self.check_date(where, event.event_date)
+            # A curated range overrides the one the date alone implies.
+            earliest = self.check_date(where, event.earliest_date)[0] or earliest
+            latest = self.check_date(where, event.latest_date)[1] or latest
             self.add_event(
                 Event(
-                    **event.model_dump(mode="json", exclude={"citations", "participants", "round"}),
+                    **event.model_dump(
+                        mode="json",
+                        exclude={
+                            "citations", "participants", "round", "earliest_date", "latest_date"
+                        },
+                    ),
                     earliest_date=earliest,
                     latest_date=latest,
                     round_id=event.round,
