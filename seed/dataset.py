@@ -109,12 +109,16 @@ class _Builder:
         self.problems: list[str] = []
         self.source_texts: dict[str, str] = {}
         self.round_facts: dict[str, int] = {}
+        self.fact_keys: set[tuple[str, str]] = set()
         self.participant_names: dict[str, tuple[str, str]] = {}
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{where}: {message}")
 
     def fact(self, kind: str, subject_id: str, citations: list[CuratedCitation], where: str) -> int:
+        if (kind, subject_id) in self.fact_keys:
+            self.problem(where, f"a {kind} '{subject_id}' is already defined")
+        self.fact_keys.add((kind, subject_id))
         fact_id = self.dataset.count(Fact) + 1
         self.dataset.add(Fact(id=fact_id, kind=kind, subject_id=subject_id))
         for number, citation in enumerate(citations, start=1):
@@ -425,10 +429,9 @@ class _Builder:
             self.check_defined(where, kind, subject_id, defined[kind])
             self.check_one_preferred(where, "version", [v.preferred for v in version_set.versions])
             self.check_unique(where, "version", (v.value_en for v in version_set.versions))
+            self.check_unique(where, "version", (v.value_ar for v in version_set.versions))
             for version in version_set.versions:
-                subject = (
-                    f"{subject_id}/{field_name}/{slugify(version.value_en) or version.value_ar}"
-                )
+                subject = f"{subject_id}/{field_name}/{version.value_ar}"
                 self.dataset.add(
                     FactVersion(
                         id=self.dataset.count(FactVersion) + 1,
@@ -555,7 +558,11 @@ class _Builder:
                     **event.model_dump(
                         mode="json",
                         exclude={
-                            "citations", "participants", "round", "earliest_date", "latest_date"
+                            "citations",
+                            "participants",
+                            "round",
+                            "earliest_date",
+                            "latest_date",
                         },
                     ),
                     earliest_date=earliest,

@@ -26,7 +26,7 @@ def test_round_1_date_is_resolved_from_27_february(client: TestClient) -> None:
         "istanbul-round-two-opens",
         "ryabkov-new-round",
     }
-    assert [v["name_en"] for v in round_1["venues"]] == ["US Consulate General in Istanbul"]
+    assert [v["name_en"] for v in round_1["venues"]] == ["US consulate in Istanbul"]
 
 
 def test_round_2_keeps_both_venue_versions_each_with_its_own_source(client: TestClient) -> None:

@@ -42,8 +42,8 @@ def test_the_curated_data_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     code, output = check(DATA_DIR, capsys)
     assert code == 0, output
     assert output.strip() == (
-        "seed: curated data is valid: 4 meetings, 13 participants, 16 issues, 5 sources, "
-        "194 citations"
+        "seed: curated data is valid: 4 meetings, 13 participants, 16 issues, 21 statements, "
+        "24 events, 5 sources, 249 citations"
     )
 
 

@@ -35,7 +35,7 @@ def test_every_citation_is_verbatim_at_its_offsets(client: TestClient) -> None:
         for citation in citations:
             assert text[citation["start"] : citation["end"]] == citation["quote"]
             checked += 1
-    assert checked == 194
+    assert checked == 249
 
 
 def test_which_sources_mention_killenworth(client: TestClient) -> None:
@@ -48,7 +48,8 @@ def test_which_sources_mention_killenworth(client: TestClient) -> None:
     citations = items(client.get(f"{API}/sources/constructive-talks-istanbul/citations?limit=500"))
     killenworth = [c for c in citations if "كيلينورث" in c["quote"]]
     assert [c["fact"] for c in killenworth] == [
-        {"kind": "issue", "subject_id": "seized-diplomatic-property"}
+        {"kind": "issue", "subject_id": "seized-diplomatic-property"},
+        {"kind": "issue_item", "subject_id": "seized-diplomatic-property/item/killenworth-estate"},
     ]
 
 

@@ -98,7 +98,7 @@ BEST_PER_RECORD = text(
         SELECT kind, record_id, field, language, original, counterpart, label_en, label_ar,
                bm25(search_entry) * weight AS score
         FROM search_entry
-        WHERE search_entry MATCH :expression AND (:kind IS NULL OR kind = :kind)
+        WHERE search_entry MATCH :expression
     ), ranked AS (
         SELECT *, row_number() OVER (
             PARTITION BY kind, record_id ORDER BY score, field, language
@@ -122,9 +122,9 @@ def search(session: Session, q: str, kind: str | None = None) -> list[Hit]:
     words = query_tokens(q)
     if not words:
         return []
-    rows = session.execute(
-        BEST_PER_RECORD, {"expression": match_expression(words), "kind": kind}
-    ).all()
+    # Every kind is ranked even when one is asked for: an English name matched on a record is
+    # what leads to the Arabic sources that print it.
+    rows = session.execute(BEST_PER_RECORD, {"expression": match_expression(words)}).all()
     hits = [
         Hit(
             kind=row.kind,
@@ -135,6 +135,7 @@ def search(session: Session, q: str, kind: str | None = None) -> list[Hit]:
             match=locate(row.original, words, row.field, row.language),
         )
         for row in rows
+        if kind in (None, row.kind)
     ]
     if kind in (None, "source"):
         hits += _sources_naming(session, rows, {h.record_id for h in hits if h.kind == "source"})
