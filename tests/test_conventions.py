@@ -162,7 +162,7 @@ def test_export_as_json_has_every_table(client: TestClient) -> None:
     assert export["data_version"] == meta["data_version"]
     tables = export["tables"]
     assert len(tables["citation"]) == meta["counts"]["citations"]
-    assert len(tables["round"]) == meta["counts"]["rounds"]
+    assert len(tables["round"]) == meta["counts"]["meetings"]
     assert "alembic_version" not in tables
 
 

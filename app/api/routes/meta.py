@@ -23,7 +23,7 @@ from app.schemas import CoverageFigures, CoveragePublic, DocumentCoverage, MetaP
 router = APIRouter(tags=["meta"])
 
 COUNTED: dict[str, type[SQLModel]] = {
-    "rounds": Round,
+    "meetings": Round,
     "participants": Participant,
     "issues": Issue,
     "issue_items": IssueItem,

@@ -1,0 +1,80 @@
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from tests.helpers import API
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_meta_reports_version_counts_and_full_coverage(client: TestClient) -> None:
+    meta = client.get(f"{API}/meta").json()
+    assert re.fullmatch(r"[0-9a-f]{64}", meta["data_version"])
+    assert meta["counts"] == {
+        "meetings": 4,
+        "participants": 13,
+        "issues": 16,
+        "issue_items": 6,
+        "statements": 21,
+        "events": 24,
+        "versions": 7,
+        "sources": 5,
+        "citations": 249,
+    }
+    coverage = meta["coverage"]
+    assert coverage["total"]["uncovered"] == 0
+    assert coverage["total"]["accounted_share"] == 1.0
+    assert coverage["total"]["sentences"] == 258
+    assert {d["source_id"]: d["uncovered"] for d in coverage["documents"]} == {
+        "istanbul-round-two-opens": 0,
+        "constructive-talks-istanbul": 0,
+        "istanbul-meeting-preview": 0,
+        "toxic-legacy-talks": 0,
+        "ryabkov-new-round": 0,
+    }
+
+
+def test_the_coverage_command_accounts_for_every_sentence() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "seed", "--coverage"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout
+    total = next(line for line in result.stdout.splitlines() if line.startswith("total"))
+    assert total.split()[-1] == "100.0%"
+    assert "uncovered:" not in result.stdout
+
+
+def test_sources_list_their_uncited_spans(client: TestClient) -> None:
+    source = client.get(f"{API}/sources/toxic-legacy-talks").json()
+    reasons = [
+        (span["reason"], source["text"][span["start"] : span["end"]][:12])
+        for span in source["uncited"]
+    ]
+    assert reasons[0] == ("boilerplate", "القنصلية الر")
+    assert ("boilerplate", "الأكثر قراءة") in reasons
+    most_read = next(
+        s for s in source["uncited"] if s["start"] == source["text"].index("الأكثر قراءة")
+    )
+    assert "August 2025" in most_read["note"]
+
+
+def test_the_six_seized_properties_are_data(client: TestClient) -> None:
+    issue = client.get(f"{API}/issues/seized-diplomatic-property").json()
+    assert [(i["id"], i["place_en"]) for i in issue["items"]] == [
+        ("consulate-san-francisco", "San Francisco"),
+        ("consulate-seattle", "Seattle"),
+        ("killenworth-estate", "Long Island, New York"),
+        ("pioneer-point", "Maryland"),
+        ("trade-mission-new-york", "New York"),
+        ("trade-mission-washington", "Washington"),
+    ]
+    killenworth = next(i for i in issue["items"] if i["id"] == "killenworth-estate")
+    assert killenworth["name_ar"] == "عقار كيلينورث"
+    assert killenworth["citations"][0]["quote"] == "عقار كيلينورث في لونغ آيلاند"

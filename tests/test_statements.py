@@ -1,0 +1,62 @@
+from fastapi.testclient import TestClient
+
+from tests.helpers import API, assert_problem, items, sources_of
+
+
+def test_statements_by_a_speaker(client: TestClient) -> None:
+    bruce = items(client.get(f"{API}/statements", params={"participant": "tammy-bruce"}))
+    assert [s["id"] for s in bruce] == [
+        "bruce-embassies-only",
+        "bruce-normalisation-tied-to-ending-war",
+        "bruce-ukraine-off-the-agenda",
+    ]
+    embassies_only = bruce[0]
+    assert embassies_only["speaker"]["name_ar"] == "تامي بروس"
+    assert embassies_only["round"]["number"] == 2
+    assert {i["id"] for i in embassies_only["issues"]} == {
+        "bilateral-normalisation",
+        "ukraine-settlement",
+    }
+    assert "not a general normalisation" in embassies_only["gist_en"]
+    assert embassies_only["citations"][0]["quote"].startswith(
+        "صرحت المتحدثة باسم وزارة الخارجية الأمريكية، تامي بروس"
+    )
+
+
+def test_statements_about_an_issue_and_a_round(client: TestClient) -> None:
+    flights = items(client.get(f"{API}/statements", params={"issue": "direct-flights"}))
+    assert {s["id"] for s in flights} == {
+        "darchiev-will-propose-flights",
+        "darchiev-both-sides-on-flights",
+        "darchiev-six-properties-and-flights",
+    }
+    assert {s["speaker"]["id"] for s in flights} == {"alexander-darchiev"}
+    before = next(s for s in flights if s["id"] == "darchiev-will-propose-flights")
+    assert (before["statement_date"], before["date_precision"]) == ("2025-04-09", "approximate")
+    assert sources_of(before) == {"istanbul-meeting-preview"}
+    round_1 = items(client.get(f"{API}/statements", params={"round": 1}))
+    assert [s["id"] for s in round_1] == ["darchiev-dialogue-after-round-1"]
+
+
+def test_unnamed_spokeswoman_is_not_attributed_to_a_person(client: TestClient) -> None:
+    statement = next(
+        s
+        for s in items(client.get(f"{API}/statements", params={"limit": 500}))
+        if s["id"] == "us-normalisation-needs-ukraine-progress"
+    )
+    assert statement["speaker"]["id"] == "us-state-department"
+    assert "without naming her" in statement["note"]
+
+
+def test_participant_detail_includes_their_statements(client: TestClient) -> None:
+    zakharova = client.get(f"{API}/participants/maria-zakharova").json()
+    assert [s["id"] for s in zakharova["statements"]] == [
+        "zakharova-same-experts",
+        "zakharova-venue-and-purpose",
+    ]
+    assert client.get(f"{API}/participants/tass").json()["statements"] == []
+
+
+def test_statement_filters_validate(client: TestClient) -> None:
+    assert items(client.get(f"{API}/statements", params={"participant": "nobody"})) == []
+    assert_problem(client.get(f"{API}/statements", params={"round": "two"}), 422)
