@@ -4,6 +4,7 @@ from enum import StrEnum
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.config import JsonDict
 
 from app.models import (
     DatePrecision,
@@ -18,6 +19,15 @@ from app.models import (
 )
 
 Item = TypeVar("Item")
+
+# Examples in the OpenAPI document, copied from the seeded database.
+EXAMPLE_CITATION: JsonDict = {
+    "source_id": "constructive-talks-istanbul",
+    "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة "
+    "بين روسيا والولايات المتحدة",
+    "start": 3421,
+    "end": 3509,
+}
 
 
 class Public(BaseModel):
@@ -34,6 +44,8 @@ class Page(Public, Generic[Item]):
 
 
 class CitationPublic(Public):
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE_CITATION]})
+
     source_id: str
     quote: str = Field(description="Copied verbatim from the source's text.")
     start: int = Field(description="Offset of the quote's first character in the source text.")
@@ -102,6 +114,23 @@ class AliasPublic(Public):
 
 
 class ParticipantSummary(Public):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "sonata-coulter",
+                    "kind": "person",
+                    "side": "US",
+                    "name_en": "Sonata Coulter",
+                    "name_ar": "سوناتا كولتر",
+                    "title_en": "Deputy Assistant Secretary of State for European and "
+                    "Eurasian Affairs",
+                    "title_ar": "نائبة مساعد وزير الخارجية الأمريكية لشؤون أوروبا وأوراسيا",
+                }
+            ]
+        }
+    )
+
     id: str
     kind: ParticipantKind
     side: Side | None = Field(description="ISO 3166-1 alpha-2 code of the side, if any.")
@@ -166,6 +195,30 @@ class IssuePublic(IssueFields):
 
 class RoundIssuePublic(IssueFields):
     """An issue as raised in one round; ``citations`` support the raising, not the issue."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "direct-flights",
+                    "name_en": "Resumption of direct flights",
+                    "name_ar": "استئناف الرحلات الجوية المباشرة",
+                    "summary_en": "Restoring direct air links between Russia and the United "
+                    "States, halted when the war in Ukraine began, to widen trade relations "
+                    "and contacts.",
+                    "summary_ar": "استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة، "
+                    "التي توقفت مع بداية الصراع، من أجل توسيع العلاقات التجارية والاتصالات.",
+                    "note": None,
+                    "raised_by": ["RU"],
+                    "on_agenda": True,
+                    "outcome": "raised",
+                    "outcome_note": "Darchiev said both sides stressed the importance of "
+                    "resuming flights.",
+                    "citations": [EXAMPLE_CITATION],
+                }
+            ]
+        }
+    )
 
     raised_by: list[Side] = Field(description="The sides that raised it; empty when unnamed.")
     on_agenda: bool
@@ -335,6 +388,20 @@ class SearchType(StrEnum):
 
 
 class SearchMatch(Public):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "field": "text",
+                    "language": "ar",
+                    "start": 1314,
+                    "end": 1327,
+                    "snippet": "…بما في ذلك <mark>عقار كيلينورث</mark> في لونغ آيلاند…",
+                }
+            ]
+        }
+    )
+
     field: str = Field(description="Which field matched: name, alias, title, summary, text...")
     language: str = Field(description="`en` or `ar`: the language of that field.")
     start: int = Field(description="Offset of the match in the field's original text.")

@@ -43,6 +43,19 @@ def test_every_operation_is_ready_for_a_client_generator(client: TestClient) -> 
     assert len(operation_ids) == len(set(operation_ids))
 
 
+def test_examples_in_the_document_quote_the_real_sources(client: TestClient) -> None:
+    document = client.get("/openapi.json").json()
+    quoted = 0
+    for schema in document["components"]["schemas"].values():
+        for example in schema.get("examples", []):
+            for citation in example.get("citations", [example]):
+                if "quote" in citation and "source_id" in citation:
+                    text = client.get(f"{API}/sources/{citation['source_id']}").json()["text"]
+                    assert text[citation["start"] : citation["end"]] == citation["quote"]
+                    quoted += 1
+    assert quoted >= 2
+
+
 def test_checked_in_typescript_types_match_the_document(client: TestClient) -> None:
     """tests/openapi/parley.d.ts is openapi-typescript's output; regenerate it when this fails."""
     document = client.get("/openapi.json").json()

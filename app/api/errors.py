@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
@@ -24,6 +24,19 @@ class InvalidParameter(BaseModel):
 
 class Problem(BaseModel):
     """RFC 9457 problem details."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": "about:blank",
+                    "title": "Not Found",
+                    "status": 404,
+                    "detail": "No round numbered 9.",
+                }
+            ]
+        }
+    )
 
     type: str = Field(default="about:blank", description="Always about:blank: see status.")
     title: str = Field(description="The HTTP status phrase.")

@@ -417,7 +417,15 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
-        /** CitationPublic */
+        /**
+         * CitationPublic
+         * @example {
+         *       "end": 3509,
+         *       "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
+         *       "source_id": "constructive-talks-istanbul",
+         *       "start": 3421
+         *     }
+         */
         CitationPublic: {
             /** Source Id */
             source_id: string;
@@ -865,7 +873,18 @@ export interface components {
             /** Offset */
             offset: number;
         };
-        /** ParticipantDetail */
+        /**
+         * ParticipantDetail
+         * @example {
+         *       "id": "sonata-coulter",
+         *       "kind": "person",
+         *       "name_ar": "سوناتا كولتر",
+         *       "name_en": "Sonata Coulter",
+         *       "side": "US",
+         *       "title_ar": "نائبة مساعد وزير الخارجية الأمريكية لشؤون أوروبا وأوراسيا",
+         *       "title_en": "Deputy Assistant Secretary of State for European and Eurasian Affairs"
+         *     }
+         */
         ParticipantDetail: {
             /** Id */
             id: string;
@@ -917,7 +936,18 @@ export interface components {
          * @enum {string}
          */
         ParticipantKind: "person" | "organization";
-        /** ParticipantPublic */
+        /**
+         * ParticipantPublic
+         * @example {
+         *       "id": "sonata-coulter",
+         *       "kind": "person",
+         *       "name_ar": "سوناتا كولتر",
+         *       "name_en": "Sonata Coulter",
+         *       "side": "US",
+         *       "title_ar": "نائبة مساعد وزير الخارجية الأمريكية لشؤون أوروبا وأوراسيا",
+         *       "title_en": "Deputy Assistant Secretary of State for European and Eurasian Affairs"
+         *     }
+         */
         ParticipantPublic: {
             /** Id */
             id: string;
@@ -987,6 +1017,27 @@ export interface components {
         /**
          * RoundIssuePublic
          * @description An issue as raised in one round; ``citations`` support the raising, not the issue.
+         * @example {
+         *       "citations": [
+         *         {
+         *           "end": 3509,
+         *           "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
+         *           "source_id": "constructive-talks-istanbul",
+         *           "start": 3421
+         *         }
+         *       ],
+         *       "id": "direct-flights",
+         *       "name_ar": "استئناف الرحلات الجوية المباشرة",
+         *       "name_en": "Resumption of direct flights",
+         *       "on_agenda": true,
+         *       "outcome": "raised",
+         *       "outcome_note": "Darchiev said both sides stressed the importance of resuming flights.",
+         *       "raised_by": [
+         *         "RU"
+         *       ],
+         *       "summary_ar": "استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة، التي توقفت مع بداية الصراع، من أجل توسيع العلاقات التجارية والاتصالات.",
+         *       "summary_en": "Restoring direct air links between Russia and the United States, halted when the war in Ukraine began, to widen trade relations and contacts."
+         *     }
          */
         RoundIssuePublic: {
             /** Id */
@@ -1017,6 +1068,15 @@ export interface components {
         /**
          * RoundParticipantPublic
          * @description A participant in one round; ``citations`` support the participation and role.
+         * @example {
+         *       "id": "sonata-coulter",
+         *       "kind": "person",
+         *       "name_ar": "سوناتا كولتر",
+         *       "name_en": "Sonata Coulter",
+         *       "side": "US",
+         *       "title_ar": "نائبة مساعد وزير الخارجية الأمريكية لشؤون أوروبا وأوراسيا",
+         *       "title_en": "Deputy Assistant Secretary of State for European and Eurasian Affairs"
+         *     }
          */
         RoundParticipantPublic: {
             /** Id */
@@ -1086,7 +1146,16 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
-        /** SearchMatch */
+        /**
+         * SearchMatch
+         * @example {
+         *       "end": 1327,
+         *       "field": "text",
+         *       "language": "ar",
+         *       "snippet": "…بما في ذلك <mark>عقار كيلينورث</mark> في لونغ آيلاند…",
+         *       "start": 1314
+         *     }
+         */
         SearchMatch: {
             /**
              * Field
@@ -1146,7 +1215,15 @@ export interface components {
          * @enum {string}
          */
         Side: "RU" | "US";
-        /** SourceCitationPublic */
+        /**
+         * SourceCitationPublic
+         * @example {
+         *       "end": 3509,
+         *       "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
+         *       "source_id": "constructive-talks-istanbul",
+         *       "start": 3421
+         *     }
+         */
         SourceCitationPublic: {
             /** Source Id */
             source_id: string;
@@ -1298,7 +1375,7 @@ export interface components {
          * @description Why a span of a source is deliberately not cited.
          * @enum {string}
          */
-        UncitedReason: "boilerplate" | "unrelated" | "commentary" | "repeated";
+        UncitedReason: "boilerplate" | "unrelated" | "commentary" | "repeated" | "heading";
         /** UncitedSpan */
         UncitedSpan: {
             /** Start */
@@ -1353,6 +1430,12 @@ export interface components {
         /**
          * Problem
          * @description RFC 9457 problem details.
+         * @example {
+         *       "detail": "No round numbered 9.",
+         *       "status": 404,
+         *       "title": "Not Found",
+         *       "type": "about:blank"
+         *     }
          */
         Problem: {
             /**
@@ -1389,7 +1472,15 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
-        /** CitationPublic */
+        /**
+         * CitationPublic
+         * @example {
+         *       "end": 3509,
+         *       "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
+         *       "source_id": "constructive-talks-istanbul",
+         *       "start": 3421
+         *     }
+         */
         CitationPublicLocalized: {
             /** Source Id */
             source_id: string;
@@ -1821,7 +1912,18 @@ export interface components {
             /** Offset */
             offset: number;
         };
-        /** ParticipantDetail */
+        /**
+         * ParticipantDetail
+         * @example {
+         *       "id": "sonata-coulter",
+         *       "kind": "person",
+         *       "name_ar": "سوناتا كولتر",
+         *       "name_en": "Sonata Coulter",
+         *       "side": "US",
+         *       "title_ar": "نائبة مساعد وزير الخارجية الأمريكية لشؤون أوروبا وأوراسيا",
+         *       "title_en": "Deputy Assistant Secretary of State for European and Eurasian Affairs"
+         *     }
+         */
         ParticipantDetailLocalized: {
             /** Id */
             id: string;
@@ -1867,7 +1969,18 @@ export interface components {
          * @enum {string}
          */
         ParticipantKindLocalized: "person" | "organization";
-        /** ParticipantPublic */
+        /**
+         * ParticipantPublic
+         * @example {
+         *       "id": "sonata-coulter",
+         *       "kind": "person",
+         *       "name_ar": "سوناتا كولتر",
+         *       "name_en": "Sonata Coulter",
+         *       "side": "US",
+         *       "title_ar": "نائبة مساعد وزير الخارجية الأمريكية لشؤون أوروبا وأوراسيا",
+         *       "title_en": "Deputy Assistant Secretary of State for European and Eurasian Affairs"
+         *     }
+         */
         ParticipantPublicLocalized: {
             /** Id */
             id: string;
@@ -1929,6 +2042,27 @@ export interface components {
         /**
          * RoundIssuePublic
          * @description An issue as raised in one round; ``citations`` support the raising, not the issue.
+         * @example {
+         *       "citations": [
+         *         {
+         *           "end": 3509,
+         *           "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
+         *           "source_id": "constructive-talks-istanbul",
+         *           "start": 3421
+         *         }
+         *       ],
+         *       "id": "direct-flights",
+         *       "name_ar": "استئناف الرحلات الجوية المباشرة",
+         *       "name_en": "Resumption of direct flights",
+         *       "on_agenda": true,
+         *       "outcome": "raised",
+         *       "outcome_note": "Darchiev said both sides stressed the importance of resuming flights.",
+         *       "raised_by": [
+         *         "RU"
+         *       ],
+         *       "summary_ar": "استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة، التي توقفت مع بداية الصراع، من أجل توسيع العلاقات التجارية والاتصالات.",
+         *       "summary_en": "Restoring direct air links between Russia and the United States, halted when the war in Ukraine began, to widen trade relations and contacts."
+         *     }
          */
         RoundIssuePublicLocalized: {
             /** Id */
@@ -1955,6 +2089,15 @@ export interface components {
         /**
          * RoundParticipantPublic
          * @description A participant in one round; ``citations`` support the participation and role.
+         * @example {
+         *       "id": "sonata-coulter",
+         *       "kind": "person",
+         *       "name_ar": "سوناتا كولتر",
+         *       "name_en": "Sonata Coulter",
+         *       "side": "US",
+         *       "title_ar": "نائبة مساعد وزير الخارجية الأمريكية لشؤون أوروبا وأوراسيا",
+         *       "title_en": "Deputy Assistant Secretary of State for European and Eurasian Affairs"
+         *     }
          */
         RoundParticipantPublicLocalized: {
             /** Id */
@@ -2014,7 +2157,16 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
-        /** SearchMatch */
+        /**
+         * SearchMatch
+         * @example {
+         *       "end": 1327,
+         *       "field": "text",
+         *       "language": "ar",
+         *       "snippet": "…بما في ذلك <mark>عقار كيلينورث</mark> في لونغ آيلاند…",
+         *       "start": 1314
+         *     }
+         */
         SearchMatchLocalized: {
             /**
              * Field
@@ -2072,7 +2224,15 @@ export interface components {
          * @enum {string}
          */
         SideLocalized: "RU" | "US";
-        /** SourceCitationPublic */
+        /**
+         * SourceCitationPublic
+         * @example {
+         *       "end": 3509,
+         *       "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
+         *       "source_id": "constructive-talks-istanbul",
+         *       "start": 3421
+         *     }
+         */
         SourceCitationPublicLocalized: {
             /** Source Id */
             source_id: string;
@@ -2210,7 +2370,7 @@ export interface components {
          * @description Why a span of a source is deliberately not cited.
          * @enum {string}
          */
-        UncitedReasonLocalized: "boilerplate" | "unrelated" | "commentary" | "repeated";
+        UncitedReasonLocalized: "boilerplate" | "unrelated" | "commentary" | "repeated" | "heading";
         /** UncitedSpan */
         UncitedSpanLocalized: {
             /** Start */
@@ -2261,6 +2421,12 @@ export interface components {
         /**
          * Problem
          * @description RFC 9457 problem details.
+         * @example {
+         *       "detail": "No round numbered 9.",
+         *       "status": 404,
+         *       "title": "Not Found",
+         *       "type": "about:blank"
+         *     }
          */
         ProblemLocalized: {
             /**
