@@ -5,7 +5,9 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Query
 from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from app.api.rewrite import rewrite_json_response
 
 Language = Literal["en", "ar"]
 SUFFIXES = ("_en", "_ar")
@@ -64,30 +66,12 @@ class LanguageMiddleware:
         if language is None:
             await self.app(scope, receive, send)
             return
-        start: Message = {}
-        body = bytearray()
 
-        async def collect(message: Message) -> None:
-            nonlocal start
-            if message["type"] == "http.response.start":
-                start = message
-                return
-            body.extend(message.get("body", b""))
-            if message.get("more_body", False):
-                return
-            headers = MutableHeaders(scope=start)
-            content = bytes(body)
-            if start["status"] == 200 and headers.get("content-type") == "application/json":
-                content = json.dumps(
-                    collapse(json.loads(content), language),
-                    ensure_ascii=False,
-                    separators=(",", ":"),
-                ).encode("utf-8")
-                headers["Content-Length"] = str(len(content))
-            await send(start)
-            await send({"type": "http.response.body", "body": content})
+        def collapse_body(_headers: MutableHeaders, payload: Any) -> bytes:
+            collapsed = collapse(payload, language)
+            return json.dumps(collapsed, ensure_ascii=False, separators=(",", ":")).encode()
 
-        await self.app(scope, receive, collect)
+        await rewrite_json_response(self.app, scope, receive, send, collapse_body)
 
 
 def localized_schema(schema: Any, suffix: str) -> Any:

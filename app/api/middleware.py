@@ -18,6 +18,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.language import bilingual_base, requested_language
+from app.api.rewrite import rewrite_json_response
 
 access_log = logging.getLogger("parley.access")
 
@@ -167,35 +168,15 @@ class CsvMiddleware:
         if scope["type"] != "http" or scope["method"] != "GET" or not wants_csv(scope):
             await self.app(scope, receive, send)
             return
-        start: Message = {}
-        body = bytearray()
 
-        async def collect(message: Message) -> None:
-            nonlocal start
-            if message["type"] == "http.response.start":
-                start = message
-            else:
-                body.extend(message.get("body", b""))
-                if not message.get("more_body", False):
-                    await self._finish(scope, start, bytes(body), send)
-
-        await self.app(scope, receive, collect)
-
-    @staticmethod
-    async def _finish(scope: Scope, start: Message, body: bytes, send: Send) -> None:
-        headers = MutableHeaders(scope=start)
-        payload: Any = None
-        if start["status"] == 200 and headers.get("content-type", "").startswith(
-            "application/json"
-        ):
-            payload = json.loads(body)
-        if isinstance(payload, dict) and isinstance(payload.get("items"), list):
-            body = to_csv(payload["items"], _declared_columns(scope)).encode("utf-8")
+        def to_csv_body(headers: MutableHeaders, payload: Any) -> bytes | None:
+            if not (isinstance(payload, dict) and isinstance(payload.get("items"), list)):
+                return None
             headers["Content-Type"] = "text/csv; charset=utf-8"
             headers["X-Total-Count"] = str(payload.get("total", len(payload["items"])))
-            headers["Content-Length"] = str(len(body))
-        await send(start)
-        await send({"type": "http.response.body", "body": body})
+            return to_csv(payload["items"], _declared_columns(scope)).encode("utf-8")
+
+        await rewrite_json_response(self.app, scope, receive, send, to_csv_body)
 
 
 def _declared_columns(scope: Scope) -> list[str]:

@@ -5,7 +5,7 @@ from sqlmodel import col, select
 
 from app.api.deps import IssueDep, SessionDep
 from app.api.pagination import MAX_OFFSET, PaginationDep
-from app.api.routes.search import SEARCH_TEXT, matching_ids
+from app.api.routes.search import SearchFilter, matching_ids
 from app.api.sorting import sorting
 from app.models import Issue, Round, RoundIssue, RoundIssueRaiser, Side
 from app.presenters import (
@@ -31,14 +31,7 @@ def read_issues(
         Side | None,
         Query(description="Only issues this side raised (in the given round, if one is given)."),
     ] = None,
-    q: Annotated[
-        str | None,
-        Query(
-            **SEARCH_TEXT,
-            description="Only records matching these words (Arabic or English), as /search "
-            "finds them.",
-        ),
-    ] = None,
+    q: SearchFilter = None,
     order: Annotated[
         list[Any],
         sorting(id=col(Issue.id), name_en=col(Issue.name_en), name_ar=col(Issue.name_ar)),

@@ -5,7 +5,7 @@ from sqlmodel import col, select
 
 from app.api.deps import ParticipantDep, SessionDep
 from app.api.pagination import PaginationDep
-from app.api.routes.search import SEARCH_TEXT, matching_ids
+from app.api.routes.search import SearchFilter, matching_ids
 from app.api.sorting import sorting
 from app.models import Participant, ParticipantKind, Round, RoundParticipant, Side, Statement
 from app.presenters import (
@@ -32,14 +32,7 @@ def read_participants(
     pagination: PaginationDep,
     side: Annotated[Side | None, Query(description="Only this side's participants.")] = None,
     kind: Annotated[ParticipantKind | None, Query(description="Persons or organizations.")] = None,
-    q: Annotated[
-        str | None,
-        Query(
-            **SEARCH_TEXT,
-            description="Only records matching these words (Arabic or English), as /search "
-            "finds them.",
-        ),
-    ] = None,
+    q: SearchFilter = None,
     order: Annotated[
         list[Any],
         sorting(

@@ -48,6 +48,15 @@ def read_search(
     )
 
 
+SearchFilter = Annotated[
+    str | None,
+    Query(
+        **SEARCH_TEXT,
+        description="Only records matching these words (Arabic or English), as /search finds them.",
+    ),
+]
+
+
 def matching_ids(session: SessionDep, q: str | None, kind: SearchType) -> list[str] | None:
     """The ids a list's ``q`` filter keeps, or None when there is no ``q``."""
     if q is None:

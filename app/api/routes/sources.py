@@ -1,11 +1,11 @@
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from sqlmodel import col, select
 
 from app.api.deps import SessionDep, SourceDep
 from app.api.pagination import PaginationDep
-from app.api.routes.search import SEARCH_TEXT, matching_ids
+from app.api.routes.search import SearchFilter, matching_ids
 from app.api.sorting import sorting
 from app.models import Citation, Fact, Source, SourceUncited
 from app.presenters import cite, fetch_page, fields
@@ -34,14 +34,7 @@ def read_sources(
             published_date=col(Source.published_date),
         ),
     ] = [],  # noqa: B006  (FastAPI builds a new list per request)
-    q: Annotated[
-        str | None,
-        Query(
-            **SEARCH_TEXT,
-            description="Only records matching these words (Arabic or English), as /search "
-            "finds them.",
-        ),
-    ] = None,
+    q: SearchFilter = None,
 ) -> Page[SourcePublic]:
     """The source articles every fact is cited from (metadata; the text is on each source)."""
     statement = select(Source).order_by(*order, col(Source.document))
