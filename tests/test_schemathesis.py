@@ -46,4 +46,5 @@ def test_every_operation_conforms_to_its_schema(case: Any, asgi_session: Any) ->
 
 def test_schemathesis_sent_enough_requests() -> None:
     # Runs after the parametrized test above (pytest keeps definition order in a module).
+    print(f"schemathesis: {requests_sent} generated requests, all conforming")
     assert requests_sent >= MINIMUM_REQUESTS, requests_sent
