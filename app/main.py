@@ -84,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ConditionalGetMiddleware,
         data_version=lambda: app.state.data_version,
         max_age=settings.cache_max_age,
+        cache_entries=settings.response_cache_entries,
     )
     app.add_middleware(
         CORSMiddleware,

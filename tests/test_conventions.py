@@ -258,3 +258,31 @@ def test_every_list_takes_the_same_paging_and_format_parameters(app: FastAPI) ->
         names = {p["name"] for p in operations["get"].get("parameters", [])}
         if "200" in operations["get"]["responses"] and "limit" in names:
             assert {"limit", "offset", "format", "lang"} <= names, path
+
+
+def test_repeated_requests_are_served_from_memory(database_path: Path) -> None:
+    app = create_app(Settings(database_path=database_path, response_cache_entries=2))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        first = client.get(f"{API}/rounds/2/issues", headers={"X-Request-ID": "one"})
+        client.get(f"{API}/rounds/1")
+        # Take the database away: only what is in memory can still be answered.
+        engine, app.state.engine = app.state.engine, None
+        again = client.get(f"{API}/rounds/2/issues", headers={"X-Request-ID": "two"})
+        assert again.status_code == 200
+        assert again.content == first.content
+        assert again.headers["etag"] == first.headers["etag"]
+        assert again.headers["x-request-id"] == "two"
+        assert client.get(f"{API}/rounds/1").status_code == 200
+        assert_problem(client.get(f"{API}/rounds/3"), 500)
+        app.state.engine = engine
+
+
+def test_the_response_cache_is_bounded(database_path: Path) -> None:
+    app = create_app(Settings(database_path=database_path, response_cache_entries=1))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        client.get(f"{API}/rounds/1")
+        client.get(f"{API}/rounds/2")
+        engine, app.state.engine = app.state.engine, None
+        assert client.get(f"{API}/rounds/2").status_code == 200
+        assert_problem(client.get(f"{API}/rounds/1"), 500)
+        app.state.engine = engine

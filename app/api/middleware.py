@@ -11,6 +11,7 @@ import logging
 import re
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -58,18 +59,20 @@ class RequestContextMiddleware:
         try:
             await self.app(scope, receive, send_with_headers)
         finally:
-            access_log.info(
-                json.dumps(
-                    {
-                        "request_id": request_id,
-                        "method": scope["method"],
-                        "path": scope["path"],
-                        "query": scope["query_string"].decode("latin-1")[:1000],
-                        "status": status,
-                        "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                    }
-                )
-            )
+            if access_log.isEnabledFor(logging.INFO):
+                self._log(scope, request_id, status, started)
+
+    @staticmethod
+    def _log(scope: Scope, request_id: str, status: int, started: float) -> None:
+        entry = {
+            "request_id": request_id,
+            "method": scope["method"],
+            "path": scope["path"],
+            "query": scope["query_string"].decode("latin-1")[:1000],
+            "status": status,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+        }
+        access_log.info(json.dumps(entry))
 
 
 def wants_csv(scope: Scope) -> bool:
@@ -88,10 +91,20 @@ class ConditionalGetMiddleware:
     route runs: a matching request never reaches the database.
     """
 
-    def __init__(self, app: ASGIApp, data_version: Callable[[], str], max_age: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        data_version: Callable[[], str],
+        max_age: int,
+        cache_entries: int = 0,
+    ) -> None:
         self.app = app
         self.data_version = data_version
         self.cache_control = f"public, max-age={max_age}"
+        # Finished 200 responses by ETag: the tag names the data version and the request, so a
+        # stored response is exactly what the app would compute again.
+        self.cache: OrderedDict[str, tuple[list[tuple[bytes, bytes]], bytes]] = OrderedDict()
+        self.cache_entries = cache_entries
 
     def etag(self, scope: Scope) -> str:
         headers = Headers(scope=scope)
@@ -126,19 +139,44 @@ class ConditionalGetMiddleware:
             )
             await send({"type": "http.response.body", "body": b""})
             return
+        cached = self.cache.get(etag)
+        if cached is not None:
+            self.cache.move_to_end(etag)
+            cached_headers, cached_body = cached
+            await send({"type": "http.response.start", "status": 200, "headers": cached_headers})
+            await send({"type": "http.response.body", "body": cached_body})
+            return
+
+        storing: list[tuple[bytes, bytes]] | None = None
+        body = bytearray()
 
         async def send_with_etag(message: Message) -> None:
+            nonlocal storing
             if message["type"] == "http.response.start" and message["status"] == 200:
                 headers = MutableHeaders(scope=message)
                 headers["ETag"] = etag
                 headers["Cache-Control"] = self.cache_control
                 headers["Vary"] = merge_vary(headers.get("vary"), VARY)
+                if self.cache_entries:
+                    storing = list(headers.raw)
+            elif message["type"] == "http.response.body" and storing is not None:
+                body.extend(message.get("body", b""))
+                if len(body) > MAX_CACHED_BODY:
+                    storing = None  # the export and other large bodies stream every time
+                elif not message.get("more_body", False):
+                    self._store(etag, storing, bytes(body))
             await send(message)
 
         await self.app(scope, receive, send_with_etag)
 
+    def _store(self, etag: str, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
+        self.cache[etag] = (headers, body)
+        while len(self.cache) > self.cache_entries:
+            self.cache.popitem(last=False)
+
 
 VARY = "Accept, Accept-Encoding"
+MAX_CACHED_BODY = 1024 * 1024
 
 
 def merge_vary(existing: str | None, added: str) -> str:

@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     cache_max_age: int = 300
     """Seconds clients and proxies may reuse a response without revalidating it."""
 
+    response_cache_entries: int = 4096
+    """How many finished responses to keep in memory (0 turns the cache off)."""
+
     query_timeout_seconds: float = 2.0
     """Longest a request may spend in SQLite before it is stopped with a 503."""
 
