@@ -7,3 +7,9 @@ def test_health_reports_ok(client: TestClient) -> None:
     response = client.get(f"{API}/health")
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
+
+
+def test_health_is_never_cached(client: TestClient) -> None:
+    response = client.get(f"{API}/health")
+    assert response.headers["cache-control"] == "no-store"
+    assert "etag" not in response.headers

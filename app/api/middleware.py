@@ -154,6 +154,9 @@ class ConditionalGetMiddleware:
             nonlocal storing
             if message["type"] == "http.response.start" and message["status"] == 200:
                 headers = MutableHeaders(scope=message)
+                if headers.get("cache-control") == "no-store":
+                    await send(message)
+                    return
                 headers["ETag"] = etag
                 headers["Cache-Control"] = self.cache_control
                 headers["Vary"] = merge_vary(headers.get("vary"), VARY)
