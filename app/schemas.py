@@ -204,8 +204,8 @@ class RoundIssuePublic(IssueFields):
                     "name_en": "Resumption of direct flights",
                     "name_ar": "استئناف الرحلات الجوية المباشرة",
                     "summary_en": "Restoring direct air links between Russia and the United "
-                    "States, halted when the war in Ukraine began, to widen trade relations "
-                    "and contacts.",
+                    'States, halted "with the beginning of the conflict" (the source does not '
+                    "name it), to widen trade relations and contacts.",
                     "summary_ar": "استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة، "
                     "التي توقفت مع بداية الصراع، من أجل توسيع العلاقات التجارية والاتصالات.",
                     "note": None,

@@ -393,7 +393,7 @@ export interface paths {
         };
         /**
          * Read Health
-         * @description Liveness and database reachability.
+         * @description Liveness and database reachability, checked on every call (never cached).
          */
         get: operations["read_health"];
         put?: never;
@@ -1036,7 +1036,7 @@ export interface components {
          *         "RU"
          *       ],
          *       "summary_ar": "استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة، التي توقفت مع بداية الصراع، من أجل توسيع العلاقات التجارية والاتصالات.",
-         *       "summary_en": "Restoring direct air links between Russia and the United States, halted when the war in Ukraine began, to widen trade relations and contacts."
+         *       "summary_en": "Restoring direct air links between Russia and the United States, halted \"with the beginning of the conflict\" (the source does not name it), to widen trade relations and contacts."
          *     }
          */
         RoundIssuePublic: {
@@ -2061,7 +2061,7 @@ export interface components {
          *         "RU"
          *       ],
          *       "summary_ar": "استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة، التي توقفت مع بداية الصراع، من أجل توسيع العلاقات التجارية والاتصالات.",
-         *       "summary_en": "Restoring direct air links between Russia and the United States, halted when the war in Ukraine began, to widen trade relations and contacts."
+         *       "summary_en": "Restoring direct air links between Russia and the United States, halted \"with the beginning of the conflict\" (the source does not name it), to widen trade relations and contacts."
          *     }
          */
         RoundIssuePublicLocalized: {
