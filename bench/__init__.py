@@ -1,0 +1,1 @@
+"""Benchmarks: Parley beside Datasette on the same SQLite file. Run ``python -m bench``."""
