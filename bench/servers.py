@@ -9,7 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,7 +110,7 @@ def start(
             process.kill()
 
 
-def parley(database: Path, cpu: int | None, cache: bool = True) -> "contextmanager[Server]":  # type: ignore[type-arg]
+def parley(database: Path, cpu: int | None, cache: bool = True) -> AbstractContextManager[Server]:
     return start(
         "parley",
         [
@@ -137,7 +137,7 @@ def parley(database: Path, cpu: int | None, cache: bool = True) -> "contextmanag
     )
 
 
-def datasette(database: Path, workdir: Path, cpu: int | None) -> "contextmanager[Server]":  # type: ignore[type-arg]
+def datasette(database: Path, workdir: Path, cpu: int | None) -> AbstractContextManager[Server]:
     metadata = workdir / "datasette-metadata.json"
     metadata.write_text(
         json.dumps(
@@ -175,7 +175,7 @@ def datasette(database: Path, workdir: Path, cpu: int | None) -> "contextmanager
     )
 
 
-def ceiling(body: Path, cpu: int | None) -> "contextmanager[Server]":  # type: ignore[type-arg]
+def ceiling(body: Path, cpu: int | None) -> AbstractContextManager[Server]:
     return start(
         "starlette-bytes",
         [
