@@ -62,7 +62,7 @@ def multiply(database: Path, factor: int) -> None:
         )
         for table in tables(connection)
     }
-    for table in tables(connection) + ["search_entry"]:
+    for table in [*tables(connection), "search_entry"]:
         columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
         types = {
             row[1]: row[2].upper() for row in connection.execute(f'PRAGMA table_info("{table}")')
