@@ -29,3 +29,17 @@ def test_benchmark_smoke_mode_runs_every_scenario() -> None:
         "goals:",
     ):
         assert line in result.stdout, line
+
+
+def test_benchmark_scale_mode_runs() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bench", "--smoke", "--scale", "1", "3"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "     3x " in result.stdout
+    assert "build at 3x < 120 s" in result.stdout

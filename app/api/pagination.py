@@ -36,7 +36,7 @@ class Pagination:
         return Page(items=list(items), total=total, limit=self.limit, offset=self.offset)
 
 
-def get_pagination(
+async def get_pagination(
     request: Request,
     response: Response,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 50,

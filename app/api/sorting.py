@@ -15,7 +15,7 @@ def sorting(**columns: Any) -> Any:
         f"Allowed: {', '.join(f'`{name}`' for name in columns)}."
     )
 
-    def order_by(
+    async def order_by(
         sort: Annotated[
             str | None, Query(max_length=200, pattern=pattern, description=description)
         ] = None,

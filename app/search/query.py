@@ -94,11 +94,14 @@ def snippet(original: str, start: int, end: int) -> str:
 
 BEST_PER_RECORD = text(
     """
-    WITH hits AS (
+    WITH candidates AS (
+        -- FTS5 orders by its own bm25 rank efficiently; only the best fields are weighed.
+        SELECT rowid AS entry, rank FROM search_entry
+        WHERE search_entry MATCH :expression ORDER BY rank LIMIT :candidates
+    ), hits AS (
         SELECT kind, record_id, field, language, original, counterpart, label_en, label_ar,
-               bm25(search_entry) * weight AS score
-        FROM search_entry
-        WHERE search_entry MATCH :expression
+               candidates.rank * weight AS score
+        FROM candidates JOIN search_entry ON search_entry.rowid = candidates.entry
     ), ranked AS (
         SELECT *, row_number() OVER (
             PARTITION BY kind, record_id ORDER BY score, field, language
@@ -111,10 +114,13 @@ BEST_PER_RECORD = text(
     """
 )
 
-SOURCE_TEXTS = text(
+# Only the sources whose text contains every word of the name, found through the index.
+SOURCE_TEXTS_WITH = text(
     "SELECT record_id, original, label_en, label_ar FROM search_entry "
-    "WHERE kind = 'source' AND field = 'text' ORDER BY record_id"
+    "WHERE search_entry MATCH :expression AND kind = 'source' AND field = 'text' "
+    "ORDER BY record_id LIMIT :candidates"
 )
+MAX_CANDIDATES = 1000
 
 
 def search(session: Session, q: str, kind: str | None = None) -> list[Hit]:
@@ -124,7 +130,10 @@ def search(session: Session, q: str, kind: str | None = None) -> list[Hit]:
         return []
     # Every kind is ranked even when one is asked for: an English name matched on a record is
     # what leads to the Arabic sources that print it.
-    rows = session.execute(BEST_PER_RECORD, {"expression": match_expression(words)}).all()
+    rows = session.execute(
+        BEST_PER_RECORD,
+        {"expression": match_expression(words), "candidates": MAX_CANDIDATES},
+    ).all()
     hits = [
         Hit(
             kind=row.kind,
@@ -154,30 +163,27 @@ def _sources_naming(session: Session, rows: Sequence[Any], found: set[str]) -> l
             names.setdefault(tuple(tokens(row.counterpart)), f"{row.kind}:{row.record_id}")
     if not names:
         return []
-    bridged = []
-    for source in session.execute(SOURCE_TEXTS):
-        if source.record_id in found:
-            continue
-        spans = spans_of(source.original)
-        words = [token for token, _, _ in spans]
-        for name, via in names.items():
-            position = _find_run(words, list(name))
-            if position is None:
+    bridged: dict[str, Hit] = {}
+    for name, via in names.items():
+        expression = {"expression": match_expression(list(name)), "candidates": MAX_CANDIDATES}
+        for source in session.execute(SOURCE_TEXTS_WITH, expression):
+            if source.record_id in found or source.record_id in bridged:
                 continue
+            spans = spans_of(source.original)
+            position = _find_run([token for token, _, _ in spans], list(name))
+            if position is None:
+                continue  # every word is there, but not as one run
             start, end = spans[position][1], spans[position + len(name) - 1][2]
-            bridged.append(
-                Hit(
-                    kind="source",
-                    record_id=source.record_id,
-                    label_en=source.label_en,
-                    label_ar=source.label_ar,
-                    score=0.0,
-                    via=via,
-                    match=Match("text", "ar", start, end, snippet(source.original, start, end)),
-                )
+            bridged[source.record_id] = Hit(
+                kind="source",
+                record_id=source.record_id,
+                label_en=source.label_en,
+                label_ar=source.label_ar,
+                score=0.0,
+                via=via,
+                match=Match("text", "ar", start, end, snippet(source.original, start, end)),
             )
-            break
-    return bridged
+    return list(bridged.values())
 
 
 def _find_run(words: list[str], run: list[str]) -> int | None:
