@@ -369,3 +369,7 @@ class Citation(SQLModel, table=True):
     quote: str
     quote_start: int
     quote_end: int
+    # W3C Web Annotation TextQuoteSelector context, so a quote can be re-found after an edit.
+    prefix: str
+    suffix: str
+    document_sha256: str

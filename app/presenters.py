@@ -89,6 +89,9 @@ def cite(citation: Citation) -> CitationPublic:
         quote=citation.quote,
         start=citation.quote_start,
         end=citation.quote_end,
+        prefix=citation.prefix,
+        suffix=citation.suffix,
+        document_sha256=citation.document_sha256,
     )
 
 

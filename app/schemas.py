@@ -27,6 +27,9 @@ EXAMPLE_CITATION: JsonDict = {
     "بين روسيا والولايات المتحدة",
     "start": 3421,
     "end": 3509,
+    "prefix": "سية لاستعادة العلاقات الطبيعية. ",
+    "suffix": ".\n\nوذكرت روسيا أن القيود الغربية",
+    "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
 }
 
 
@@ -50,6 +53,9 @@ class CitationPublic(Public):
     quote: str = Field(description="Copied verbatim from the source's text.")
     start: int = Field(description="Offset of the quote's first character in the source text.")
     end: int = Field(description="Offset just past the quote's last character.")
+    prefix: str = Field(description="Up to 32 characters of the source just before the quote.")
+    suffix: str = Field(description="Up to 32 characters of the source just after the quote.")
+    document_sha256: str = Field(description="SHA-256 of the source document quoted from.")
 
 
 Citations = list[CitationPublic]

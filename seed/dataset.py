@@ -65,6 +65,10 @@ TABLE_ORDER: tuple[type[SQLModel], ...] = (
 )
 
 
+# Characters of context kept either side of a quote (W3C TextQuoteSelector prefix/suffix).
+SELECTOR_CONTEXT = 32
+
+
 def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -108,6 +112,7 @@ class _Builder:
         self.dataset = Dataset()
         self.problems: list[str] = []
         self.source_texts: dict[str, str] = {}
+        self.source_hashes: dict[str, str] = {}
         self.round_facts: dict[str, int] = {}
         self.fact_keys: set[tuple[str, str]] = set()
         self.participant_names: dict[str, tuple[str, str]] = {}
@@ -156,6 +161,7 @@ class _Builder:
         if span is None:
             return
         start, end = span
+        text = self.source_texts[citation.source]
         self.dataset.add(
             Citation(
                 id=self.dataset.count(Citation) + 1,
@@ -164,6 +170,9 @@ class _Builder:
                 quote=citation.quote,
                 quote_start=start,
                 quote_end=end,
+                prefix=text[max(0, start - SELECTOR_CONTEXT) : start],
+                suffix=text[end : end + SELECTOR_CONTEXT],
+                document_sha256=self.source_hashes[citation.source],
             )
         )
 
@@ -205,6 +214,7 @@ class _Builder:
                 )
                 continue
             self.source_texts[source.id] = document.text
+            self.source_hashes[source.id] = document.sha256
             self.dataset.add(
                 Source(
                     **source.model_dump(mode="json"),

@@ -50,8 +50,12 @@ def test_examples_in_the_document_quote_the_real_sources(client: TestClient) -> 
         for example in schema.get("examples", []):
             for citation in example.get("citations", [example]):
                 if "quote" in citation and "source_id" in citation:
-                    text = client.get(f"{API}/sources/{citation['source_id']}").json()["text"]
-                    assert text[citation["start"] : citation["end"]] == citation["quote"]
+                    source = client.get(f"{API}/sources/{citation['source_id']}").json()
+                    text, start, end = source["text"], citation["start"], citation["end"]
+                    assert text[start:end] == citation["quote"]
+                    assert text[start - 32 : start] == citation["prefix"]
+                    assert text[end : end + 32] == citation["suffix"]
+                    assert citation["document_sha256"] == source["sha256"]
                     quoted += 1
     assert quoted >= 2
 

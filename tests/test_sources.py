@@ -63,3 +63,21 @@ def test_source_citations_are_in_text_order(client: TestClient) -> None:
 def test_unknown_source_is_404(client: TestClient) -> None:
     assert_problem(client.get(f"{API}/sources/pravda"), 404)
     assert_problem(client.get(f"{API}/sources/pravda/citations"), 404)
+
+
+def test_every_citation_reassembles_its_text_and_names_its_document(client: TestClient) -> None:
+    """W3C TextQuoteSelector: prefix + quote + suffix is the source text around the offsets."""
+    checked = 0
+    for source in items(client.get(f"{API}/sources")):
+        detail = client.get(f"{API}/sources/{source['id']}").json()
+        text = detail["text"]
+        for citation in items(client.get(f"{API}/sources/{source['id']}/citations?limit=500")):
+            start, end = citation["start"], citation["end"]
+            prefix, suffix = citation["prefix"], citation["suffix"]
+            assert len(prefix) == min(32, start) and len(suffix) == min(32, len(text) - end)
+            assert (
+                text[start - len(prefix) : end + len(suffix)] == prefix + citation["quote"] + suffix
+            )
+            assert citation["document_sha256"] == detail["sha256"]
+            checked += 1
+    assert checked == 249

@@ -420,10 +420,13 @@ export interface components {
         /**
          * CitationPublic
          * @example {
+         *       "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
          *       "end": 3509,
+         *       "prefix": "سية لاستعادة العلاقات الطبيعية. ",
          *       "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
          *       "source_id": "constructive-talks-istanbul",
-         *       "start": 3421
+         *       "start": 3421,
+         *       "suffix": ".\n\nوذكرت روسيا أن القيود الغربية"
          *     }
          */
         CitationPublic: {
@@ -444,6 +447,21 @@ export interface components {
              * @description Offset just past the quote's last character.
              */
             end: number;
+            /**
+             * Prefix
+             * @description Up to 32 characters of the source just before the quote.
+             */
+            prefix: string;
+            /**
+             * Suffix
+             * @description Up to 32 characters of the source just after the quote.
+             */
+            suffix: string;
+            /**
+             * Document Sha256
+             * @description SHA-256 of the source document quoted from.
+             */
+            document_sha256: string;
         };
         /** CitedFact */
         CitedFact: {
@@ -1020,10 +1038,13 @@ export interface components {
          * @example {
          *       "citations": [
          *         {
+         *           "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
          *           "end": 3509,
+         *           "prefix": "سية لاستعادة العلاقات الطبيعية. ",
          *           "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
          *           "source_id": "constructive-talks-istanbul",
-         *           "start": 3421
+         *           "start": 3421,
+         *           "suffix": ".\n\nوذكرت روسيا أن القيود الغربية"
          *         }
          *       ],
          *       "id": "direct-flights",
@@ -1218,10 +1239,13 @@ export interface components {
         /**
          * SourceCitationPublic
          * @example {
+         *       "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
          *       "end": 3509,
+         *       "prefix": "سية لاستعادة العلاقات الطبيعية. ",
          *       "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
          *       "source_id": "constructive-talks-istanbul",
-         *       "start": 3421
+         *       "start": 3421,
+         *       "suffix": ".\n\nوذكرت روسيا أن القيود الغربية"
          *     }
          */
         SourceCitationPublic: {
@@ -1242,6 +1266,21 @@ export interface components {
              * @description Offset just past the quote's last character.
              */
             end: number;
+            /**
+             * Prefix
+             * @description Up to 32 characters of the source just before the quote.
+             */
+            prefix: string;
+            /**
+             * Suffix
+             * @description Up to 32 characters of the source just after the quote.
+             */
+            suffix: string;
+            /**
+             * Document Sha256
+             * @description SHA-256 of the source document quoted from.
+             */
+            document_sha256: string;
             fact: components["schemas"]["CitedFact"];
         };
         /** SourceDetail */
@@ -1475,10 +1514,13 @@ export interface components {
         /**
          * CitationPublic
          * @example {
+         *       "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
          *       "end": 3509,
+         *       "prefix": "سية لاستعادة العلاقات الطبيعية. ",
          *       "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
          *       "source_id": "constructive-talks-istanbul",
-         *       "start": 3421
+         *       "start": 3421,
+         *       "suffix": ".\n\nوذكرت روسيا أن القيود الغربية"
          *     }
          */
         CitationPublicLocalized: {
@@ -1499,6 +1541,21 @@ export interface components {
              * @description Offset just past the quote's last character.
              */
             end: number;
+            /**
+             * Prefix
+             * @description Up to 32 characters of the source just before the quote.
+             */
+            prefix: string;
+            /**
+             * Suffix
+             * @description Up to 32 characters of the source just after the quote.
+             */
+            suffix: string;
+            /**
+             * Document Sha256
+             * @description SHA-256 of the source document quoted from.
+             */
+            document_sha256: string;
         };
         /** CitedFact */
         CitedFactLocalized: {
@@ -2045,10 +2102,13 @@ export interface components {
          * @example {
          *       "citations": [
          *         {
+         *           "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
          *           "end": 3509,
+         *           "prefix": "سية لاستعادة العلاقات الطبيعية. ",
          *           "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
          *           "source_id": "constructive-talks-istanbul",
-         *           "start": 3421
+         *           "start": 3421,
+         *           "suffix": ".\n\nوذكرت روسيا أن القيود الغربية"
          *         }
          *       ],
          *       "id": "direct-flights",
@@ -2227,10 +2287,13 @@ export interface components {
         /**
          * SourceCitationPublic
          * @example {
+         *       "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
          *       "end": 3509,
+         *       "prefix": "سية لاستعادة العلاقات الطبيعية. ",
          *       "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
          *       "source_id": "constructive-talks-istanbul",
-         *       "start": 3421
+         *       "start": 3421,
+         *       "suffix": ".\n\nوذكرت روسيا أن القيود الغربية"
          *     }
          */
         SourceCitationPublicLocalized: {
@@ -2251,6 +2314,21 @@ export interface components {
              * @description Offset just past the quote's last character.
              */
             end: number;
+            /**
+             * Prefix
+             * @description Up to 32 characters of the source just before the quote.
+             */
+            prefix: string;
+            /**
+             * Suffix
+             * @description Up to 32 characters of the source just after the quote.
+             */
+            suffix: string;
+            /**
+             * Document Sha256
+             * @description SHA-256 of the source document quoted from.
+             */
+            document_sha256: string;
             fact: components["schemas"]["CitedFactLocalized"];
         };
         /** SourceDetail */
