@@ -1,7 +1,7 @@
 """Response models: the public contract. Table models never leave the app."""
 
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
@@ -295,6 +295,32 @@ class IssueRef(Public):
     id: str
     name_en: str
     name_ar: str
+
+
+class IssueInRound(Public):
+    """How an issue stood in one round."""
+
+    raised_by: list[Side]
+    on_agenda: bool
+    outcome: Outcome
+    outcome_note: str | None
+    citations: Citations
+
+
+class IssueComparison(Public):
+    issue: IssueRef
+    change: Literal["new", "carried_over", "dropped"] = Field(
+        description="new: only in the later round; dropped: only in the earlier; "
+        "carried_over: in both."
+    )
+    before: IssueInRound | None = Field(description="In the first round named, if there.")
+    after: IssueInRound | None = Field(description="In the second round named, if there.")
+
+
+class RoundComparison(Public):
+    before: MeetingRef
+    after: MeetingRef
+    issues: list[IssueComparison]
 
 
 class StatementPublic(Public):

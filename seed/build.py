@@ -1,10 +1,12 @@
 """Writing a dataset to SQLite: schema by Alembic, then rows, then an atomic rename."""
 
 import os
+import sqlite3
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, insert, text
 
 from app.core.config import PROJECT_ROOT
@@ -29,6 +31,18 @@ def alembic_config(database_path: Path) -> Config:
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["database_url"] = f"sqlite:///{database_path}"
     return config
+
+
+def is_current(database_path: Path, data_version: str) -> bool:
+    """Whether the file has this checkout's schema head and was built from these curated files."""
+    head = ScriptDirectory.from_config(alembic_config(database_path)).get_current_head()
+    with sqlite3.connect(f"file:{database_path}?mode=ro", uri=True) as connection:
+        try:
+            revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            built_from = connection.execute("SELECT data_version FROM dataset_meta").fetchone()
+        except sqlite3.DatabaseError:
+            return False
+    return bool(revision == (head,) and built_from == (data_version,))
 
 
 def migrate(database_path: Path) -> None:

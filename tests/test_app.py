@@ -1,5 +1,6 @@
 """Start-up behaviour: the database is built when missing, and opened read-only."""
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,17 @@ def test_a_missing_database_is_built_at_start_up(tmp_path: Path) -> None:
         assert client.get(f"{API}/rounds/2").json()["number"] == 2
 
 
+def test_a_database_with_an_old_schema_is_rebuilt(tmp_path: Path, database_path: Path) -> None:
+    database = tmp_path / "old.sqlite3"
+    database.write_bytes(database_path.read_bytes())
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0003'")
+    with TestClient(create_app(Settings(database_path=database))) as client:
+        assert client.get(f"{API}/rounds/2/issues").status_code == 200
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() != ("0003",)
+
+
 def test_start_up_refuses_a_missing_database_when_building_is_off(tmp_path: Path) -> None:
     settings = Settings(database_path=tmp_path / "absent.sqlite3", build_database_if_missing=False)
     with pytest.raises(RuntimeError, match="is missing"), TestClient(create_app(settings)):
@@ -38,3 +50,15 @@ def test_the_serving_engine_cannot_write(app: FastAPI, client: TestClient) -> No
 def test_foreign_keys_are_enforced_on_every_connection(app: FastAPI) -> None:
     with app.state.engine.connect() as connection:
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_a_database_built_from_other_curated_data_is_rebuilt(
+    tmp_path: Path, database_path: Path
+) -> None:
+    database = tmp_path / "stale.sqlite3"
+    database.write_bytes(database_path.read_bytes())
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE dataset_meta SET data_version = 'an older build'")
+    with TestClient(create_app(Settings(database_path=database))) as client:
+        version = client.get(f"{API}/meta").json()["data_version"]
+    assert version != "an older build"

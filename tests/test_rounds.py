@@ -155,3 +155,49 @@ def test_malformed_round_numbers_are_422(client: TestClient) -> None:
     for bad in ("two", "0", "-1", "1.5", "99999999999999999999999"):
         body = assert_problem(client.get(f"{API}/rounds/{bad}"), 422)
         assert body["errors"][0]["name"] == "number"
+
+
+def test_rounds_1_and_2_compared_issue_by_issue(client: TestClient) -> None:
+    comparison = client.get(f"{API}/rounds/1/compare/2").json()
+    assert (comparison["before"]["number"], comparison["after"]["number"]) == (1, 2)
+    changes = {
+        c["issue"]["id"]: (
+            c["change"],
+            c["before"] and c["before"]["outcome"],
+            c["after"] and c["after"]["outcome"],
+        )
+        for c in comparison["issues"]
+    }
+    assert changes == {
+        "visas": ("carried_over", "limited_progress", "raised"),
+        "international-contributions": ("carried_over", "limited_progress", "discussed"),
+        "biden-era-legacy": ("carried_over", "discussed", "raised"),
+        "mission-working-conditions": ("carried_over", "discussed", "discussed"),
+        "banking-for-missions": ("new", None, "raised"),
+        "bilateral-normalisation": ("new", None, "excluded"),
+        "diplomatic-accreditation": ("new", None, "discussed"),
+        "diplomatic-sanctions": ("new", None, "discussed"),
+        "diplomats-freedom-of-movement": ("new", None, "raised"),
+        "direct-flights": ("new", None, "raised"),
+        "intimidation": ("new", None, "raised"),
+        "local-staff-hiring-ban": ("new", None, "raised"),
+        "people-to-people-contacts": ("new", None, "raised"),
+        "security-issues": ("new", None, "excluded"),
+        "seized-diplomatic-property": ("new", None, "raised"),
+        "ukraine-settlement": ("new", None, "excluded"),
+    }
+    visas = next(c for c in comparison["issues"] if c["issue"]["id"] == "visas")
+    assert visas["before"]["citations"][0]["source_id"] == "istanbul-round-two-opens"
+    assert {c["source_id"] for c in visas["after"]["citations"]} == {
+        "constructive-talks-istanbul",
+        "toxic-legacy-talks",
+    }
+    backwards = client.get(f"{API}/rounds/2/compare/1").json()
+    assert {c["issue"]["id"] for c in backwards["issues"] if c["change"] == "dropped"} == {
+        k for k, v in changes.items() if v[0] == "new"
+    }
+
+
+def test_comparing_with_an_unknown_round_is_404(client: TestClient) -> None:
+    assert_problem(client.get(f"{API}/rounds/1/compare/9"), 404)
+    assert_problem(client.get(f"{API}/rounds/1/compare/two"), 422)

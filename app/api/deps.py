@@ -48,7 +48,12 @@ def get_source(session: SessionDep, source_id: RecordId) -> Source:
     return found
 
 
+def get_other_round(session: SessionDep, other: RoundNumber) -> Round:
+    return get_round(session, other)
+
+
 RoundDep = Annotated[Round, Depends(get_round)]
+OtherRoundDep = Annotated[Round, Depends(get_other_round)]
 ParticipantDep = Annotated[Participant, Depends(get_participant)]
 IssueDep = Annotated[Issue, Depends(get_issue)]
 SourceDep = Annotated[Source, Depends(get_source)]

@@ -27,18 +27,23 @@ def create_read_only_engine(settings: Settings) -> Engine:
 
 
 def ensure_database(settings: Settings) -> None:
-    """Build the database with the seed script when it is missing and the settings allow."""
-    path: Path = settings.database_path
-    if path.exists():
-        return
-    if not settings.build_database_if_missing:
-        raise RuntimeError(
-            f"database {path} is missing and PARLEY_BUILD_DATABASE_IF_MISSING is off"
-        )
-    # Imported here: the seed pipeline is only needed when there is something to build.
-    from seed.build import write_database
+    """Build the database with the seed script when it is missing or out of date.
+
+    The file is a build artifact: after an upgrade that adds a migration an old file would fail
+    on every query, and after the curated files change it would serve stale facts, so in
+    either case it is rebuilt from the curated data rather than served.
+    """
+    # Imported here: the seed pipeline is only needed when there may be something to build.
+    from seed.build import is_current, write_database
     from seed.dataset import build_dataset
     from seed.loading import load_curated
 
-    log.info("database %s is missing; building it from the curated data", path)
-    write_database(build_dataset(load_curated()), path)
+    path: Path = settings.database_path
+    curated = load_curated()
+    if path.exists() and is_current(path, curated.data_sha256):
+        return
+    reason = "is missing" if not path.exists() else "is out of date"
+    if not settings.build_database_if_missing:
+        raise RuntimeError(f"database {path} {reason} and PARLEY_BUILD_DATABASE_IF_MISSING is off")
+    log.info("database %s %s; building it from the curated data", path, reason)
+    write_database(build_dataset(curated), path)

@@ -84,6 +84,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rounds/{number}/compare/{other}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Round Comparison
+         * @description Issue by issue, what changed from one round to another: new, carried over or dropped.
+         */
+        get: operations["read_round_comparison"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants": {
         parameters: {
             query?: never;
@@ -590,6 +610,35 @@ export interface components {
             /** Status */
             status: string;
         };
+        /** IssueComparison */
+        IssueComparison: {
+            issue: components["schemas"]["IssueRef"];
+            /**
+             * Change
+             * @description new: only in the later round; dropped: only in the earlier; carried_over: in both.
+             * @enum {string}
+             */
+            change: "new" | "carried_over" | "dropped";
+            /** @description In the first round named, if there. */
+            before: components["schemas"]["IssueInRound"] | null;
+            /** @description In the second round named, if there. */
+            after: components["schemas"]["IssueInRound"] | null;
+        };
+        /**
+         * IssueInRound
+         * @description How an issue stood in one round.
+         */
+        IssueInRound: {
+            /** Raised By */
+            raised_by: components["schemas"]["Side"][];
+            /** On Agenda */
+            on_agenda: boolean;
+            outcome: components["schemas"]["Outcome"];
+            /** Outcome Note */
+            outcome_note: string | null;
+            /** Citations */
+            citations: components["schemas"]["CitationPublic"][];
+        };
         /**
          * IssueItemPublic
          * @description A named thing an issue is about, such as one of the seized properties.
@@ -1032,6 +1081,13 @@ export interface components {
          * @enum {string}
          */
         Role: "delegation_head" | "minister" | "spokesperson" | "announcer" | "reporter" | "delegation";
+        /** RoundComparison */
+        RoundComparison: {
+            before: components["schemas"]["MeetingRef"];
+            after: components["schemas"]["MeetingRef"];
+            /** Issues */
+            issues: components["schemas"]["IssueComparison"][];
+        };
         /**
          * RoundIssuePublic
          * @description An issue as raised in one round; ``citations`` support the raising, not the issue.
@@ -1680,6 +1736,35 @@ export interface components {
             /** Status */
             status: string;
         };
+        /** IssueComparison */
+        IssueComparisonLocalized: {
+            issue: components["schemas"]["IssueRefLocalized"];
+            /**
+             * Change
+             * @description new: only in the later round; dropped: only in the earlier; carried_over: in both.
+             * @enum {string}
+             */
+            change: "new" | "carried_over" | "dropped";
+            /** @description In the first round named, if there. */
+            before: components["schemas"]["IssueInRoundLocalized"] | null;
+            /** @description In the second round named, if there. */
+            after: components["schemas"]["IssueInRoundLocalized"] | null;
+        };
+        /**
+         * IssueInRound
+         * @description How an issue stood in one round.
+         */
+        IssueInRoundLocalized: {
+            /** Raised By */
+            raised_by: components["schemas"]["SideLocalized"][];
+            /** On Agenda */
+            on_agenda: boolean;
+            outcome: components["schemas"]["OutcomeLocalized"];
+            /** Outcome Note */
+            outcome_note: string | null;
+            /** Citations */
+            citations: components["schemas"]["CitationPublicLocalized"][];
+        };
         /**
          * IssueItemPublic
          * @description A named thing an issue is about, such as one of the seized properties.
@@ -2096,6 +2181,13 @@ export interface components {
          * @enum {string}
          */
         RoleLocalized: "delegation_head" | "minister" | "spokesperson" | "announcer" | "reporter" | "delegation";
+        /** RoundComparison */
+        RoundComparisonLocalized: {
+            before: components["schemas"]["MeetingRefLocalized"];
+            after: components["schemas"]["MeetingRefLocalized"];
+            /** Issues */
+            issues: components["schemas"]["IssueComparisonLocalized"][];
+        };
         /**
          * RoundIssuePublic
          * @description An issue as raised in one round; ``citations`` support the raising, not the issue.
@@ -2793,6 +2885,74 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_RoundParticipantPublic_"] | components["schemas"]["Page_RoundParticipantPublic_Localized"];
                     "text/csv": string;
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found: no such record or endpoint. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content: a parameter is malformed, out of range or unknown. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: the query took longer than the server allows. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_round_comparison: {
+        parameters: {
+            query?: {
+                /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
+                lang?: ("en" | "ar") | null;
+            };
+            header?: never;
+            path: {
+                /** @description The round's number. */
+                number: number;
+                /** @description The round's number. */
+                other: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong validator; send it back as If-None-Match. */
+                    ETag?: string;
+                    /** @description How long the response may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description The request's id, as logged. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundComparison"] | components["schemas"]["RoundComparisonLocalized"];
                 };
             };
             /** @description Not Modified: the If-None-Match ETag matches. */

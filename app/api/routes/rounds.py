@@ -4,7 +4,7 @@ from fastapi import APIRouter
 from sqlalchemy import case
 from sqlmodel import col, select
 
-from app.api.deps import RoundDep, SessionDep
+from app.api.deps import OtherRoundDep, RoundDep, SessionDep
 from app.api.pagination import PaginationDep
 from app.api.sorting import sorting
 from app.models import Issue, Participant, Role, Round, RoundIssue, RoundParticipant
@@ -14,10 +14,20 @@ from app.presenters import (
     load_citations,
     load_raisers,
     load_titles,
+    meeting_ref,
     present_rounds,
     summary_fields,
 )
-from app.schemas import Page, RoundIssuePublic, RoundParticipantPublic, RoundPublic
+from app.schemas import (
+    IssueComparison,
+    IssueInRound,
+    IssueRef,
+    Page,
+    RoundComparison,
+    RoundIssuePublic,
+    RoundParticipantPublic,
+    RoundPublic,
+)
 
 router = APIRouter(prefix="/rounds", tags=["rounds"])
 
@@ -101,3 +111,53 @@ def read_round_participants(
         for link, participant in rows
     ]
     return pagination.page(items, total)
+
+
+@router.get("/{number}/compare/{other}")
+def read_round_comparison(
+    session: SessionDep, meeting: RoundDep, other_meeting: OtherRoundDep
+) -> RoundComparison:
+    """Issue by issue, what changed from one round to another: new, carried over or dropped."""
+
+    def standing(round_id: str) -> dict[str, tuple[Issue, IssueInRound]]:
+        rows = session.exec(
+            select(RoundIssue, Issue)
+            .join(Issue, col(Issue.id) == col(RoundIssue.issue_id))
+            .where(RoundIssue.round_id == round_id)
+        ).all()
+        raisers = load_raisers(session, round_id=round_id)
+        citations = load_citations(session, [link.fact_id for link, _ in rows])
+        return {
+            issue.id: (
+                issue,
+                IssueInRound(
+                    raised_by=raisers[link.round_id, link.issue_id],
+                    on_agenda=link.on_agenda,
+                    outcome=link.outcome,
+                    outcome_note=link.note,
+                    citations=citations[link.fact_id],
+                ),
+            )
+            for link, issue in rows
+        }
+
+    before, after = standing(meeting.id), standing(other_meeting.id)
+    comparisons = []
+    for issue_id in sorted(before.keys() | after.keys()):
+        issue = (before.get(issue_id) or after[issue_id])[0]
+        change = (
+            "carried_over"
+            if issue_id in before and issue_id in after
+            else ("dropped" if issue_id in before else "new")
+        )
+        comparisons.append(
+            IssueComparison(
+                issue=IssueRef.model_validate(issue),
+                change=change,
+                before=before[issue_id][1] if issue_id in before else None,
+                after=after[issue_id][1] if issue_id in after else None,
+            )
+        )
+    return RoundComparison(
+        before=meeting_ref(meeting), after=meeting_ref(other_meeting), issues=comparisons
+    )
