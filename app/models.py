@@ -84,6 +84,17 @@ class EventKind(StrEnum):
     statement = "statement"
 
 
+class Support(StrEnum):
+    """How well a fact is supported, graded by the seed script from its citations."""
+
+    single_source = "single_source"
+    """Cited from one article only."""
+    corroborated = "corroborated"
+    """Cited from two or more articles that agree."""
+    disputed = "disputed"
+    """One of several versions the articles give of the same thing; see ``/conflicts``."""
+
+
 class UncitedReason(StrEnum):
     """Why a span of a source is deliberately not cited."""
 
@@ -108,6 +119,9 @@ class Fact(SQLModel, table=True):
     kind: str
     subject_id: str
     """Readable key of what the fact is about, e.g. ``round-2/direct-flights``."""
+    support: str = Field(index=True)
+    source_count: int
+    """Distinct articles among the fact's citations."""
 
 
 class Source(SQLModel, table=True):
@@ -289,6 +303,20 @@ class StatementIssue(SQLModel, table=True):
     issue_id: str = Field(foreign_key="issue.id", primary_key=True)
 
 
+class StatementAttribution(SQLModel, table=True):
+    """Whom the reporting article credits for a statement ("according to TASS")."""
+
+    __tablename__ = "statement_attribution"
+
+    statement_id: str = Field(foreign_key="statement.id", primary_key=True)
+    via_id: str | None = Field(default=None, foreign_key="participant.id")
+    """The credited participant (a news agency), if any; None for "agencies" and the like."""
+    text_en: str
+    text_ar: str
+    note: str | None = None
+    fact_id: int = Field(foreign_key="fact.id", unique=True)
+
+
 class Event(SQLModel, table=True):
     """A dated entry of the timeline: a meeting, an appointment, an announcement, a statement."""
 
@@ -373,3 +401,6 @@ class Citation(SQLModel, table=True):
     prefix: str
     suffix: str
     document_sha256: str
+    # The curators' English rendering of the Arabic quote, and who wrote it.
+    gloss_en: str
+    gloss_by: str

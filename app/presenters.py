@@ -6,7 +6,7 @@ a fixed number of queries however long it is.
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any, TypeVar, TypeVarTuple, overload
+from typing import Any, TypedDict, TypeVar, TypeVarTuple, overload
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -17,6 +17,7 @@ from app.models import (
     Citation,
     Event,
     EventParticipant,
+    Fact,
     FactVersion,
     Issue,
     IssueItem,
@@ -26,11 +27,15 @@ from app.models import (
     Round,
     RoundIssueRaiser,
     RoundVenue,
+    Source,
     Statement,
+    StatementAttribution,
     StatementIssue,
+    Support,
 )
 from app.schemas import (
     AliasPublic,
+    AttributionPublic,
     CitationPublic,
     EventPublic,
     IssueItemPublic,
@@ -41,6 +46,7 @@ from app.schemas import (
     ParticipantRef,
     ParticipantSummary,
     RoundPublic,
+    SourceRef,
     StatementPublic,
     TitlePublic,
     VenuePublic,
@@ -48,7 +54,7 @@ from app.schemas import (
 
 Row = TypeVar("Row")
 # The tables whose rows are looked up by slug.
-Identified = TypeVar("Identified", Round, Participant, Issue)
+Identified = TypeVar("Identified", Round, Participant, Issue, Source)
 Columns = TypeVarTuple("Columns")
 
 
@@ -71,16 +77,29 @@ def fetch_page(
     return rows, total
 
 
-def load_citations(session: Session, fact_ids: Iterable[int]) -> dict[int, list[CitationPublic]]:
+class Evidence(TypedDict):
+    """What every fact-bearing response object carries about its support."""
+
+    support: Support
+    source_count: int
+    citations: list[CitationPublic]
+
+
+def load_evidence(session: Session, fact_ids: Iterable[int]) -> dict[int, Evidence]:
     ids = sorted(set(fact_ids))
-    by_fact: dict[int, list[CitationPublic]] = defaultdict(list)
     if not ids:
-        return by_fact
+        return {}
+    evidence: dict[int, Evidence] = {
+        fact.id: Evidence(
+            support=Support(fact.support), source_count=fact.source_count, citations=[]
+        )
+        for fact in session.exec(select(Fact).where(col(Fact.id).in_(ids)))
+    }
     # Curated order: curators list the most direct quote first.
     statement = select(Citation).where(col(Citation.fact_id).in_(ids)).order_by(col(Citation.id))
     for citation in session.exec(statement):
-        by_fact[citation.fact_id].append(cite(citation))
-    return by_fact
+        evidence[citation.fact_id]["citations"].append(cite(citation))
+    return evidence
 
 
 def cite(citation: Citation) -> CitationPublic:
@@ -92,6 +111,8 @@ def cite(citation: Citation) -> CitationPublic:
         prefix=citation.prefix,
         suffix=citation.suffix,
         document_sha256=citation.document_sha256,
+        gloss_en=citation.gloss_en,
+        gloss_by=citation.gloss_by,
     )
 
 
@@ -118,7 +139,7 @@ def present_rounds(session: Session, rounds: Sequence[Round]) -> list[RoundPubli
     )
     for venue in session.exec(statement):
         venues_by_round[venue.round_id].append(venue)
-    citations = load_citations(
+    evidence = load_evidence(
         session,
         [r.fact_id for r in rounds] + [v.fact_id for vs in venues_by_round.values() for v in vs],
     )
@@ -132,12 +153,12 @@ def present_rounds(session: Session, rounds: Sequence[Round]) -> list[RoundPubli
                     name_ar=venue.name_ar,
                     preferred=venue.is_preferred,
                     note=venue.note,
-                    citations=citations[venue.fact_id],
+                    **evidence[venue.fact_id],
                 )
                 for venue in venues_by_round[meeting.id]
             ],
             disputed_fields=disputed.get(meeting.id, []),
-            citations=citations[meeting.fact_id],
+            **evidence[meeting.fact_id],
         )
         for meeting in rounds
     ]
@@ -185,7 +206,7 @@ def present_participants(
     )
     for alias in session.exec(statement):
         aliases[alias.participant_id].append(alias)
-    citations = load_citations(
+    evidence = load_evidence(
         session,
         [p.fact_id for p in participants]
         + [t.fact_id for ts in titles.values() for t in ts]
@@ -204,18 +225,16 @@ def present_participants(
                     title_ar=title.title_ar,
                     preferred=title.is_preferred,
                     note=title.note,
-                    citations=citations[title.fact_id],
+                    **evidence[title.fact_id],
                 )
                 for title in titles[participant.id]
             ],
             aliases=[
-                AliasPublic(
-                    alias=alias.alias, language=alias.language, citations=citations[alias.fact_id]
-                )
+                AliasPublic(alias=alias.alias, language=alias.language, **evidence[alias.fact_id])
                 for alias in aliases[participant.id]
             ],
             disputed_fields=disputed.get(participant.id, []),
-            citations=citations[participant.fact_id],
+            **evidence[participant.fact_id],
         )
         for participant in participants
     ]
@@ -267,44 +286,81 @@ def load_items(session: Session, issue_ids: Sequence[str]) -> dict[str, list[Iss
     items = session.exec(
         select(IssueItem).where(col(IssueItem.issue_id).in_(issue_ids)).order_by(col(IssueItem.id))
     ).all()
-    citations = load_citations(session, [item.fact_id for item in items])
+    evidence = load_evidence(session, [item.fact_id for item in items])
     by_issue: dict[str, list[IssueItemPublic]] = defaultdict(list)
     for item in items:
-        by_issue[item.issue_id].append(
-            IssueItemPublic(**fields(item), citations=citations[item.fact_id])
-        )
+        by_issue[item.issue_id].append(IssueItemPublic(**fields(item), **evidence[item.fact_id]))
     return by_issue
 
 
 def present_issues(session: Session, issues: Sequence[Issue]) -> list[IssuePublic]:
     items = load_items(session, [issue.id for issue in issues])
-    citations = load_citations(session, [issue.fact_id for issue in issues])
+    evidence = load_evidence(session, [issue.fact_id for issue in issues])
     return [
-        IssuePublic(**fields(issue), items=items[issue.id], citations=citations[issue.fact_id])
+        IssuePublic(**fields(issue), items=items[issue.id], **evidence[issue.fact_id])
         for issue in issues
     ]
 
 
 def present_statements(session: Session, statements: Sequence[Statement]) -> list[StatementPublic]:
-    speakers = load_by_id(session, Participant, [s.speaker_id for s in statements])
-    rounds = load_by_id(session, Round, [s.round_id for s in statements if s.round_id])
+    statement_ids = [s.id for s in statements]
     issues: dict[str, list[IssueRef]] = defaultdict(list)
     about = (
         select(StatementIssue.statement_id, Issue)
         .join(Issue, col(Issue.id) == col(StatementIssue.issue_id))
-        .where(col(StatementIssue.statement_id).in_([s.id for s in statements]))
+        .where(col(StatementIssue.statement_id).in_(statement_ids))
         .order_by(col(Issue.id))
     )
     for statement_id, issue in session.exec(about):
         issues[statement_id].append(IssueRef.model_validate(issue))
-    citations = load_citations(session, [s.fact_id for s in statements])
+    attributions = {
+        attribution.statement_id: attribution
+        for attribution in session.exec(
+            select(StatementAttribution).where(
+                col(StatementAttribution.statement_id).in_(statement_ids)
+            )
+        )
+    }
+    evidence = load_evidence(
+        session,
+        [s.fact_id for s in statements] + [a.fact_id for a in attributions.values()],
+    )
+    speakers = load_by_id(
+        session,
+        Participant,
+        [s.speaker_id for s in statements] + [a.via_id for a in attributions.values() if a.via_id],
+    )
+    rounds = load_by_id(session, Round, [s.round_id for s in statements if s.round_id])
+    reporting = {
+        statement.id: sorted({c.source_id for c in evidence[statement.fact_id]["citations"]})
+        for statement in statements
+    }
+    sources = load_by_id(session, Source, [i for ids in reporting.values() for i in ids])
+
+    def attribution_of(statement: Statement) -> AttributionPublic | None:
+        attribution = attributions.get(statement.id)
+        if attribution is None:
+            return None
+        return AttributionPublic(
+            via=participant_ref(speakers[attribution.via_id]) if attribution.via_id else None,
+            text_en=attribution.text_en,
+            text_ar=attribution.text_ar,
+            note=attribution.note,
+            **evidence[attribution.fact_id],
+        )
+
     return [
         StatementPublic(
             **fields(statement),
             speaker=participant_ref(speakers[statement.speaker_id]),
+            reported_in=[
+                SourceRef.model_validate(sources[source_id])
+                for source_id in reporting[statement.id]
+            ],
+            attribution=attribution_of(statement),
             round=meeting_ref(rounds[statement.round_id]) if statement.round_id else None,
             issues=issues[statement.id],
-            citations=citations[statement.fact_id],
+            **evidence[statement.fact_id],
         )
         for statement in statements
     ]
@@ -321,13 +377,13 @@ def present_events(session: Session, events: Sequence[Event]) -> list[EventPubli
     )
     for event_id, participant in session.exec(involved):
         participants[event_id].append(participant_ref(participant))
-    citations = load_citations(session, [e.fact_id for e in events])
+    evidence = load_evidence(session, [e.fact_id for e in events])
     return [
         EventPublic(
             **fields(event),
             round=meeting_ref(rounds[event.round_id]) if event.round_id else None,
             participants=participants[event.id],
-            citations=citations[event.fact_id],
+            **evidence[event.fact_id],
         )
         for event in events
     ]

@@ -1,7 +1,7 @@
 """Response models: the public contract. Table models never leave the app."""
 
 from enum import StrEnum
-from typing import Generic, Literal, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
@@ -15,6 +15,7 @@ from app.models import (
     ParticipantKind,
     Role,
     Side,
+    Support,
     UncitedReason,
 )
 
@@ -30,6 +31,8 @@ EXAMPLE_CITATION: JsonDict = {
     "prefix": "سية لاستعادة العلاقات الطبيعية. ",
     "suffix": ".\n\nوذكرت روسيا أن القيود الغربية",
     "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
+    "gloss_en": "GLOSS",
+    "gloss_by": "curators",
 }
 
 
@@ -56,9 +59,20 @@ class CitationPublic(Public):
     prefix: str = Field(description="Up to 32 characters of the source just before the quote.")
     suffix: str = Field(description="Up to 32 characters of the source just after the quote.")
     document_sha256: str = Field(description="SHA-256 of the source document quoted from.")
+    gloss_en: str = Field(description="An English rendering of the Arabic quote.")
+    gloss_by: str = Field(description='Who wrote the gloss: "curators" for the Parley curators.')
 
 
 Citations = list[CitationPublic]
+# Every fact-bearing object declares these three, in this order, just before its citations.
+SupportGrade = Annotated[
+    Support,
+    Field(
+        description="single_source: one article; corroborated: two or more articles agree; "
+        "disputed: the articles give different versions (see /conflicts). Graded at seed time."
+    ),
+]
+SourceCount = Annotated[int, Field(description="Distinct articles among the citations.")]
 
 
 class VenuePublic(Public):
@@ -66,6 +80,8 @@ class VenuePublic(Public):
     name_ar: str
     preferred: bool = Field(description="The version shown first; the others disagree with it.")
     note: str | None
+    support: SupportGrade
+    source_count: SourceCount
     citations: Citations
 
 
@@ -89,6 +105,8 @@ class RoundPublic(Public):
     disputed_fields: list[str] = Field(
         description="Fields on which the sources disagree; see /conflicts for every version."
     )
+    support: SupportGrade
+    source_count: SourceCount
     citations: Citations
 
 
@@ -110,12 +128,16 @@ class TitlePublic(Public):
     title_ar: str
     preferred: bool
     note: str | None
+    support: SupportGrade
+    source_count: SourceCount
     citations: Citations
 
 
 class AliasPublic(Public):
     alias: str
     language: str
+    support: SupportGrade
+    source_count: SourceCount
     citations: Citations
 
 
@@ -155,6 +177,8 @@ class ParticipantPublic(ParticipantSummary):
     disputed_fields: list[str] = Field(
         description="Fields on which the sources disagree; see /conflicts for every version."
     )
+    support: SupportGrade
+    source_count: SourceCount
     citations: Citations
 
 
@@ -163,6 +187,8 @@ class RoundParticipantPublic(ParticipantSummary):
 
     role: Role
     role_note: str | None
+    support: SupportGrade
+    source_count: SourceCount
     citations: Citations
 
 
@@ -170,6 +196,8 @@ class ParticipantRoundPublic(Public):
     round: MeetingRef
     role: Role
     role_note: str | None
+    support: SupportGrade
+    source_count: SourceCount
     citations: Citations
 
 
@@ -191,11 +219,15 @@ class IssueItemPublic(Public):
     place_en: str | None
     place_ar: str | None
     note: str | None
+    support: SupportGrade
+    source_count: SourceCount
     citations: Citations
 
 
 class IssuePublic(IssueFields):
     items: list[IssueItemPublic] = Field(description="Named things the issue is about.")
+    support: SupportGrade
+    source_count: SourceCount
     citations: Citations
 
 
@@ -220,6 +252,8 @@ class RoundIssuePublic(IssueFields):
                     "outcome": "raised",
                     "outcome_note": "Darchiev said both sides stressed the importance of "
                     "resuming flights.",
+                    "support": "corroborated",
+                    "source_count": 4,
                     "citations": [EXAMPLE_CITATION],
                 }
             ]
@@ -230,16 +264,29 @@ class RoundIssuePublic(IssueFields):
     on_agenda: bool
     outcome: Outcome
     outcome_note: str | None
+    support: SupportGrade
+    source_count: SourceCount
     citations: Citations
 
 
 class IssueRoundPublic(Public):
+    """How an issue stood in one meeting."""
+
     round: MeetingRef
     raised_by: list[Side]
     on_agenda: bool
     outcome: Outcome
     outcome_note: str | None
+    support: SupportGrade
+    source_count: SourceCount
     citations: Citations
+
+
+class IssueDetail(IssuePublic):
+    path: list[IssueRoundPublic] = Field(
+        description="The issue's path through the meetings in date order, e.g. "
+        "limited_progress in round 1, then raised in round 2; as /issues/{id}/rounds lists it."
+    )
 
 
 class SourcePublic(Public):
@@ -277,6 +324,8 @@ class CitedFact(Public):
         "issue, round_participant or round_issue."
     )
     subject_id: str
+    support: SupportGrade
+    source_count: SourceCount
 
 
 class SourceCitationPublic(CitationPublic):
@@ -304,7 +353,15 @@ class IssueInRound(Public):
     on_agenda: bool
     outcome: Outcome
     outcome_note: str | None
+    support: SupportGrade
+    source_count: SourceCount
     citations: Citations
+
+
+class OutcomeChange(Public):
+    before: Outcome | None = Field(description="The outcome in the first round named, if there.")
+    after: Outcome | None = Field(description="The outcome in the second round named, if there.")
+    changed: bool
 
 
 class IssueComparison(Public):
@@ -313,6 +370,7 @@ class IssueComparison(Public):
         description="new: only in the later round; dropped: only in the earlier; "
         "carried_over: in both."
     )
+    outcome: OutcomeChange = Field(description="How the issue's outcome moved between the two.")
     before: IssueInRound | None = Field(description="In the first round named, if there.")
     after: IssueInRound | None = Field(description="In the second round named, if there.")
 
@@ -323,11 +381,43 @@ class RoundComparison(Public):
     issues: list[IssueComparison]
 
 
+class SourceRef(Public):
+    """An article, with the credit line it gives itself ("agencies"), if any."""
+
+    id: str
+    title_en: str
+    title_ar: str
+    attribution_en: str | None
+    attribution_ar: str | None
+
+
+class AttributionPublic(Public):
+    """Whom the reporting article credits for a statement, in its own words."""
+
+    via: ParticipantRef | None = Field(
+        description="The credited participant, when it is one (a news agency such as TASS)."
+    )
+    text_en: str
+    text_ar: str
+    note: str | None
+    support: SupportGrade
+    source_count: SourceCount
+    citations: Citations
+
+
 class StatementPublic(Public):
-    """Who said what: the gist in both languages, the Arabic words as citations."""
+    """Who said what: the gist in both languages, the Arabic words as citations.
+
+    Three parties are kept apart: the ``speaker`` who said it, the articles that report it
+    (``reported_in``), and whoever an article credits for the report (``attribution``).
+    """
 
     id: str
     speaker: ParticipantRef
+    reported_in: list[SourceRef] = Field(description="The articles quoted in the citations.")
+    attribution: AttributionPublic | None = Field(
+        description='Whom the article credits ("according to TASS"); null when it credits no one.'
+    )
     round: MeetingRef | None
     issues: list[IssueRef]
     statement_date: str | None
@@ -336,6 +426,8 @@ class StatementPublic(Public):
     gist_en: str
     gist_ar: str
     note: str | None
+    support: SupportGrade
+    source_count: SourceCount
     citations: Citations
 
 
@@ -358,6 +450,8 @@ class EventPublic(Public):
     round: MeetingRef | None
     statement_id: str | None
     participants: list[ParticipantRef]
+    support: SupportGrade
+    source_count: SourceCount
     citations: Citations
 
 
@@ -366,6 +460,8 @@ class VersionPublic(Public):
     value_ar: str
     preferred: bool
     note: str | None
+    support: SupportGrade
+    source_count: SourceCount
     citations: Citations
 
 

@@ -161,6 +161,16 @@ class CuratedVersionSet(Curated):
     versions: Annotated[list[CuratedVersion], Field(min_length=2)]
 
 
+class CuratedAttribution(Cited):
+    """Whom the article credits for a statement: "according to TASS", "agencies"."""
+
+    via: Slug | None = None
+    """The credited participant, when it is one."""
+    text_en: Text
+    text_ar: Text
+    note: Text | None = None
+
+
 class CuratedStatement(Cited):
     id: Slug
     speaker: Slug
@@ -172,6 +182,7 @@ class CuratedStatement(Cited):
     gist_en: Text
     gist_ar: Text
     note: Text | None = None
+    attribution: CuratedAttribution | None = None
 
 
 class CuratedEvent(Cited):
@@ -191,3 +202,15 @@ class CuratedEvent(Cited):
     summary_ar: Text | None = None
     round: Slug | None = None
     participants: list[Slug] = []
+
+
+class CuratedGloss(Curated):
+    quote: Annotated[str, StringConstraints(min_length=1)]
+    gloss_en: Text
+
+
+class CuratedGlosses(Curated):
+    """The English glosses of every quote cited from one source: ``glosses/<source id>.yaml``."""
+
+    gloss_by: Text
+    glosses: list[CuratedGloss]

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar, cast
 
 from sqlmodel import SQLModel
 
@@ -32,11 +33,14 @@ from app.models import (
     SourceCoverage,
     SourceUncited,
     Statement,
+    StatementAttribution,
     StatementIssue,
+    Support,
 )
+from app.versions import disputed_groups, group_versions
 from seed.coverage import DocumentCoverage, measure
-from seed.curation import CuratedCitation, CuratedRound
-from seed.loading import CuratedData, SeedError
+from seed.curation import CuratedCitation, CuratedRound, CuratedStatement
+from seed.loading import GLOSSES_DIR, CuratedData, SeedError
 from seed.quotes import QuoteNotFound, locate_quote
 
 # Insertion order: every table after the tables its foreign keys point to.
@@ -59,11 +63,14 @@ TABLE_ORDER: tuple[type[SQLModel], ...] = (
     FactVersion,
     Statement,
     StatementIssue,
+    StatementAttribution,
     Event,
     EventParticipant,
     Citation,
 )
 
+
+Row = TypeVar("Row", bound=SQLModel)
 
 # Characters of context kept either side of a quote (W3C TextQuoteSelector prefix/suffix).
 SELECTOR_CONTEXT = 32
@@ -97,6 +104,9 @@ class Dataset:
     def add(self, row: SQLModel) -> None:
         self.rows[type(row)].append(row)
 
+    def of(self, table: type[Row]) -> list[Row]:
+        return cast(list[Row], self.rows[table])
+
     def count(self, table: type[SQLModel]) -> int:
         return len(self.rows[table])
 
@@ -116,6 +126,13 @@ class _Builder:
         self.round_facts: dict[str, int] = {}
         self.fact_keys: set[tuple[str, str]] = set()
         self.participant_names: dict[str, tuple[str, str]] = {}
+        # (source id, quote) -> (English gloss, who wrote it); and the pairs cited so far.
+        self.glosses: dict[tuple[str, str], tuple[str, str]] = {
+            (source_id, gloss.quote): (gloss.gloss_en, glosses.gloss_by)
+            for source_id, glosses in data.glosses.items()
+            for gloss in glosses.glosses
+        }
+        self.glossed: set[tuple[str, str]] = set()
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{where}: {message}")
@@ -125,7 +142,16 @@ class _Builder:
             self.problem(where, f"a {kind} '{subject_id}' is already defined")
         self.fact_keys.add((kind, subject_id))
         fact_id = self.dataset.count(Fact) + 1
-        self.dataset.add(Fact(id=fact_id, kind=kind, subject_id=subject_id))
+        # Graded once every citation is in: see grade_support.
+        self.dataset.add(
+            Fact(
+                id=fact_id,
+                kind=kind,
+                subject_id=subject_id,
+                support=Support.single_source.value,
+                source_count=0,
+            )
+        )
         for number, citation in enumerate(citations, start=1):
             self.cite(fact_id, citation, f"{where} > citation {number}")
         return fact_id
@@ -162,6 +188,13 @@ class _Builder:
             return
         start, end = span
         text = self.source_texts[citation.source]
+        gloss_en, gloss_by = self.glosses.get((citation.source, citation.quote), ("", ""))
+        if not gloss_en:
+            self.problem(
+                where,
+                f"no English gloss in {GLOSSES_DIR}/{citation.source}.yaml for «{citation.quote}»",
+            )
+        self.glossed.add((citation.source, citation.quote))
         self.dataset.add(
             Citation(
                 id=self.dataset.count(Citation) + 1,
@@ -173,6 +206,8 @@ class _Builder:
                 prefix=text[max(0, start - SELECTOR_CONTEXT) : start],
                 suffix=text[end : end + SELECTOR_CONTEXT],
                 document_sha256=self.source_hashes[citation.source],
+                gloss_en=gloss_en,
+                gloss_by=gloss_by,
             )
         )
 
@@ -194,6 +229,8 @@ class _Builder:
         self.add_statements()
         self.add_events()
         self.add_coverage()
+        self.check_glosses()
+        self.grade_support()
         self.dataset.add(DatasetMeta(id=1, data_version=self.data.data_sha256))
         if self.problems:
             raise SeedError(self.problems)
@@ -489,6 +526,7 @@ class _Builder:
                     fact_id=fact_id,
                 )
             )
+            self.add_attribution(statement, where)
             self.check_unique(where, "issue", statement.issues)
             for issue_id in sorted(set(statement.issues)):
                 if self.check_defined(where, "issue", issue_id, issue_ids):
@@ -514,6 +552,23 @@ class _Builder:
                     ),
                     [statement.speaker],
                 )
+
+    def add_attribution(self, statement: CuratedStatement, where: str) -> None:
+        attribution = statement.attribution
+        if attribution is None:
+            return
+        where = f"{where} > attribution"
+        self.check_defined(where, "participant", attribution.via, set(self.participant_names))
+        self.dataset.add(
+            StatementAttribution(
+                statement_id=statement.id,
+                via_id=attribution.via,
+                text_en=attribution.text_en,
+                text_ar=attribution.text_ar,
+                note=attribution.note,
+                fact_id=self.fact("attribution", statement.id, attribution.citations, where),
+            )
+        )
 
     def add_event(self, event: Event, participant_ids: Iterable[str]) -> None:
         self.dataset.add(event)
@@ -583,6 +638,43 @@ class _Builder:
                 event.participants,
             )
         self.check_unique("events", "event id", (e.id for e in self.dataset.rows[Event]))  # type: ignore[attr-defined]
+
+    def check_glosses(self) -> None:
+        """A gloss must render a quote that is cited; anything else is a stale or stray entry."""
+        for source_id, glosses in self.data.glosses.items():
+            where = f"{GLOSSES_DIR}/{source_id}.yaml"
+            if source_id not in self.source_texts:
+                self.problem(where, f"'{source_id}' is not a source id")
+                continue
+            self.check_unique(where, "gloss of quote", (gloss.quote for gloss in glosses.glosses))
+            for gloss in glosses.glosses:
+                if (source_id, gloss.quote) not in self.glossed:
+                    self.problem(where, f"gloss of a quote no fact cites: «{gloss.quote}»")
+
+    def grade_support(self) -> None:
+        """Grade every fact from its citations: disputed, corroborated or single-source."""
+        sources_by_fact: dict[int, set[str]] = {}
+        for citation in self.dataset.of(Citation):
+            sources_by_fact.setdefault(citation.fact_id, set()).add(citation.source_id)
+        disputed = {
+            version.fact_id
+            for versions in disputed_groups(
+                group_versions(
+                    self.dataset.of(RoundVenue),
+                    self.dataset.of(ParticipantTitle),
+                    self.dataset.of(FactVersion),
+                )
+            ).values()
+            for version in versions
+        }
+        for fact in self.dataset.of(Fact):
+            fact.source_count = len(sources_by_fact.get(fact.id, ()))
+            if fact.id in disputed:
+                fact.support = Support.disputed.value
+            elif fact.source_count > 1:
+                fact.support = Support.corroborated.value
+            else:
+                fact.support = Support.single_source.value
 
     def add_coverage(self) -> None:
         spans: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {

@@ -10,6 +10,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from seed.curation import (
     CuratedEvent,
+    CuratedGlosses,
     CuratedIssue,
     CuratedParticipant,
     CuratedRound,
@@ -31,6 +32,8 @@ CURATED_FILES = (
     "events.yaml",
     "versions.yaml",
 )
+# One file per source, named by its id: the English gloss of every quote cited from it.
+GLOSSES_DIR = "glosses"
 
 
 class SeedError(Exception):
@@ -57,6 +60,8 @@ class CuratedData:
     statements: list[CuratedStatement]
     events: list[CuratedEvent]
     versions: list[CuratedVersionSet]
+    glosses: dict[str, CuratedGlosses]
+    """By source id."""
     documents: dict[str, Document]
     data_sha256: str
     """Hash of every curated file and document: the version of the data."""
@@ -90,22 +95,41 @@ def _describe_location(raw: Any, location: tuple[int | str, ...]) -> str:
     return "".join(parts).lstrip(".")
 
 
-def _read_yaml_list(path: Path, model: type[Record], problems: list[str]) -> list[Record]:
+def _read_yaml(path: Path, shape: Any, problems: list[str], empty: Any = None) -> Any:
+    """The file validated as ``shape``, or None after recording every problem in it.
+
+    An empty file reads as ``empty``.
+    """
     if not path.is_file():
         problems.append(f"{path.name}: file is missing")
-        return []
+        return None
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = empty if raw is None else raw
     except yaml.YAMLError as error:
         problems.append(f"{path.name}: not valid YAML: {error}")
-        return []
+        return None
     try:
-        return TypeAdapter(list[model]).validate_python(raw)  # type: ignore[valid-type]
+        return TypeAdapter(shape).validate_python(raw)
     except ValidationError as error:
         for detail in error.errors():
             where = _describe_location(raw, tuple(detail["loc"]))
             problems.append(f"{path.name}: {where}: {detail['msg']}")
-        return []
+        return None
+
+
+def _read_yaml_list(path: Path, model: type[Record], problems: list[str]) -> list[Record]:
+    records: list[Record] | None = _read_yaml(path, list[model], problems, empty=[])  # type: ignore[valid-type]
+    return records or []
+
+
+def _read_glosses(glosses_dir: Path, problems: list[str]) -> dict[str, CuratedGlosses]:
+    glosses = {}
+    for path in sorted(glosses_dir.glob("*.yaml")):
+        file_glosses = _read_yaml(path, CuratedGlosses, problems)
+        if file_glosses is not None:
+            glosses[path.stem] = file_glosses
+    return glosses
 
 
 def read_documents(documents_dir: Path) -> dict[str, Document]:
@@ -122,9 +146,10 @@ def read_documents(documents_dir: Path) -> dict[str, Document]:
 
 def _hash_inputs(data_dir: Path, documents: dict[str, Document]) -> str:
     digest = hashlib.sha256()
-    for name in CURATED_FILES:
-        path = data_dir / name
+    gloss_files = sorted((data_dir / GLOSSES_DIR).glob("*.yaml"))
+    for path in [data_dir / name for name in CURATED_FILES] + gloss_files:
         if path.is_file():
+            name = path.relative_to(data_dir).as_posix()
             digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     for document in documents.values():
         digest.update(document.name.encode() + b"\0" + document.sha256.encode() + b"\0")
@@ -140,6 +165,7 @@ def load_curated(data_dir: Path = DATA_DIR, documents_dir: Path = DOCUMENTS_DIR)
     statements = _read_yaml_list(data_dir / "statements.yaml", CuratedStatement, problems)
     events = _read_yaml_list(data_dir / "events.yaml", CuratedEvent, problems)
     versions = _read_yaml_list(data_dir / "versions.yaml", CuratedVersionSet, problems)
+    glosses = _read_glosses(data_dir / GLOSSES_DIR, problems)
     documents = read_documents(documents_dir)
     if problems:
         raise SeedError(problems)
@@ -151,6 +177,7 @@ def load_curated(data_dir: Path = DATA_DIR, documents_dir: Path = DOCUMENTS_DIR)
         statements=statements,
         events=events,
         versions=versions,
+        glosses=glosses,
         documents=documents,
         data_sha256=_hash_inputs(data_dir, documents),
     )

@@ -44,7 +44,7 @@ def test_the_serving_engine_cannot_write(app: FastAPI, client: TestClient) -> No
         pytest.raises(OperationalError, match="readonly"),
     ):
         connection.execute(text("DELETE FROM citation"))
-    assert client.get(f"{API}/sources/ryabkov-new-round/citations").json()["total"] == 32
+    assert client.get(f"{API}/sources/ryabkov-new-round/citations").json()["total"] == 34
 
 
 def test_foreign_keys_are_enforced_on_every_connection(app: FastAPI) -> None:

@@ -56,6 +56,10 @@ def test_examples_in_the_document_quote_the_real_sources(client: TestClient) -> 
                     assert text[start - 32 : start] == citation["prefix"]
                     assert text[end : end + 32] == citation["suffix"]
                     assert citation["document_sha256"] == source["sha256"]
+                    served = items(client.get(f"{API}/sources/{source['id']}/citations?limit=500"))
+                    at_start = [c for c in served if c["start"] == start]
+                    glosses = {(c["gloss_en"], c["gloss_by"]) for c in at_start}
+                    assert glosses == {(citation["gloss_en"], citation["gloss_by"])}
                     quoted += 1
     assert quoted >= 2
 
@@ -106,7 +110,7 @@ def test_unknown_query_parameters_are_rejected(client: TestClient) -> None:
             "location": "query",
             "name": "sid",
             "message": "Unknown query parameter; this operation accepts: "
-            "format, kind, lang, limit, offset, q, side, sort",
+            "format, kind, lang, limit, offset, q, side, sort, support",
         }
     ]
 
@@ -170,7 +174,9 @@ def test_lists_as_csv_keep_arabic_intact(client: TestClient) -> None:
 
 def test_an_empty_list_as_csv_still_has_its_header(client: TestClient) -> None:
     response = client.get(f"{API}/issues", params={"round": 99, "format": "csv"})
-    assert response.text == "id,name_en,name_ar,summary_en,summary_ar,note,items,citations\r\n"
+    assert response.text == (
+        "id,name_en,name_ar,summary_en,summary_ar,note,items,support,source_count,citations\r\n"
+    )
 
 
 def test_export_as_json_has_every_table(client: TestClient) -> None:

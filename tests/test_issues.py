@@ -50,6 +50,20 @@ def test_visas_moved_from_limited_progress_to_raised_again(client: TestClient) -
     ]
 
 
+def test_issue_page_shows_its_path_through_the_rounds(client: TestClient) -> None:
+    visas = client.get(f"{API}/issues/visas").json()
+    assert [(step["round"]["number"], step["outcome"]) for step in visas["path"]] == [
+        (1, "limited_progress"),
+        (2, "raised"),
+    ]
+    assert visas["path"] == items(client.get(f"{API}/issues/visas/rounds"))
+    flights = client.get(f"{API}/issues/direct-flights").json()
+    assert [(s["round"]["id"], s["outcome"]) for s in flights["path"]] == [
+        ("riyadh-meeting", "proposed"),
+        ("round-2", "raised"),
+    ]
+
+
 def test_unknown_issue_is_404(client: TestClient) -> None:
     assert_problem(client.get(f"{API}/issues/teleportation"), 404)
     assert_problem(client.get(f"{API}/issues/teleportation/rounds"), 404)

@@ -22,7 +22,7 @@ def test_meta_reports_version_counts_and_full_coverage(client: TestClient) -> No
         "events": 24,
         "versions": 7,
         "sources": 5,
-        "citations": 249,
+        "citations": 270,
     }
     coverage = meta["coverage"]
     assert coverage["total"]["uncovered"] == 0

@@ -187,6 +187,13 @@ def test_rounds_1_and_2_compared_issue_by_issue(client: TestClient) -> None:
         "ukraine-settlement": ("new", None, "excluded"),
     }
     visas = next(c for c in comparison["issues"] if c["issue"]["id"] == "visas")
+    assert visas["outcome"] == {"before": "limited_progress", "after": "raised", "changed": True}
+    unchanged = next(
+        c for c in comparison["issues"] if c["issue"]["id"] == "mission-working-conditions"
+    )
+    assert unchanged["outcome"] == {"before": "discussed", "after": "discussed", "changed": False}
+    flights = next(c for c in comparison["issues"] if c["issue"]["id"] == "direct-flights")
+    assert flights["outcome"] == {"before": None, "after": "raised", "changed": True}
     assert visas["before"]["citations"][0]["source_id"] == "istanbul-round-two-opens"
     assert {c["source_id"] for c in visas["after"]["citations"]} == {
         "constructive-talks-istanbul",

@@ -43,7 +43,7 @@ def test_the_curated_data_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0, output
     assert output.strip() == (
         "seed: curated data is valid: 4 meetings, 13 participants, 16 issues, 21 statements, "
-        "24 events, 5 sources, 249 citations"
+        "24 events, 5 sources, 270 citations"
     )
 
 
@@ -57,6 +57,34 @@ def test_a_quote_not_in_its_document_names_file_record_and_quote(
     assert "quote not found verbatim" in output
     assert "source 'constructive-talks-istanbul'" in output
     assert "وأكد دارشيف أثناء المحادثات" in output
+
+
+def test_every_cited_quote_needs_a_gloss_and_every_gloss_a_cited_quote(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    glosses = data_dir / "glosses" / "ryabkov-new-round.yaml"
+    text = glosses.read_text(encoding="utf-8")
+    quote = "نائب وزير الخارجية الروسي سيرجي ريابكوف"
+    assert f'  - quote: "{quote}"\n' in text
+    edit(glosses, f'  - quote: "{quote}"\n', '  - quote: "ريابكوف يتحدث"\n')
+    code, output = check(data_dir, capsys)
+    assert code == 1
+    assert f"no English gloss in glosses/ryabkov-new-round.yaml for «{quote}»" in output
+    assert "glosses/ryabkov-new-round.yaml: gloss of a quote no fact cites: «ريابكوف يتحدث»" in (
+        output
+    )
+
+
+def test_an_attribution_must_name_a_defined_participant(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(data_dir / "statements.yaml", "    via: tass\n", "    via: reuters\n")
+    code, output = check(data_dir, capsys)
+    assert code == 1
+    assert (
+        "statements.yaml: darchiev-progress-on-missions > attribution: "
+        "participant 'reuters' is not defined" in output
+    )
 
 
 def test_an_undefined_reference_is_reported(

@@ -48,6 +48,30 @@ def test_unnamed_spokeswoman_is_not_attributed_to_a_person(client: TestClient) -
     assert "without naming her" in statement["note"]
 
 
+def test_speaker_reporting_article_and_credited_agency_are_kept_apart(client: TestClient) -> None:
+    darchiev = {
+        s["id"]: s
+        for s in items(
+            client.get(f"{API}/statements", params={"participant": "alexander-darchiev"})
+        )
+    }
+    progress = darchiev["darchiev-progress-on-missions"]
+    assert progress["speaker"]["id"] == "alexander-darchiev"
+    assert [(r["id"], r["attribution_en"]) for r in progress["reported_in"]] == [
+        ("constructive-talks-istanbul", "Agencies")
+    ]
+    attribution = progress["attribution"]
+    assert attribution["via"]["id"] == "tass"
+    assert attribution["text_ar"] == "حسبما ذكرت وكالة تاس الروسية للأنباء"
+    assert [c["quote"] for c in attribution["citations"]] == [attribution["text_ar"]]
+    assert attribution["support"] == "single_source"
+    # A report the article credits to no one has no attribution, only its article.
+    visas = darchiev["darchiev-limited-progress-on-visas"]
+    assert visas["attribution"] is None
+    assert [r["id"] for r in visas["reported_in"]] == ["toxic-legacy-talks"]
+    assert client.get(f"{API}/participants/tass").json()["statements"] == []
+
+
 def test_participant_detail_includes_their_statements(client: TestClient) -> None:
     zakharova = client.get(f"{API}/participants/maria-zakharova").json()
     assert [s["id"] for s in zakharova["statements"]] == [

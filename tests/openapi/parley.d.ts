@@ -193,7 +193,7 @@ export interface paths {
         };
         /**
          * Read Issue
-         * @description One issue, the named things it is about, and the quotes that describe it.
+         * @description One issue, the named things it is about, its path through the rounds, and its quotes.
          */
         get: operations["read_issue"];
         put?: never;
@@ -434,6 +434,36 @@ export interface components {
             alias: string;
             /** Language */
             language: string;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
+            /** Citations */
+            citations: components["schemas"]["CitationPublic"][];
+        };
+        /**
+         * AttributionPublic
+         * @description Whom the reporting article credits for a statement, in its own words.
+         */
+        AttributionPublic: {
+            /** @description The credited participant, when it is one (a news agency such as TASS). */
+            via: components["schemas"]["ParticipantRef"] | null;
+            /** Text En */
+            text_en: string;
+            /** Text Ar */
+            text_ar: string;
+            /** Note */
+            note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -442,6 +472,8 @@ export interface components {
          * @example {
          *       "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
          *       "end": 3509,
+         *       "gloss_by": "curators",
+         *       "gloss_en": "GLOSS",
          *       "prefix": "سية لاستعادة العلاقات الطبيعية. ",
          *       "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
          *       "source_id": "constructive-talks-istanbul",
@@ -482,6 +514,16 @@ export interface components {
              * @description SHA-256 of the source document quoted from.
              */
             document_sha256: string;
+            /**
+             * Gloss En
+             * @description An English rendering of the Arabic quote.
+             */
+            gloss_en: string;
+            /**
+             * Gloss By
+             * @description Who wrote the gloss: "curators" for the Parley curators.
+             */
+            gloss_by: string;
         };
         /** CitedFact */
         CitedFact: {
@@ -492,6 +534,13 @@ export interface components {
             kind: string;
             /** Subject Id */
             subject_id: string;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
         };
         /**
          * ConflictPublic
@@ -602,6 +651,13 @@ export interface components {
             statement_id: string | null;
             /** Participants */
             participants: components["schemas"]["ParticipantRef"][];
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -619,10 +675,46 @@ export interface components {
              * @enum {string}
              */
             change: "new" | "carried_over" | "dropped";
+            /** @description How the issue's outcome moved between the two. */
+            outcome: components["schemas"]["OutcomeChange"];
             /** @description In the first round named, if there. */
             before: components["schemas"]["IssueInRound"] | null;
             /** @description In the second round named, if there. */
             after: components["schemas"]["IssueInRound"] | null;
+        };
+        /** IssueDetail */
+        IssueDetail: {
+            /** Id */
+            id: string;
+            /** Name En */
+            name_en: string;
+            /** Name Ar */
+            name_ar: string;
+            /** Summary En */
+            summary_en: string;
+            /** Summary Ar */
+            summary_ar: string;
+            /** Note */
+            note: string | null;
+            /**
+             * Items
+             * @description Named things the issue is about.
+             */
+            items: components["schemas"]["IssueItemPublic"][];
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
+            /** Citations */
+            citations: components["schemas"]["CitationPublic"][];
+            /**
+             * Path
+             * @description The issue's path through the meetings in date order, e.g. limited_progress in round 1, then raised in round 2; as /issues/{id}/rounds lists it.
+             */
+            path: components["schemas"]["IssueRoundPublic"][];
         };
         /**
          * IssueInRound
@@ -636,6 +728,13 @@ export interface components {
             outcome: components["schemas"]["Outcome"];
             /** Outcome Note */
             outcome_note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -656,6 +755,13 @@ export interface components {
             place_ar: string | null;
             /** Note */
             note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -678,6 +784,13 @@ export interface components {
              * @description Named things the issue is about.
              */
             items: components["schemas"]["IssueItemPublic"][];
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -690,7 +803,10 @@ export interface components {
             /** Name Ar */
             name_ar: string;
         };
-        /** IssueRoundPublic */
+        /**
+         * IssueRoundPublic
+         * @description How an issue stood in one meeting.
+         */
         IssueRoundPublic: {
             round: components["schemas"]["MeetingRef"];
             /** Raised By */
@@ -700,6 +816,13 @@ export interface components {
             outcome: components["schemas"]["Outcome"];
             /** Outcome Note */
             outcome_note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -758,6 +881,15 @@ export interface components {
          * @enum {string}
          */
         Outcome: "raised" | "proposed" | "discussed" | "limited_progress" | "excluded" | "planned";
+        /** OutcomeChange */
+        OutcomeChange: {
+            /** @description The outcome in the first round named, if there. */
+            before: components["schemas"]["Outcome"] | null;
+            /** @description The outcome in the second round named, if there. */
+            after: components["schemas"]["Outcome"] | null;
+            /** Changed */
+            changed: boolean;
+        };
         /** Page[ConflictPublic] */
         Page_ConflictPublic_: {
             /** Items */
@@ -990,6 +1122,13 @@ export interface components {
              * @description Fields on which the sources disagree; see /conflicts for every version.
              */
             disputed_fields: string[];
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
             /**
@@ -1053,6 +1192,13 @@ export interface components {
              * @description Fields on which the sources disagree; see /conflicts for every version.
              */
             disputed_fields: string[];
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1073,6 +1219,13 @@ export interface components {
             role: components["schemas"]["Role"];
             /** Role Note */
             role_note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1096,6 +1249,8 @@ export interface components {
          *         {
          *           "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
          *           "end": 3509,
+         *           "gloss_by": "curators",
+         *           "gloss_en": "GLOSS",
          *           "prefix": "سية لاستعادة العلاقات الطبيعية. ",
          *           "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
          *           "source_id": "constructive-talks-istanbul",
@@ -1112,8 +1267,10 @@ export interface components {
          *       "raised_by": [
          *         "RU"
          *       ],
+         *       "source_count": 4,
          *       "summary_ar": "استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة، التي توقفت مع بداية الصراع، من أجل توسيع العلاقات التجارية والاتصالات.",
-         *       "summary_en": "Restoring direct air links between Russia and the United States, halted \"with the beginning of the conflict\" (the source does not name it), to widen trade relations and contacts."
+         *       "summary_en": "Restoring direct air links between Russia and the United States, halted \"with the beginning of the conflict\" (the source does not name it), to widen trade relations and contacts.",
+         *       "support": "corroborated"
          *     }
          */
         RoundIssuePublic: {
@@ -1139,6 +1296,13 @@ export interface components {
             outcome: components["schemas"]["Outcome"];
             /** Outcome Note */
             outcome_note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1175,6 +1339,13 @@ export interface components {
             role: components["schemas"]["Role"];
             /** Role Note */
             role_note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1220,6 +1391,13 @@ export interface components {
              * @description Fields on which the sources disagree; see /conflicts for every version.
              */
             disputed_fields: string[];
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1297,6 +1475,8 @@ export interface components {
          * @example {
          *       "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
          *       "end": 3509,
+         *       "gloss_by": "curators",
+         *       "gloss_en": "GLOSS",
          *       "prefix": "سية لاستعادة العلاقات الطبيعية. ",
          *       "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
          *       "source_id": "constructive-talks-istanbul",
@@ -1337,6 +1517,16 @@ export interface components {
              * @description SHA-256 of the source document quoted from.
              */
             document_sha256: string;
+            /**
+             * Gloss En
+             * @description An English rendering of the Arabic quote.
+             */
+            gloss_en: string;
+            /**
+             * Gloss By
+             * @description Who wrote the gloss: "curators" for the Parley curators.
+             */
+            gloss_by: string;
             fact: components["schemas"]["CitedFact"];
         };
         /** SourceDetail */
@@ -1414,13 +1604,39 @@ export interface components {
             char_count: number;
         };
         /**
+         * SourceRef
+         * @description An article, with the credit line it gives itself ("agencies"), if any.
+         */
+        SourceRef: {
+            /** Id */
+            id: string;
+            /** Title En */
+            title_en: string;
+            /** Title Ar */
+            title_ar: string;
+            /** Attribution En */
+            attribution_en: string | null;
+            /** Attribution Ar */
+            attribution_ar: string | null;
+        };
+        /**
          * StatementPublic
          * @description Who said what: the gist in both languages, the Arabic words as citations.
+         *
+         *     Three parties are kept apart: the ``speaker`` who said it, the articles that report it
+         *     (``reported_in``), and whoever an article credits for the report (``attribution``).
          */
         StatementPublic: {
             /** Id */
             id: string;
             speaker: components["schemas"]["ParticipantRef"];
+            /**
+             * Reported In
+             * @description The articles quoted in the citations.
+             */
+            reported_in: components["schemas"]["SourceRef"][];
+            /** @description Whom the article credits ("according to TASS"); null when it credits no one. */
+            attribution: components["schemas"]["AttributionPublic"] | null;
             round: components["schemas"]["MeetingRef"] | null;
             /** Issues */
             issues: components["schemas"]["IssueRef"][];
@@ -1435,6 +1651,13 @@ export interface components {
             gist_ar: string;
             /** Note */
             note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1452,6 +1675,12 @@ export interface components {
             /** Name Ar */
             name_ar: string;
         };
+        /**
+         * Support
+         * @description How well a fact is supported, graded by the seed script from its citations.
+         * @enum {string}
+         */
+        Support: "single_source" | "corroborated" | "disputed";
         /** TitlePublic */
         TitlePublic: {
             /** Title En */
@@ -1462,6 +1691,13 @@ export interface components {
             preferred: boolean;
             /** Note */
             note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1494,6 +1730,13 @@ export interface components {
             preferred: boolean;
             /** Note */
             note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1507,6 +1750,13 @@ export interface components {
             preferred: boolean;
             /** Note */
             note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1564,6 +1814,34 @@ export interface components {
             alias: string;
             /** Language */
             language: string;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
+            /** Citations */
+            citations: components["schemas"]["CitationPublicLocalized"][];
+        };
+        /**
+         * AttributionPublic
+         * @description Whom the reporting article credits for a statement, in its own words.
+         */
+        AttributionPublicLocalized: {
+            /** @description The credited participant, when it is one (a news agency such as TASS). */
+            via: components["schemas"]["ParticipantRefLocalized"] | null;
+            /** Text En */
+            text: string;
+            /** Note */
+            note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -1572,6 +1850,8 @@ export interface components {
          * @example {
          *       "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
          *       "end": 3509,
+         *       "gloss_by": "curators",
+         *       "gloss_en": "GLOSS",
          *       "prefix": "سية لاستعادة العلاقات الطبيعية. ",
          *       "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
          *       "source_id": "constructive-talks-istanbul",
@@ -1612,6 +1892,16 @@ export interface components {
              * @description SHA-256 of the source document quoted from.
              */
             document_sha256: string;
+            /**
+             * Gloss En
+             * @description An English rendering of the Arabic quote.
+             */
+            gloss_en: string;
+            /**
+             * Gloss By
+             * @description Who wrote the gloss: "curators" for the Parley curators.
+             */
+            gloss_by: string;
         };
         /** CitedFact */
         CitedFactLocalized: {
@@ -1622,6 +1912,13 @@ export interface components {
             kind: string;
             /** Subject Id */
             subject_id: string;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
         };
         /**
          * ConflictPublic
@@ -1728,6 +2025,13 @@ export interface components {
             statement_id: string | null;
             /** Participants */
             participants: components["schemas"]["ParticipantRefLocalized"][];
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -1745,10 +2049,42 @@ export interface components {
              * @enum {string}
              */
             change: "new" | "carried_over" | "dropped";
+            /** @description How the issue's outcome moved between the two. */
+            outcome: components["schemas"]["OutcomeChangeLocalized"];
             /** @description In the first round named, if there. */
             before: components["schemas"]["IssueInRoundLocalized"] | null;
             /** @description In the second round named, if there. */
             after: components["schemas"]["IssueInRoundLocalized"] | null;
+        };
+        /** IssueDetail */
+        IssueDetailLocalized: {
+            /** Id */
+            id: string;
+            /** Name En */
+            name: string;
+            /** Summary En */
+            summary: string;
+            /** Note */
+            note: string | null;
+            /**
+             * Items
+             * @description Named things the issue is about.
+             */
+            items: components["schemas"]["IssueItemPublicLocalized"][];
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
+            /** Citations */
+            citations: components["schemas"]["CitationPublicLocalized"][];
+            /**
+             * Path
+             * @description The issue's path through the meetings in date order, e.g. limited_progress in round 1, then raised in round 2; as /issues/{id}/rounds lists it.
+             */
+            path: components["schemas"]["IssueRoundPublicLocalized"][];
         };
         /**
          * IssueInRound
@@ -1762,6 +2098,13 @@ export interface components {
             outcome: components["schemas"]["OutcomeLocalized"];
             /** Outcome Note */
             outcome_note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -1778,6 +2121,13 @@ export interface components {
             place: string | null;
             /** Note */
             note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -1796,6 +2146,13 @@ export interface components {
              * @description Named things the issue is about.
              */
             items: components["schemas"]["IssueItemPublicLocalized"][];
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -1806,7 +2163,10 @@ export interface components {
             /** Name En */
             name: string;
         };
-        /** IssueRoundPublic */
+        /**
+         * IssueRoundPublic
+         * @description How an issue stood in one meeting.
+         */
         IssueRoundPublicLocalized: {
             round: components["schemas"]["MeetingRefLocalized"];
             /** Raised By */
@@ -1816,6 +2176,13 @@ export interface components {
             outcome: components["schemas"]["OutcomeLocalized"];
             /** Outcome Note */
             outcome_note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -1872,6 +2239,15 @@ export interface components {
          * @enum {string}
          */
         OutcomeLocalized: "raised" | "proposed" | "discussed" | "limited_progress" | "excluded" | "planned";
+        /** OutcomeChange */
+        OutcomeChangeLocalized: {
+            /** @description The outcome in the first round named, if there. */
+            before: components["schemas"]["OutcomeLocalized"] | null;
+            /** @description The outcome in the second round named, if there. */
+            after: components["schemas"]["OutcomeLocalized"] | null;
+            /** Changed */
+            changed: boolean;
+        };
         /** Page[ConflictPublic] */
         Page_ConflictPublic_Localized: {
             /** Items */
@@ -2098,6 +2474,13 @@ export interface components {
              * @description Fields on which the sources disagree; see /conflicts for every version.
              */
             disputed_fields: string[];
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
             /**
@@ -2155,6 +2538,13 @@ export interface components {
              * @description Fields on which the sources disagree; see /conflicts for every version.
              */
             disputed_fields: string[];
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2173,6 +2563,13 @@ export interface components {
             role: components["schemas"]["RoleLocalized"];
             /** Role Note */
             role_note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2196,6 +2593,8 @@ export interface components {
          *         {
          *           "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
          *           "end": 3509,
+         *           "gloss_by": "curators",
+         *           "gloss_en": "GLOSS",
          *           "prefix": "سية لاستعادة العلاقات الطبيعية. ",
          *           "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
          *           "source_id": "constructive-talks-istanbul",
@@ -2212,8 +2611,10 @@ export interface components {
          *       "raised_by": [
          *         "RU"
          *       ],
+         *       "source_count": 4,
          *       "summary_ar": "استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة، التي توقفت مع بداية الصراع، من أجل توسيع العلاقات التجارية والاتصالات.",
-         *       "summary_en": "Restoring direct air links between Russia and the United States, halted \"with the beginning of the conflict\" (the source does not name it), to widen trade relations and contacts."
+         *       "summary_en": "Restoring direct air links between Russia and the United States, halted \"with the beginning of the conflict\" (the source does not name it), to widen trade relations and contacts.",
+         *       "support": "corroborated"
          *     }
          */
         RoundIssuePublicLocalized: {
@@ -2235,6 +2636,13 @@ export interface components {
             outcome: components["schemas"]["OutcomeLocalized"];
             /** Outcome Note */
             outcome_note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2267,6 +2675,13 @@ export interface components {
             role: components["schemas"]["RoleLocalized"];
             /** Role Note */
             role_note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2306,6 +2721,13 @@ export interface components {
              * @description Fields on which the sources disagree; see /conflicts for every version.
              */
             disputed_fields: string[];
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2381,6 +2803,8 @@ export interface components {
          * @example {
          *       "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
          *       "end": 3509,
+         *       "gloss_by": "curators",
+         *       "gloss_en": "GLOSS",
          *       "prefix": "سية لاستعادة العلاقات الطبيعية. ",
          *       "quote": "كما أثار الجانب الروسي مسألة استئناف الرحلات الجوية المباشرة بين روسيا والولايات المتحدة",
          *       "source_id": "constructive-talks-istanbul",
@@ -2421,6 +2845,16 @@ export interface components {
              * @description SHA-256 of the source document quoted from.
              */
             document_sha256: string;
+            /**
+             * Gloss En
+             * @description An English rendering of the Arabic quote.
+             */
+            gloss_en: string;
+            /**
+             * Gloss By
+             * @description Who wrote the gloss: "curators" for the Parley curators.
+             */
+            gloss_by: string;
             fact: components["schemas"]["CitedFactLocalized"];
         };
         /** SourceDetail */
@@ -2490,13 +2924,35 @@ export interface components {
             char_count: number;
         };
         /**
+         * SourceRef
+         * @description An article, with the credit line it gives itself ("agencies"), if any.
+         */
+        SourceRefLocalized: {
+            /** Id */
+            id: string;
+            /** Title En */
+            title: string;
+            /** Attribution En */
+            attribution: string | null;
+        };
+        /**
          * StatementPublic
          * @description Who said what: the gist in both languages, the Arabic words as citations.
+         *
+         *     Three parties are kept apart: the ``speaker`` who said it, the articles that report it
+         *     (``reported_in``), and whoever an article credits for the report (``attribution``).
          */
         StatementPublicLocalized: {
             /** Id */
             id: string;
             speaker: components["schemas"]["ParticipantRefLocalized"];
+            /**
+             * Reported In
+             * @description The articles quoted in the citations.
+             */
+            reported_in: components["schemas"]["SourceRefLocalized"][];
+            /** @description Whom the article credits ("according to TASS"); null when it credits no one. */
+            attribution: components["schemas"]["AttributionPublicLocalized"] | null;
             round: components["schemas"]["MeetingRefLocalized"] | null;
             /** Issues */
             issues: components["schemas"]["IssueRefLocalized"][];
@@ -2509,6 +2965,13 @@ export interface components {
             gist: string;
             /** Note */
             note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2524,6 +2987,12 @@ export interface components {
             /** Name En */
             name: string;
         };
+        /**
+         * Support
+         * @description How well a fact is supported, graded by the seed script from its citations.
+         * @enum {string}
+         */
+        SupportLocalized: "single_source" | "corroborated" | "disputed";
         /** TitlePublic */
         TitlePublicLocalized: {
             /** Title En */
@@ -2532,6 +3001,13 @@ export interface components {
             preferred: boolean;
             /** Note */
             note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2562,6 +3038,13 @@ export interface components {
             preferred: boolean;
             /** Note */
             note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2573,6 +3056,13 @@ export interface components {
             preferred: boolean;
             /** Note */
             note: string | null;
+            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations.
+             */
+            source_count: number;
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2636,6 +3126,8 @@ export interface operations {
     read_rounds: {
         parameters: {
             query?: {
+                /** @description Only facts with this support grade, e.g. corroborated. */
+                support?: components["schemas"]["Support"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -2776,6 +3268,8 @@ export interface operations {
     read_round_issues: {
         parameters: {
             query?: {
+                /** @description Only facts with this support grade, e.g. corroborated. */
+                support?: components["schemas"]["Support"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -2851,6 +3345,8 @@ export interface operations {
     read_round_participants: {
         parameters: {
             query?: {
+                /** @description Only facts with this support grade, e.g. corroborated. */
+                support?: components["schemas"]["Support"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -3000,6 +3496,8 @@ export interface operations {
                 kind?: components["schemas"]["ParticipantKind"] | null;
                 /** @description Only records matching these words (Arabic or English), as /search finds them. */
                 q?: string | null;
+                /** @description Only facts with this support grade, e.g. corroborated. */
+                support?: components["schemas"]["Support"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -3140,6 +3638,8 @@ export interface operations {
     read_participant_rounds: {
         parameters: {
             query?: {
+                /** @description Only facts with this support grade, e.g. corroborated. */
+                support?: components["schemas"]["Support"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -3221,6 +3721,8 @@ export interface operations {
                 raised_by?: components["schemas"]["Side"] | null;
                 /** @description Only records matching these words (Arabic or English), as /search finds them. */
                 q?: string | null;
+                /** @description Only facts with this support grade, e.g. corroborated. */
+                support?: components["schemas"]["Support"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -3319,7 +3821,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IssuePublic"] | components["schemas"]["IssuePublicLocalized"];
+                    "application/json": components["schemas"]["IssueDetail"] | components["schemas"]["IssueDetailLocalized"];
                 };
             };
             /** @description Not Modified: the If-None-Match ETag matches. */
@@ -3361,6 +3863,8 @@ export interface operations {
     read_issue_rounds: {
         parameters: {
             query?: {
+                /** @description Only facts with this support grade, e.g. corroborated. */
+                support?: components["schemas"]["Support"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -3442,6 +3946,8 @@ export interface operations {
                 round?: number | null;
                 /** @description Only statements about this issue id. */
                 issue?: string | null;
+                /** @description Only facts with this support grade, e.g. corroborated. */
+                support?: components["schemas"]["Support"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -3524,6 +4030,8 @@ export interface operations {
                 participant?: string | null;
                 /** @description Only events of this kind. */
                 kind?: components["schemas"]["EventKind"] | null;
+                /** @description Only facts with this support grade, e.g. corroborated. */
+                support?: components["schemas"]["Support"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -3890,6 +4398,8 @@ export interface operations {
     read_source_citations: {
         parameters: {
             query?: {
+                /** @description Only facts with this support grade, e.g. corroborated. */
+                support?: components["schemas"]["Support"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */

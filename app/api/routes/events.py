@@ -10,6 +10,7 @@ from sqlmodel import col, select
 from app.api.deps import SessionDep
 from app.api.pagination import PaginationDep
 from app.api.sorting import sorting
+from app.api.support import SupportFilter, with_support
 from app.models import Event, EventKind, EventParticipant
 from app.presenters import fetch_page, present_events
 from app.schemas import EventPublic, Page
@@ -45,6 +46,7 @@ def read_events(
         str | None, Query(max_length=200, description="Only events involving this participant.")
     ] = None,
     kind: Annotated[EventKind | None, Query(description="Only events of this kind.")] = None,
+    support: SupportFilter = None,
     order: Annotated[
         list[Any], sorting(date=col(Event.earliest_date), kind=KIND_ORDER, id=col(Event.id))
     ] = [],  # noqa: B006  (FastAPI builds a new list per request)
@@ -73,5 +75,6 @@ def read_events(
         )
     if kind is not None:
         statement = statement.where(Event.kind == kind.value)
+    statement = with_support(statement, Event.fact_id, support)
     events, total = fetch_page(session, statement, pagination)
     return pagination.page(present_events(session, events), total)

@@ -1,21 +1,24 @@
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
 from app.api.deps import IssueDep, SessionDep
 from app.api.pagination import MAX_OFFSET, PaginationDep
 from app.api.routes.search import SearchFilter, matching_ids
 from app.api.sorting import sorting
+from app.api.support import SupportFilter, with_support
 from app.models import Issue, Round, RoundIssue, RoundIssueRaiser, Side
 from app.presenters import (
     fetch_page,
-    load_citations,
+    load_evidence,
     load_raisers,
     meeting_ref,
     present_issues,
 )
-from app.schemas import IssuePublic, IssueRoundPublic, Page, SearchType
+from app.schemas import IssueDetail, IssuePublic, IssueRoundPublic, Page, SearchType
 
 router = APIRouter(prefix="/issues", tags=["issues"])
 
@@ -32,6 +35,7 @@ def read_issues(
         Query(description="Only issues this side raised (in the given round, if one is given)."),
     ] = None,
     q: SearchFilter = None,
+    support: SupportFilter = None,
     order: Annotated[
         list[Any],
         sorting(id=col(Issue.id), name_en=col(Issue.name_en), name_ar=col(Issue.name_ar)),
@@ -53,6 +57,7 @@ def read_issues(
                 Round.number == round
             )
         statement = statement.where(col(Issue.id).in_(by_side))
+    statement = with_support(statement, Issue.fact_id, support)
     matching = matching_ids(session, q, SearchType.issue)
     if matching is not None:
         statement = statement.where(col(Issue.id).in_(matching))
@@ -61,34 +66,45 @@ def read_issues(
 
 
 @router.get("/{issue_id}")
-def read_issue(session: SessionDep, issue: IssueDep) -> IssuePublic:
-    """One issue, the named things it is about, and the quotes that describe it."""
-    return present_issues(session, [issue])[0]
+def read_issue(session: SessionDep, issue: IssueDep) -> IssueDetail:
+    """One issue, the named things it is about, its path through the rounds, and its quotes."""
+    path = present_issue_rounds(session, issue, session.exec(issue_rounds(issue)).all())
+    return IssueDetail(**present_issues(session, [issue])[0].model_dump(), path=path)
 
 
-@router.get("/{issue_id}/rounds")
-def read_issue_rounds(
-    session: SessionDep, issue: IssueDep, pagination: PaginationDep
-) -> Page[IssueRoundPublic]:
-    """The meetings in which an issue came up, in date order, with who raised it and the outcome."""
-    statement = (
+def issue_rounds(issue: Issue) -> Select[RoundIssue, Round]:
+    """The issue's meetings in date order, undated last."""
+    return (
         select(RoundIssue, Round)
         .join(Round, col(Round.id) == col(RoundIssue.round_id))
         .where(RoundIssue.issue_id == issue.id)
         .order_by(col(Round.start_date).is_(None), col(Round.start_date), col(Round.id))
     )
-    rows, total = fetch_page(session, statement, pagination)
+
+
+def present_issue_rounds(
+    session: Session, issue: Issue, rows: Sequence[tuple[RoundIssue, Round]]
+) -> list[IssueRoundPublic]:
     raisers = load_raisers(session, issue_id=issue.id)
-    citations = load_citations(session, [link.fact_id for link, _ in rows])
-    items = [
+    evidence = load_evidence(session, [link.fact_id for link, _ in rows])
+    return [
         IssueRoundPublic(
             round=meeting_ref(meeting),
             raised_by=raisers[link.round_id, link.issue_id],
             on_agenda=link.on_agenda,
             outcome=link.outcome,
             outcome_note=link.note,
-            citations=citations[link.fact_id],
+            **evidence[link.fact_id],
         )
         for link, meeting in rows
     ]
-    return pagination.page(items, total)
+
+
+@router.get("/{issue_id}/rounds")
+def read_issue_rounds(
+    session: SessionDep, issue: IssueDep, pagination: PaginationDep, support: SupportFilter = None
+) -> Page[IssueRoundPublic]:
+    """The meetings in which an issue came up, in date order, with who raised it and the outcome."""
+    statement = with_support(issue_rounds(issue), RoundIssue.fact_id, support)
+    rows, total = fetch_page(session, statement, pagination)
+    return pagination.page(present_issue_rounds(session, issue, rows), total)

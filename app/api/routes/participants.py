@@ -7,10 +7,11 @@ from app.api.deps import ParticipantDep, SessionDep
 from app.api.pagination import PaginationDep
 from app.api.routes.search import SearchFilter, matching_ids
 from app.api.sorting import sorting
+from app.api.support import SupportFilter, with_support
 from app.models import Participant, ParticipantKind, Round, RoundParticipant, Side, Statement
 from app.presenters import (
     fetch_page,
-    load_citations,
+    load_evidence,
     meeting_ref,
     present_participants,
     present_statements,
@@ -33,6 +34,7 @@ def read_participants(
     side: Annotated[Side | None, Query(description="Only this side's participants.")] = None,
     kind: Annotated[ParticipantKind | None, Query(description="Persons or organizations.")] = None,
     q: SearchFilter = None,
+    support: SupportFilter = None,
     order: Annotated[
         list[Any],
         sorting(
@@ -50,6 +52,7 @@ def read_participants(
         statement = statement.where(Participant.side == side.value)
     if kind is not None:
         statement = statement.where(Participant.kind == kind.value)
+    statement = with_support(statement, Participant.fact_id, support)
     matching = matching_ids(session, q, SearchType.participant)
     if matching is not None:
         statement = statement.where(col(Participant.id).in_(matching))
@@ -77,7 +80,10 @@ def read_participant(session: SessionDep, participant: ParticipantDep) -> Partic
 
 @router.get("/{participant_id}/rounds")
 def read_participant_rounds(
-    session: SessionDep, participant: ParticipantDep, pagination: PaginationDep
+    session: SessionDep,
+    participant: ParticipantDep,
+    pagination: PaginationDep,
+    support: SupportFilter = None,
 ) -> Page[ParticipantRoundPublic]:
     """The meetings a participant took part in, with the role; includes the Riyadh meeting."""
     statement = (
@@ -86,14 +92,15 @@ def read_participant_rounds(
         .where(RoundParticipant.participant_id == participant.id)
         .order_by(col(Round.start_date).is_(None), col(Round.start_date), col(Round.id))
     )
+    statement = with_support(statement, RoundParticipant.fact_id, support)
     rows, total = fetch_page(session, statement, pagination)
-    citations = load_citations(session, [link.fact_id for link, _ in rows])
+    evidence = load_evidence(session, [link.fact_id for link, _ in rows])
     items = [
         ParticipantRoundPublic(
             round=meeting_ref(meeting),
             role=link.role,
             role_note=link.note,
-            citations=citations[link.fact_id],
+            **evidence[link.fact_id],
         )
         for link, meeting in rows
     ]

@@ -7,11 +7,12 @@ from sqlmodel import col, select
 from app.api.deps import OtherRoundDep, RoundDep, SessionDep
 from app.api.pagination import PaginationDep
 from app.api.sorting import sorting
+from app.api.support import SupportFilter, with_support
 from app.models import Issue, Participant, Role, Round, RoundIssue, RoundParticipant
 from app.presenters import (
     fetch_page,
     fields,
-    load_citations,
+    load_evidence,
     load_raisers,
     load_titles,
     meeting_ref,
@@ -22,6 +23,7 @@ from app.schemas import (
     IssueComparison,
     IssueInRound,
     IssueRef,
+    OutcomeChange,
     Page,
     RoundComparison,
     RoundIssuePublic,
@@ -41,6 +43,7 @@ ROLE_ORDER = case(
 def read_rounds(
     session: SessionDep,
     pagination: PaginationDep,
+    support: SupportFilter = None,
     order: Annotated[
         list[Any], sorting(number=col(Round.number), start_date=col(Round.start_date))
     ] = [],  # noqa: B006  (FastAPI builds a new list per request)
@@ -49,6 +52,7 @@ def read_rounds(
     statement = (
         select(Round).where(col(Round.number).is_not(None)).order_by(*order, col(Round.number))
     )
+    statement = with_support(statement, Round.fact_id, support)
     rounds, total = fetch_page(session, statement, pagination)
     return pagination.page(present_rounds(session, rounds), total)
 
@@ -61,7 +65,7 @@ def read_round(session: SessionDep, meeting: RoundDep) -> RoundPublic:
 
 @router.get("/{number}/issues")
 def read_round_issues(
-    session: SessionDep, meeting: RoundDep, pagination: PaginationDep
+    session: SessionDep, meeting: RoundDep, pagination: PaginationDep, support: SupportFilter = None
 ) -> Page[RoundIssuePublic]:
     """The issues raised in a round: who raised them, whether on the agenda, the outcome."""
     statement = (
@@ -70,9 +74,10 @@ def read_round_issues(
         .where(RoundIssue.round_id == meeting.id)
         .order_by(col(RoundIssue.on_agenda).desc(), col(Issue.id))
     )
+    statement = with_support(statement, RoundIssue.fact_id, support)
     rows, total = fetch_page(session, statement, pagination)
     raisers = load_raisers(session, round_id=meeting.id)
-    citations = load_citations(session, [link.fact_id for link, _ in rows])
+    evidence = load_evidence(session, [link.fact_id for link, _ in rows])
     items = [
         RoundIssuePublic(
             **fields(issue),
@@ -80,7 +85,7 @@ def read_round_issues(
             on_agenda=link.on_agenda,
             outcome=link.outcome,
             outcome_note=link.note,
-            citations=citations[link.fact_id],
+            **evidence[link.fact_id],
         )
         for link, issue in rows
     ]
@@ -89,7 +94,7 @@ def read_round_issues(
 
 @router.get("/{number}/participants")
 def read_round_participants(
-    session: SessionDep, meeting: RoundDep, pagination: PaginationDep
+    session: SessionDep, meeting: RoundDep, pagination: PaginationDep, support: SupportFilter = None
 ) -> Page[RoundParticipantPublic]:
     """Who took part in a round and in what role (delegation head, spokesperson...)."""
     statement = (
@@ -98,15 +103,16 @@ def read_round_participants(
         .where(RoundParticipant.round_id == meeting.id)
         .order_by(ROLE_ORDER, col(Participant.side), col(Participant.id))
     )
+    statement = with_support(statement, RoundParticipant.fact_id, support)
     rows, total = fetch_page(session, statement, pagination)
     titles = load_titles(session, [participant.id for _, participant in rows])
-    citations = load_citations(session, [link.fact_id for link, _ in rows])
+    evidence = load_evidence(session, [link.fact_id for link, _ in rows])
     items = [
         RoundParticipantPublic(
             **summary_fields(participant, titles[participant.id]),
             role=link.role,
             role_note=link.note,
-            citations=citations[link.fact_id],
+            **evidence[link.fact_id],
         )
         for link, participant in rows
     ]
@@ -126,7 +132,7 @@ def read_round_comparison(
             .where(RoundIssue.round_id == round_id)
         ).all()
         raisers = load_raisers(session, round_id=round_id)
-        citations = load_citations(session, [link.fact_id for link, _ in rows])
+        evidence = load_evidence(session, [link.fact_id for link, _ in rows])
         return {
             issue.id: (
                 issue,
@@ -135,7 +141,7 @@ def read_round_comparison(
                     on_agenda=link.on_agenda,
                     outcome=link.outcome,
                     outcome_note=link.note,
-                    citations=citations[link.fact_id],
+                    **evidence[link.fact_id],
                 ),
             )
             for link, issue in rows
@@ -145,6 +151,8 @@ def read_round_comparison(
     comparisons = []
     for issue_id in sorted(before.keys() | after.keys()):
         issue = (before.get(issue_id) or after[issue_id])[0]
+        was = before[issue_id][1] if issue_id in before else None
+        now = after[issue_id][1] if issue_id in after else None
         change = (
             "carried_over"
             if issue_id in before and issue_id in after
@@ -154,10 +162,17 @@ def read_round_comparison(
             IssueComparison(
                 issue=IssueRef.model_validate(issue),
                 change=change,
-                before=before[issue_id][1] if issue_id in before else None,
-                after=after[issue_id][1] if issue_id in after else None,
+                outcome=outcome_change(was, now),
+                before=was,
+                after=now,
             )
         )
     return RoundComparison(
         before=meeting_ref(meeting), after=meeting_ref(other_meeting), issues=comparisons
     )
+
+
+def outcome_change(before: IssueInRound | None, after: IssueInRound | None) -> OutcomeChange:
+    was = before.outcome if before else None
+    now = after.outcome if after else None
+    return OutcomeChange(before=was, after=now, changed=was != now)

@@ -7,6 +7,7 @@ from app.api.deps import SessionDep, SourceDep
 from app.api.pagination import PaginationDep
 from app.api.routes.search import SearchFilter, matching_ids
 from app.api.sorting import sorting
+from app.api.support import SupportFilter, with_support
 from app.models import Citation, Fact, Source, SourceUncited
 from app.presenters import cite, fetch_page, fields
 from app.schemas import (
@@ -67,7 +68,7 @@ def read_source(session: SessionDep, source: SourceDep) -> SourceDetail:
 
 @router.get("/{source_id}/citations")
 def read_source_citations(
-    session: SessionDep, source: SourceDep, pagination: PaginationDep
+    session: SessionDep, source: SourceDep, pagination: PaginationDep, support: SupportFilter = None
 ) -> Page[SourceCitationPublic]:
     """Every quote taken from a source, in text order, and the fact each one supports."""
     statement = (
@@ -76,11 +77,12 @@ def read_source_citations(
         .where(Citation.source_id == source.id)
         .order_by(col(Citation.quote_start), col(Citation.id))
     )
+    statement = with_support(statement, Citation.fact_id, support)
     rows, total = fetch_page(session, statement, pagination)
     items = [
         SourceCitationPublic(
             **cite(citation).model_dump(),
-            fact=CitedFact(kind=fact.kind, subject_id=fact.subject_id),
+            fact=CitedFact.model_validate(fact),
         )
         for citation, fact in rows
     ]

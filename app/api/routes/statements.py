@@ -6,6 +6,7 @@ from sqlmodel import col, select
 from app.api.deps import SessionDep
 from app.api.pagination import MAX_OFFSET, PaginationDep
 from app.api.sorting import sorting
+from app.api.support import SupportFilter, with_support
 from app.models import Round, Statement, StatementIssue
 from app.presenters import fetch_page, present_statements
 from app.schemas import Page, StatementPublic
@@ -26,6 +27,7 @@ def read_statements(
     issue: Annotated[
         str | None, Query(max_length=200, description="Only statements about this issue id.")
     ] = None,
+    support: SupportFilter = None,
     order: Annotated[
         list[Any],
         sorting(
@@ -54,5 +56,6 @@ def read_statements(
                 select(StatementIssue.statement_id).where(StatementIssue.issue_id == issue)
             )
         )
+    statement = with_support(statement, Statement.fact_id, support)
     statements, total = fetch_page(session, statement, pagination)
     return pagination.page(present_statements(session, statements), total)

@@ -1,0 +1,57 @@
+"""Which facts are versions of one another: the sources' differing accounts of one field.
+
+Three tables keep versions (a round's venues, a participant's titles, and any other field in
+``fact_version``). The seed script grades the facts of a group with more than one version as
+disputed, and ``/conflicts`` serves the same groups, so both read them through here.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from app.models import FactVersion, ParticipantTitle, RoundVenue
+
+VersionKey = tuple[str, str, str]
+"""(subject kind, subject id, field), e.g. ``("round", "round-2", "venue")``."""
+
+
+@dataclass(frozen=True)
+class Version:
+    value_en: str
+    value_ar: str
+    preferred: bool
+    note: str | None
+    fact_id: int
+
+
+def group_versions(
+    venues: Iterable[RoundVenue],
+    titles: Iterable[ParticipantTitle],
+    fact_versions: Iterable[FactVersion],
+) -> dict[VersionKey, list[Version]]:
+    """Every versioned field with its versions, in the order given."""
+    groups: dict[VersionKey, list[Version]] = defaultdict(list)
+    for venue in venues:
+        groups["round", venue.round_id, "venue"].append(
+            Version(venue.name_en, venue.name_ar, venue.is_preferred, venue.note, venue.fact_id)
+        )
+    for title in titles:
+        groups["participant", title.participant_id, "title"].append(
+            Version(title.title_en, title.title_ar, title.is_preferred, title.note, title.fact_id)
+        )
+    for version in fact_versions:
+        groups[version.subject_kind, version.subject_id, version.field].append(
+            Version(
+                version.value_en,
+                version.value_ar,
+                version.is_preferred,
+                version.note,
+                version.fact_id,
+            )
+        )
+    return groups
+
+
+def disputed_groups(groups: dict[VersionKey, list[Version]]) -> dict[VersionKey, list[Version]]:
+    """The fields on which the sources give more than one version."""
+    return {key: versions for key, versions in groups.items() if len(versions) > 1}
