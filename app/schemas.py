@@ -31,7 +31,8 @@ EXAMPLE_CITATION: JsonDict = {
     "prefix": "سية لاستعادة العلاقات الطبيعية. ",
     "suffix": ".\n\nوذكرت روسيا أن القيود الغربية",
     "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
-    "gloss_en": "GLOSS",
+    "gloss_en": "The Russian side also raised the question of resuming direct flights between "
+    "Russia and the United States",
     "gloss_by": "curators",
 }
 
