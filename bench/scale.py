@@ -28,6 +28,7 @@ TEXT_KEYS = {
     "source_id",
     "speaker_id",
     "statement_id",
+    "via_id",
     "event_id",
     "record_id",
     "document",
