@@ -51,6 +51,7 @@ from app.schemas import (
     TitlePublic,
     VenuePublic,
 )
+from app.versions import disputed_groups, group_versions
 
 Row = TypeVar("Row")
 # The tables whose rows are looked up by slug.
@@ -247,25 +248,29 @@ def fields(row: Any) -> dict[str, Any]:
 
 def load_disputed_fields(session: Session, kind: str, ids: Sequence[str]) -> dict[str, list[str]]:
     """For each subject, the fields on which the sources disagree."""
-    fields_by_id: dict[str, set[str]] = defaultdict(set)
-    versions = select(FactVersion.subject_id, FactVersion.field).where(
-        FactVersion.subject_kind == kind, col(FactVersion.subject_id).in_(ids)
+    venues = (
+        session.exec(select(RoundVenue).where(col(RoundVenue.round_id).in_(ids))).all()
+        if kind == "round"
+        else []
     )
-    for subject_id, field_name in session.exec(versions):
-        fields_by_id[subject_id].add(field_name)
-    table_versions: dict[str, tuple[Any, str, str]] = {
-        "round": (RoundVenue, "round_id", "venue"),
-        "participant": (ParticipantTitle, "participant_id", "title"),
-    }
-    if kind in table_versions:
-        table, key, field_name = table_versions[kind]
-        column = getattr(table, key)
-        several = (
-            select(column).where(col(column).in_(ids)).group_by(column).having(func.count() > 1)
+    titles = (
+        session.exec(
+            select(ParticipantTitle).where(col(ParticipantTitle.participant_id).in_(ids))
+        ).all()
+        if kind == "participant"
+        else []
+    )
+    versions = session.exec(
+        select(FactVersion).where(
+            FactVersion.subject_kind == kind, col(FactVersion.subject_id).in_(ids)
         )
-        for subject_id in session.exec(several):
-            fields_by_id[subject_id].add(field_name)
-    return {subject_id: sorted(found) for subject_id, found in fields_by_id.items()}
+    ).all()
+    fields_by_id: dict[str, list[str]] = defaultdict(list)
+    for _, subject_id, field_name in sorted(
+        disputed_groups(group_versions(venues, titles, versions))
+    ):
+        fields_by_id[subject_id].append(field_name)
+    return fields_by_id
 
 
 def participant_ref(participant: Participant) -> ParticipantRef:
