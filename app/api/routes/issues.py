@@ -69,7 +69,8 @@ def read_issues(
 def read_issue(session: SessionDep, issue: IssueDep) -> IssueDetail:
     """One issue, the named things it is about, its path through the rounds, and its quotes."""
     path = present_issue_rounds(session, issue, session.exec(issue_rounds(issue)).all())
-    return IssueDetail(**present_issues(session, [issue])[0].model_dump(), path=path)
+    # dict() keeps the nested response models as they are; a model_dump would rebuild them.
+    return IssueDetail(**dict(present_issues(session, [issue])[0]), path=path)
 
 
 def issue_rounds(issue: Issue) -> Select[RoundIssue, Round]:
