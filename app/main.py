@@ -1,15 +1,16 @@
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
-from sqlmodel import Session, select
 
 from app.api.errors import install_error_handlers
-from app.api.language import LanguageMiddleware, language_parameter
-from app.api.middleware import ConditionalGetMiddleware, CsvMiddleware, RequestContextMiddleware
+from app.api.middleware import ConditionalGetMiddleware, RequestContextMiddleware
 from app.api.openapi import install_openapi
+from app.api.representation import get_language
 from app.api.routes import (
     conflicts,
     events,
@@ -25,8 +26,32 @@ from app.api.routes import (
 )
 from app.api.strict_query import reject_unknown_query_parameters
 from app.core.config import Settings, get_settings
-from app.core.db import create_read_only_engine, ensure_database
-from app.models import DatasetMeta
+from app.core.db import ReadOnlyDatabase
+
+log = logging.getLogger("parley")
+
+
+def ensure_database(settings: Settings) -> None:
+    """Build the database with the seed script when it is missing or out of date.
+
+    The file is a build artifact: after an upgrade that adds a migration an old file would fail
+    on every query, and after the curated files change it would serve stale facts, so in
+    either case it is rebuilt from the curated data rather than served.
+    """
+    # Imported here: the seed pipeline is only needed when there may be something to build.
+    from seed.build import is_current, write_database
+    from seed.dataset import build_dataset
+    from seed.loading import load_curated
+
+    path: Path = settings.database_path
+    curated = load_curated()
+    if path.exists() and is_current(path, curated.data_sha256):
+        return
+    reason = "is missing" if not path.exists() else "is out of date"
+    if not settings.build_database_if_missing:
+        raise RuntimeError(f"database {path} {reason} and PARLEY_BUILD_DATABASE_IF_MISSING is off")
+    log.info("database %s %s; building it from the curated data", path, reason)
+    write_database(build_dataset(curated), path)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -35,11 +60,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         ensure_database(settings)
-        app.state.engine = create_read_only_engine(settings)
-        with Session(app.state.engine) as session:
-            app.state.data_version = session.exec(select(DatasetMeta.data_version)).one()
+        database = ReadOnlyDatabase(settings.database_path, settings.query_timeout_seconds)
+        # Lifespans can nest (two test clients on one app): each restores what it replaced.
+        previous = getattr(app.state, "database", None)
+        app.state.database = database
         yield
-        app.state.engine.dispose()
+        app.state.database = previous
+        database.close()
 
     app = FastAPI(
         title="Parley",
@@ -50,7 +77,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=lambda route: route.name,
     )
     app.state.settings = settings
-    app.state.data_version = ""
     install_error_handlers(app)
     for router in (
         rounds.router,
@@ -70,22 +96,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             prefix=settings.api_prefix,
             dependencies=[
                 Depends(reject_unknown_query_parameters),
-                Depends(language_parameter),
+                Depends(get_language),
             ],
         )
     install_openapi(app)
-    # Added innermost first: `lang` collapses the route's JSON, CSV converts it, gzip
-    # compresses either, a matching ETag answers before any of them runs, and the request
-    # context wraps everything, errors included.
-    app.add_middleware(LanguageMiddleware)
-    app.add_middleware(CsvMiddleware)
+    # Added innermost first: gzip compresses what the route wrote, a cached or matching
+    # response answers before routing, and the request context wraps everything, errors too.
     # Level 5 compresses these JSON bodies almost as well as 9, at a fraction of the CPU.
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     app.add_middleware(
         ConditionalGetMiddleware,
-        data_version=lambda: app.state.data_version,
+        data_version=lambda: app.state.database.data_version,
         max_age=settings.cache_max_age,
-        cache_entries=settings.response_cache_entries,
+        cache_bytes=settings.response_cache_bytes,
     )
     app.add_middleware(
         CORSMiddleware,

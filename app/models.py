@@ -404,3 +404,74 @@ class Citation(SQLModel, table=True):
     # The curators' English rendering of the Arabic quote, and who wrote it.
     gloss_en: str
     gloss_by: str
+
+
+class RenderedDocument(SQLModel, table=True):
+    """A record's public representation, rendered by the seed script through its response schema.
+
+    The server answers a record's URL with these bytes; nothing is assembled per request.
+    """
+
+    __tablename__ = "rendered_document"
+
+    resource: str = Field(primary_key=True)
+    """What kind of document: round, participant, issue, source, comparison, meta, export."""
+    key: str = Field(primary_key=True)
+    """The record's key as its URL names it: a round's number, a slug, ``1/2`` for a
+    comparison, empty for a singleton."""
+    body: bytes
+    """UTF-8 JSON with both languages."""
+    body_en: bytes | None = None
+    """The same with each bilingual pair given once, in English (``lang=en``)."""
+    body_ar: bytes | None = None
+    """The same in Arabic (``lang=ar``)."""
+
+
+class RenderedItem(SQLModel, table=True):
+    """One item of a list, rendered in every representation, with the keys the list filters and
+    sorts on. ``position`` is the list's default order."""
+
+    __tablename__ = "rendered_item"
+    __table_args__ = (Index("ix_rendered_item_support", "list", "parent", "support", "position"),)
+
+    list: str = Field(primary_key=True)
+    parent: str = Field(primary_key=True)
+    """The record a nested list belongs to (a round's number, a slug); empty for top lists."""
+    position: int = Field(primary_key=True)
+    item_id: str
+    """The listed record's id: what ``q`` and the link-table filters select on."""
+    support: str | None = None
+    number: int | None = None
+    start_date: str | None = None
+    name_en: str | None = None
+    name_ar: str | None = None
+    side: str | None = None
+    kind: str | None = None
+    kind_rank: int | None = None
+    """The kind's place in its vocabulary, for sorting events by kind."""
+    speaker_id: str | None = None
+    round_number: int | None = None
+    statement_date: str | None = None
+    earliest_date: str | None = None
+    latest_date: str | None = None
+    document: str | None = None
+    published_date: str | None = None
+    body: bytes
+    body_en: bytes
+    body_ar: bytes
+    csv: bytes
+    """The item's CSV row (CRLF-terminated), columns as the list's CSV header names them."""
+    csv_en: bytes
+    csv_ar: bytes
+
+
+class RenderedCount(SQLModel, table=True):
+    """How many items a list has, in all and per support grade, so a page needs no count."""
+
+    __tablename__ = "rendered_count"
+
+    list: str = Field(primary_key=True)
+    parent: str = Field(primary_key=True)
+    support: str = Field(primary_key=True)
+    """A support grade, or empty for every item."""
+    total: int

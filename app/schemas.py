@@ -555,3 +555,8 @@ class SearchResult(Public):
 
 class Health(Public):
     status: str
+    data_version: str = Field(description="The data version this server process serves.")
+    file_replaced: bool = Field(
+        description="Whether a rebuild has since replaced the database file on disk; the "
+        "process keeps serving the build it opened until it is restarted."
+    )

@@ -1,11 +1,15 @@
 """Driving a server with a bounded load: wrk when installed, otherwise a small asyncio client."""
 
 import asyncio
+import hashlib
+import itertools
 import re
 import shutil
 import subprocess
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 
@@ -19,31 +23,67 @@ class Result:
 
 
 def run_load(
-    url: str,
+    base_url: str,
+    paths: Sequence[str],
     seconds: float,
     connections: int,
     headers: dict[str, str],
     cpu: int | None,
     expect_4xx: bool = False,
     use_wrk: bool = True,
+    workdir: Path | None = None,
 ) -> Result:
-    """Load ``url``; with ``expect_4xx``, 4xx answers are the point and not errors."""
+    """Load ``base_url`` with ``paths`` in turn (one path: the same URL again and again).
+
+    With ``expect_4xx``, 4xx answers are the point and not errors. wrk rotates through several
+    paths with a Lua script written to ``workdir``.
+    """
+    if not paths:
+        raise ValueError("no paths to request")
     if use_wrk and shutil.which("wrk"):
-        return _wrk(url, seconds, connections, headers, cpu, expect_4xx)
-    return asyncio.run(_python_load(url, seconds, connections, headers))
+        return _wrk(base_url, paths, seconds, connections, headers, cpu, expect_4xx, workdir)
+    return asyncio.run(_python_load(base_url, paths, seconds, connections, headers, expect_4xx))
+
+
+def lua_rotation(paths: Sequence[str], workdir: Path) -> Path:
+    """A wrk script sending ``paths`` in turn; each wrk thread has its own Lua state and counter."""
+    for path in paths:
+        if not path.isascii() or not path.startswith("/") or any(c in path for c in '"\\\n'):
+            raise ValueError(f"path not safe to quote in Lua: {path!r}")
+    listed = "".join(f'  "{path}",\n' for path in paths)
+    digest = hashlib.sha256("\n".join(paths).encode()).hexdigest()[:12]
+    script = workdir / f"rotation-{digest}.lua"
+    script.write_text(
+        f"local paths = {{\n{listed}}}\n"
+        "local counter = 0\n"
+        "request = function()\n"
+        "  counter = counter % #paths + 1\n"
+        "  return wrk.format(nil, paths[counter])\n"
+        "end\n"
+    )
+    return script
 
 
 def _wrk(
-    url: str,
+    base_url: str,
+    paths: Sequence[str],
     seconds: float,
     connections: int,
     headers: dict[str, str],
     cpu: int | None,
     expect_4xx: bool,
+    workdir: Path | None,
 ) -> Result:
     command = ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--latency"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
+    if len(paths) == 1:
+        url = base_url + paths[0]
+    else:
+        if workdir is None:
+            raise ValueError("a rotation of paths needs a workdir for its wrk script")
+        command += ["-s", str(lua_rotation(paths, workdir))]
+        url = base_url + "/"
     if cpu is not None and shutil.which("taskset"):
         command = ["taskset", "-c", str(cpu), *command]
     output = subprocess.run(
@@ -69,14 +109,21 @@ def _wrk(
 
 
 async def _python_load(
-    url: str, seconds: float, connections: int, headers: dict[str, str]
+    base_url: str,
+    paths: Sequence[str],
+    seconds: float,
+    connections: int,
+    headers: dict[str, str],
+    expect_4xx: bool = False,
 ) -> Result:
-    parts = urlsplit(url)
-    target = parts.path + (f"?{parts.query}" if parts.query else "")
-    head = f"GET {target} HTTP/1.1\r\nHost: {parts.netloc}\r\n" + "".join(
-        f"{name}: {value}\r\n" for name, value in headers.items()
-    )
-    request = (head + "\r\n").encode()
+    parts = urlsplit(base_url)
+    extra = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+    requests = [
+        f"GET {path} HTTP/1.1\r\nHost: {parts.netloc}\r\n{extra}\r\n".encode() for path in paths
+    ]
+    # One turn for all connections: together they send the paths in order, as wrk does.
+    rotation = itertools.cycle(requests)
+    ok_statuses = (b"2", b"3", b"4") if expect_4xx else (b"2", b"3")
     latencies: list[float] = []
     errors = 0
     deadline = time.perf_counter() + seconds
@@ -87,7 +134,7 @@ async def _python_load(
         try:
             while time.perf_counter() < deadline:
                 started = time.perf_counter()
-                writer.write(request)
+                writer.write(next(rotation))
                 status_line = await reader.readline()
                 length, chunked = 0, False
                 while (line := await reader.readline()) not in (b"\r\n", b""):
@@ -103,7 +150,7 @@ async def _python_load(
                 else:
                     await reader.readexactly(length)
                 latencies.append((time.perf_counter() - started) * 1000)
-                if not status_line.split()[1].startswith((b"2", b"3", b"4")):
+                if not status_line.split()[1].startswith(ok_statuses):
                     errors += 1
         finally:
             writer.close()

@@ -95,7 +95,7 @@ def multiply(database: Path, factor: int) -> None:
 
 def cold_latency_ms(database: Path, path: str, requests: int) -> float:
     app = create_app(
-        Settings(database_path=database, build_database_if_missing=False, response_cache_entries=0)
+        Settings(database_path=database, build_database_if_missing=False, response_cache_bytes=0)
     )
     with TestClient(app) as client:
         client.get(path)

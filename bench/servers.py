@@ -6,12 +6,14 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 # "Issues raised in round 2" and the other queries, written as Datasette canned queries over
 # the same tables, returning the same facts with their citations.
@@ -48,11 +50,148 @@ CANNED_QUERIES = {
 }
 
 
+def _citations(fact_id: str) -> str:
+    """A fact's citations as a JSON array, every field Parley returns, in curated order."""
+    return f"""(select json_group_array(json_object('source_id', c.source_id, 'quote', c.quote,
+             'start', c.quote_start, 'end', c.quote_end, 'prefix', c.prefix,
+             'suffix', c.suffix, 'document_sha256', c.document_sha256,
+             'gloss_en', c.gloss_en, 'gloss_by', c.gloss_by))
+           from (select * from citation c where c.fact_id = {fact_id} order by c.id) c)"""
+
+
+# Paging as Parley pages: Datasette passes every parameter as text.
+PAGED = "limit cast(:limit as integer) offset cast(:offset as integer)"
+
+# The "search box" scenario's questions (bench/search_box.py). A filter given as '' is unset,
+# as when Parley's URL leaves it out; each query returns the records Parley's URL returns, in
+# Parley's order, with the fields and nested lists Parley builds around them.
+CANNED_QUERIES |= {
+    "participants_filtered": f"""
+        select p.id, p.kind, p.side, p.name_en, p.name_ar, p.description_en, p.description_ar,
+          p.note, f.support, f.source_count,
+          (select json_group_array(json_object('title_en', t.title_en, 'title_ar', t.title_ar,
+             'preferred', t.is_preferred, 'note', t.note))
+            from (select * from participant_title t where t.participant_id = p.id
+                  order by t.is_preferred desc, t.id) t) as titles,
+          (select json_group_array(json_object('alias', a.alias, 'language', a.language))
+            from (select * from participant_alias a where a.participant_id = p.id
+                  order by a.id) a) as aliases,
+          {_citations("p.fact_id")} as citations
+        from participant p join fact f on f.id = p.fact_id
+        where (:side = '' or p.side = :side) and (:kind = '' or p.kind = :kind)
+        order by p.id {PAGED}""",
+    "issues_filtered": f"""
+        select i.id, i.name_en, i.name_ar, i.summary_en, i.summary_ar, i.note,
+          f.support, f.source_count,
+          (select json_group_array(json_object('id', it.id, 'name_en', it.name_en,
+             'name_ar', it.name_ar, 'place_en', it.place_en, 'place_ar', it.place_ar,
+             'note', it.note))
+            from (select * from issue_item it where it.issue_id = i.id order by it.id) it)
+            as items,
+          {_citations("i.fact_id")} as citations
+        from issue i join fact f on f.id = i.fact_id
+        where (:round = '' or i.id in (select ri.issue_id from round_issue ri
+                join round r on r.id = ri.round_id where r.number = :round))
+          and (:raised_by = '' or i.id in (select x.issue_id from round_issue_raiser x
+                join round r on r.id = x.round_id
+                where x.side = :raised_by and (:round = '' or r.number = :round)))
+        order by i.id {PAGED}""",
+    "statements_filtered": f"""
+        select s.id, s.speaker_id, sp.kind as speaker_kind, sp.side as speaker_side,
+          sp.name_en as speaker_name_en, sp.name_ar as speaker_name_ar,
+          s.round_id, r.number as round_number, s.statement_date, s.date_precision,
+          s.date_note, s.gist_en, s.gist_ar, s.note, f.support, f.source_count,
+          (select json_group_array(json_object('id', i.id, 'name_en', i.name_en,
+             'name_ar', i.name_ar))
+            from (select i.* from statement_issue si join issue i on i.id = si.issue_id
+                  where si.statement_id = s.id order by i.id) i) as issues,
+          (select json_group_array(c.source_id) from (select distinct c.source_id
+              from citation c where c.fact_id = s.fact_id order by c.source_id) c)
+            as reported_in,
+          (select json_object('via_id', a.via_id, 'text_en', a.text_en, 'text_ar', a.text_ar,
+             'note', a.note)
+            from statement_attribution a where a.statement_id = s.id) as attribution,
+          {_citations("s.fact_id")} as citations
+        from statement s join participant sp on sp.id = s.speaker_id
+          join fact f on f.id = s.fact_id left join round r on r.id = s.round_id
+        where (:participant = '' or s.speaker_id = :participant)
+          and (:round = '' or s.round_id in (select id from round where number = :round))
+        order by s.statement_date is null, s.statement_date, s.id {PAGED}""",
+    "events_filtered": f"""
+        select e.*, r.number as round_number, f.support, f.source_count,
+          (select json_group_array(json_object('id', p.id, 'kind', p.kind, 'side', p.side,
+             'name_en', p.name_en, 'name_ar', p.name_ar))
+            from (select p.* from event_participant ep join participant p
+                    on p.id = ep.participant_id
+                  where ep.event_id = e.id order by p.id) p) as participants,
+          {_citations("e.fact_id")} as citations
+        from event e join fact f on f.id = e.fact_id left join round r on r.id = e.round_id
+        where (:from = '' or e.latest_date >= :from) and (:to = '' or e.earliest_date <= :to)
+        order by e.earliest_date is null, e.earliest_date,
+          case e.kind when 'meeting' then 0 when 'appointment' then 1
+            when 'announcement' then 2 when 'statement' then 3 end,
+          e.id {PAGED}""",
+    "round_issues_filtered": f"""
+        select i.id, i.name_en, i.name_ar, i.summary_en, i.summary_ar, i.note,
+          (select json_group_array(x.side) from (select * from round_issue_raiser x
+            where x.round_id = ri.round_id and x.issue_id = ri.issue_id order by x.side) x)
+            as raised_by,
+          ri.on_agenda, ri.outcome, ri.note as outcome_note, f.support, f.source_count,
+          {_citations("ri.fact_id")} as citations
+        from round_issue ri join issue i on i.id = ri.issue_id join round r on r.id = ri.round_id
+          join fact f on f.id = ri.fact_id
+        where r.number = :number and f.support = :support
+        order by ri.on_agenda desc, i.id {PAGED}""",
+    # Parley's search (app/search/query.py): the best field of each matching record, ranked;
+    # then the sources printing, in Arabic, a name that matched in English, found through the
+    # name's Arabic entry in the index (its terms, as one phrase). :expression is the quoted,
+    # normalised tokens Parley would send to FTS5 (bench.search_box.fts_expression).
+    "search_box": f"""
+        with candidates as (
+          select rowid as entry, rank from search_entry
+          where search_entry match :expression order by rank limit 1000
+        ), hits as (
+          select e.kind, e.record_id, e.field, e.language, e.original, e.counterpart,
+            e.label_en, e.label_ar, candidates.rank * e.weight as score
+          from candidates join search_entry e on e.rowid = candidates.entry
+        ), best as (
+          select *, row_number() over (order by score, kind, record_id) as position
+          from (select *, row_number() over (
+                  partition by kind, record_id order by score, field, language) as nth
+                from hits)
+          where nth = 1
+        ), names as (
+          select b.position, b.kind || ':' || b.record_id as via,
+            '"' || ar.terms || '"' as phrase
+          from best b join search_entry ar on ar.kind = b.kind and ar.record_id = b.record_id
+            and ar.field = b.field and ar.language = 'ar' and ar.original = b.counterpart
+          where b.language = 'en' and b.field in ('name', 'item', 'alias')
+            and coalesce(b.counterpart, '') != ''
+        ), bridged as (
+          select s.record_id, s.label_en, s.label_ar, min(n.position) as position, n.via
+          from names n join search_entry s on s.search_entry match n.phrase
+          where s.kind = 'source' and s.field = 'text'
+            and s.record_id not in (select record_id from best where kind = 'source')
+          group by s.record_id
+        )
+        select kind, record_id, field, language, label_en, label_ar,
+          round(score, 6) as score, null as via, original, 0 as part, position
+        from best
+        union all
+        select 'source', record_id, 'text', 'ar', label_en, label_ar, 0.0, via, null, 1,
+          position
+        from bridged
+        order by part, position, record_id {PAGED}""",
+}
+
+
 @dataclass(frozen=True)
 class Server:
     name: str
     base_url: str
     process: subprocess.Popen[bytes]
+    probe: str
+    log: IO[bytes]
 
     def peak_rss_mb(self) -> float:
         status = Path(f"/proc/{self.process.pid}/status")
@@ -60,6 +199,24 @@ class Server:
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
         return float("nan")
+
+    def wait_until_up(self, timeout: float = 60) -> None:
+        url = self.base_url + self.probe
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                self.log.seek(0)
+                tail = self.log.read().decode(errors="replace")[-3000:]
+                raise RuntimeError(
+                    f"{self.name} exited with {self.process.returncode} before answering "
+                    f"{url}:\n{tail}"
+                )
+            try:
+                with urllib.request.urlopen(url, timeout=2):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"{self.name}: {url} did not answer within {timeout} s")
 
 
 def free_port() -> int:
@@ -74,45 +231,56 @@ def pinned(command: list[str], cpu: int | None) -> list[str]:
     return command
 
 
-def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode} before answering {url}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer within {timeout} s")
-
-
 @contextmanager
 def start(
-    name: str, command: list[str], env: dict[str, str], probe: str, cpu: int | None
+    name: str,
+    command: list[str],
+    env: dict[str, str],
+    probe: str,
+    cpu: int | None,
+    wait: bool = True,
 ) -> Iterator[Server]:
+    """Run a server until the block ends; ``wait=False`` yields it before it answers, so that
+    several can start at once (call ``Server.wait_until_up`` before using it)."""
     port = free_port()
-    process = subprocess.Popen(
-        pinned([part.format(port=port) for part in command], cpu),
-        env={**os.environ, **env},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_until_up(base + probe, process)
-        yield Server(name, base, process)
-    finally:
-        process.terminate()
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            pinned([part.format(port=port) for part in command], cpu),
+            env={**os.environ, **env},
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            server = Server(name, f"http://127.0.0.1:{port}", process, probe, log)
+            if wait:
+                server.wait_until_up()
+            yield server
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
-def parley(database: Path, cpu: int | None, cache: bool = True) -> AbstractContextManager[Server]:
+def parley(
+    database: Path,
+    cpu: int | None,
+    cache: bool = True,
+    workers: int = 1,
+    name: str = "parley",
+    wait: bool = True,
+) -> AbstractContextManager[Server]:
+    """Parley under uvicorn; ``cache=False`` turns its response cache off."""
+    env = {
+        "PARLEY_DATABASE_PATH": str(database),
+        "PARLEY_BUILD_DATABASE_IF_MISSING": "false",
+    }
+    if not cache:
+        env["PARLEY_RESPONSE_CACHE_BYTES"] = "0"
     return start(
-        "parley",
+        name,
         [
             sys.executable,
             "-m",
@@ -126,18 +294,18 @@ def parley(database: Path, cpu: int | None, cache: bool = True) -> AbstractConte
             "warning",
             "--no-access-log",
             "--no-server-header",
+            *(["--workers", str(workers)] if workers > 1 else []),
         ],
-        {
-            "PARLEY_DATABASE_PATH": str(database),
-            "PARLEY_BUILD_DATABASE_IF_MISSING": "false",
-            "PARLEY_RESPONSE_CACHE_ENTRIES": "4096" if cache else "0",
-        },
+        env,
         "/api/v1/health",
         cpu,
+        wait,
     )
 
 
-def datasette(database: Path, workdir: Path, cpu: int | None) -> AbstractContextManager[Server]:
+def datasette(
+    database: Path, workdir: Path, cpu: int | None, wait: bool = True
+) -> AbstractContextManager[Server]:
     metadata = workdir / "datasette-metadata.json"
     metadata.write_text(
         json.dumps(
@@ -172,10 +340,11 @@ def datasette(database: Path, workdir: Path, cpu: int | None) -> AbstractContext
         {},
         "/-/versions.json",
         cpu,
+        wait,
     )
 
 
-def ceiling(body: Path, cpu: int | None) -> AbstractContextManager[Server]:
+def ceiling(body: Path, cpu: int | None, wait: bool = True) -> AbstractContextManager[Server]:
     return start(
         "starlette-bytes",
         [
@@ -194,4 +363,5 @@ def ceiling(body: Path, cpu: int | None) -> AbstractContextManager[Server]:
         {"BENCH_CEILING_BODY": str(body)},
         "/",
         cpu,
+        wait,
     )

@@ -7,10 +7,12 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, insert, text
+from sqlalchemy import Connection, Engine, create_engine, event, insert, text
 
 from app.core.config import PROJECT_ROOT
+from app.models import RenderedCount, RenderedDocument, RenderedItem
 from seed.dataset import Dataset
+from seed.render import Rendered, render
 from seed.search_index import build_search_entries
 
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
@@ -74,6 +76,7 @@ def write_database(dataset: Dataset, target: Path) -> None:
                     ),
                     entries,
                 )
+                store_rendered(connection, render(connection))
             with engine.connect() as connection:
                 connection.exec_driver_sql("VACUUM")
         finally:
@@ -81,3 +84,14 @@ def write_database(dataset: Dataset, target: Path) -> None:
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def store_rendered(connection: Connection, rendered: Rendered) -> None:
+    for table, rows in (
+        (RenderedItem, rendered.items),
+        (RenderedCount, rendered.counts),
+        (RenderedDocument, rendered.documents),
+    ):
+        columns = list(table.model_fields)
+        # One shape for every row: each list fills only the keys it filters and sorts on.
+        connection.execute(insert(table), [{c: row.get(c) for c in columns} for row in rows])

@@ -37,11 +37,11 @@ from app.models import (
     StatementIssue,
     Support,
 )
-from app.versions import disputed_groups, group_versions
 from seed.coverage import DocumentCoverage, measure
 from seed.curation import CuratedCitation, CuratedRound, CuratedStatement
 from seed.loading import GLOSSES_DIR, CuratedData, SeedError
 from seed.quotes import QuoteNotFound, locate_quote
+from seed.versions import disputed_groups, group_versions
 
 # Insertion order: every table after the tables its foreign keys point to.
 TABLE_ORDER: tuple[type[SQLModel], ...] = (

@@ -1,59 +1,65 @@
-from collections.abc import Iterator
+"""What routes depend on: the database, and lookups of the record a URL names (404 if none)."""
+
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Request
-from sqlmodel import Session, select
 
 from app.api.pagination import MAX_OFFSET
-from app.models import Issue, Participant, Round, Source
+from app.core.db import ReadOnlyDatabase
+from app.rendered import DocumentKind
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    with Session(request.app.state.engine) as session:
-        yield session
+async def get_database(request: Request) -> ReadOnlyDatabase:
+    database: ReadOnlyDatabase = request.app.state.database
+    return database
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
-
+DatabaseDep = Annotated[ReadOnlyDatabase, Depends(get_database)]
 
 RoundNumber = Annotated[int, Path(ge=1, le=MAX_OFFSET, description="The round's number.")]
 RecordId = Annotated[str, Path(max_length=200, description="The record's slug.")]
 
 
-def get_round(session: SessionDep, number: RoundNumber) -> Round:
-    found = session.exec(select(Round).where(Round.number == number)).first()
-    if found is None:
-        raise HTTPException(status_code=404, detail=f"No round numbered {number}.")
-    return found
+def require(database: ReadOnlyDatabase, kind: DocumentKind, key: str, missing: str) -> str:
+    """The record's key, or a 404 saying what is missing."""
+    if (
+        database.first(
+            "SELECT 1 FROM rendered_document WHERE resource = ? AND key = ?", [kind.value, key]
+        )
+        is None
+    ):
+        raise HTTPException(status_code=404, detail=missing)
+    return key
 
 
-def get_participant(session: SessionDep, participant_id: RecordId) -> Participant:
-    found = session.get(Participant, participant_id)
-    if found is None:
-        raise HTTPException(status_code=404, detail=f"No participant with id '{participant_id}'.")
-    return found
+async def get_round(database: DatabaseDep, number: RoundNumber) -> str:
+    return require(database, DocumentKind.round, str(number), f"No round numbered {number}.")
 
 
-def get_issue(session: SessionDep, issue_id: RecordId) -> Issue:
-    found = session.get(Issue, issue_id)
-    if found is None:
-        raise HTTPException(status_code=404, detail=f"No issue with id '{issue_id}'.")
-    return found
+async def get_other_round(database: DatabaseDep, other: RoundNumber) -> str:
+    return require(database, DocumentKind.round, str(other), f"No round numbered {other}.")
 
 
-def get_source(session: SessionDep, source_id: RecordId) -> Source:
-    found = session.get(Source, source_id)
-    if found is None:
-        raise HTTPException(status_code=404, detail=f"No source with id '{source_id}'.")
-    return found
+async def get_participant(database: DatabaseDep, participant_id: RecordId) -> str:
+    return require(
+        database,
+        DocumentKind.participant,
+        participant_id,
+        f"No participant with id '{participant_id}'.",
+    )
 
 
-def get_other_round(session: SessionDep, other: RoundNumber) -> Round:
-    return get_round(session, other)
+async def get_issue(database: DatabaseDep, issue_id: RecordId) -> str:
+    return require(database, DocumentKind.issue, issue_id, f"No issue with id '{issue_id}'.")
 
 
-RoundDep = Annotated[Round, Depends(get_round)]
-OtherRoundDep = Annotated[Round, Depends(get_other_round)]
-ParticipantDep = Annotated[Participant, Depends(get_participant)]
-IssueDep = Annotated[Issue, Depends(get_issue)]
-SourceDep = Annotated[Source, Depends(get_source)]
+async def get_source(database: DatabaseDep, source_id: RecordId) -> str:
+    return require(database, DocumentKind.source, source_id, f"No source with id '{source_id}'.")
+
+
+# Each names a record that exists: its key as the stored documents and lists are keyed.
+RoundKey = Annotated[str, Depends(get_round)]
+OtherRoundKey = Annotated[str, Depends(get_other_round)]
+ParticipantKey = Annotated[str, Depends(get_participant)]
+IssueKey = Annotated[str, Depends(get_issue)]
+SourceKey = Annotated[str, Depends(get_source)]

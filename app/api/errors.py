@@ -1,6 +1,7 @@
 """Every error as RFC 9457 problem details (``application/problem+json``)."""
 
 import logging
+import sqlite3
 from http import HTTPStatus
 from typing import Any
 
@@ -8,7 +9,6 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
@@ -17,6 +17,8 @@ PROBLEM_JSON = "application/problem+json"
 
 
 class InvalidParameter(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
     location: str = Field(description="Where the bad value was: path, query, header.")
     name: str
     message: str
@@ -79,14 +81,15 @@ async def _http_error(_request: Request, error: Exception) -> JSONResponse:
 
 async def _validation_error(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
-    errors = [_describe(e) for e in error.errors()]
+    # A parameter shared by two dependencies (``lang``) is checked by both: report it once.
+    errors = list(dict.fromkeys(_describe(e) for e in error.errors()))
     summary = "; ".join(f"{e.location} parameter '{e.name}': {e.message}" for e in errors)
     return problem_response(422, f"Invalid request. {summary}", errors)
 
 
 async def _database_error(_request: Request, error: Exception) -> JSONResponse:
-    assert isinstance(error, OperationalError)
-    if "interrupted" in str(error.orig):
+    assert isinstance(error, sqlite3.OperationalError)
+    if "interrupted" in str(error):
         return problem_response(503, "The query took longer than this server allows.")
     log.exception("database error", exc_info=error)
     return problem_response(500, "An unexpected error occurred. It has been logged.")
@@ -100,5 +103,5 @@ async def _unexpected_error(_request: Request, error: Exception) -> JSONResponse
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(OperationalError, _database_error)
+    app.add_exception_handler(sqlite3.OperationalError, _database_error)
     app.add_exception_handler(Exception, _unexpected_error)

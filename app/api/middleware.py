@@ -1,25 +1,22 @@
-"""ASGI middleware for what every response shares: ids, logs, security headers, caching, CSV.
+"""ASGI middleware for what every response shares: ids, logs, security headers, caching.
 
 Written as plain ASGI (not BaseHTTPMiddleware) so each layer costs one function call.
 """
 
-import csv
 import hashlib
-import io
 import json
 import logging
 import re
 import time
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.language import bilingual_base, requested_language
-from app.api.rewrite import rewrite_json_response
+from app.api.representation import accepts_only_csv
+from app.api.response_cache import ResponseCache
 
 access_log = logging.getLogger("parley.access")
 
@@ -75,111 +72,114 @@ class RequestContextMiddleware:
         access_log.info(json.dumps(entry))
 
 
-def wants_csv(scope: Scope) -> bool:
-    query = scope["query_string"]
-    if b"format=csv" in query:
-        return True
-    accept = Headers(scope=scope).get("accept", "")
-    return "text/csv" in accept and "application/json" not in accept
+VARY = "Accept, Accept-Encoding"
+
+
+def representation_key(scope: Scope) -> str:
+    """Everything a GET's bytes depend on, normalised as the app will parse it.
+
+    The query is decoded and its parameters ordered by name (keeping the order of repeated
+    ones, which decides among them), so ``lang=%65n`` and ``lang=en``, or ``a=1&&b=2`` and
+    ``b=2&a=1``, are one representation. The Host is part of it because ``Link`` headers are
+    absolute URLs.
+    """
+    headers = Headers(scope=scope)
+    pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+    pairs.sort(key=lambda pair: pair[0])
+    return "\n".join(
+        (
+            scope.get("scheme", "http"),
+            headers.get("host", ""),
+            scope["path"],
+            urlencode(pairs),
+            "csv" if accepts_only_csv(headers.get("accept", "")) else "",
+            "gzip" if "gzip" in headers.get("accept-encoding", "") else "",
+        )
+    )
 
 
 class ConditionalGetMiddleware:
-    """Strong ETags from the data version and the request; If-None-Match answers 304.
+    """Strong ETags on every 200 GET, 304s for a matching If-None-Match, and a response cache.
 
-    The data only changes when the seed runs, so the same request against the same data
-    version always gets the same representation, and the tag can be known before the
-    route runs: a matching request never reaches the database.
+    The data only changes when the seed runs, and a process serves one build for its whole
+    life, so the same request always gets the same bytes: the tag is a digest of the data
+    version and the normalised request, and a finished 200 can be kept and sent again.
+    Only a 200 gets a tag, so ``If-None-Match: *`` on a missing record is still a 404.
     """
 
     def __init__(
-        self,
-        app: ASGIApp,
-        data_version: Callable[[], str],
-        max_age: int,
-        cache_entries: int = 0,
+        self, app: ASGIApp, data_version: Callable[[], str], max_age: int, cache_bytes: int = 0
     ) -> None:
         self.app = app
         self.data_version = data_version
         self.cache_control = f"public, max-age={max_age}"
-        # Finished 200 responses by ETag: the tag names the data version and the request, so a
-        # stored response is exactly what the app would compute again.
-        self.cache: OrderedDict[str, tuple[list[tuple[bytes, bytes]], bytes]] = OrderedDict()
-        self.cache_entries = cache_entries
+        self.cache = ResponseCache(cache_bytes)
 
-    def etag(self, scope: Scope) -> str:
-        headers = Headers(scope=scope)
-        key = "\n".join(
-            (
-                self.data_version(),
-                scope["path"],
-                scope["query_string"].decode("latin-1"),
-                "csv" if wants_csv(scope) else "json",
-                "gzip" if "gzip" in headers.get("accept-encoding", "") else "identity",
-            )
-        )
-        return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
+    def etag(self, key: str) -> str:
+        digest = hashlib.sha256(f"{self.data_version()}\n{key}".encode()).hexdigest()
+        return f'"{digest[:32]}"'
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET":
             await self.app(scope, receive, send)
             return
-        etag = self.etag(scope)
+        key = representation_key(scope)
+        etag = self.etag(key)
         if_none_match = Headers(scope=scope).get("if-none-match")
-        if if_none_match and _matches(if_none_match, etag):
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 304,
-                    "headers": [
-                        (b"etag", etag.encode()),
-                        (b"cache-control", self.cache_control.encode()),
-                        (b"vary", VARY.encode()),
-                    ],
-                }
-            )
-            await send({"type": "http.response.body", "body": b""})
-            return
-        cached = self.cache.get(etag)
+        cached = self.cache.get(key)
         if cached is not None:
-            self.cache.move_to_end(etag)
+            if if_none_match and _matches(if_none_match, etag):
+                await self._not_modified(send, etag)
+                return
             cached_headers, cached_body = cached
             await send({"type": "http.response.start", "status": 200, "headers": cached_headers})
             await send({"type": "http.response.body", "body": cached_body})
             return
 
-        storing: list[tuple[bytes, bytes]] | None = None
+        tagged: list[tuple[bytes, bytes]] | None = None
+        not_modified = False
         body = bytearray()
 
-        async def send_with_etag(message: Message) -> None:
-            nonlocal storing
-            if message["type"] == "http.response.start" and message["status"] == 200:
+        async def send_tagged(message: Message) -> None:
+            nonlocal tagged, not_modified
+            if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                if headers.get("cache-control") == "no-store":
+                if message["status"] != 200 or headers.get("cache-control") == "no-store":
                     await send(message)
                     return
                 headers["ETag"] = etag
                 headers["Cache-Control"] = self.cache_control
                 headers["Vary"] = merge_vary(headers.get("vary"), VARY)
-                if self.cache_entries:
-                    storing = list(headers.raw)
-            elif message["type"] == "http.response.body" and storing is not None:
+                if if_none_match and _matches(if_none_match, etag):
+                    not_modified = True
+                    await self._not_modified(send, etag)
+                    return
+                tagged = list(headers.raw)
+            elif not_modified:
+                return  # the 304 has gone out; the body is not sent
+            elif message["type"] == "http.response.body" and tagged is not None:
                 body.extend(message.get("body", b""))
-                if len(body) > MAX_CACHED_BODY:
-                    storing = None  # the export and other large bodies stream every time
+                if not self.cache.fits(len(body)):
+                    tagged = None  # the export and other large bodies are not kept
                 elif not message.get("more_body", False):
-                    self._store(etag, storing, bytes(body))
+                    self.cache.put(key, tagged, bytes(body))
             await send(message)
 
-        await self.app(scope, receive, send_with_etag)
+        await self.app(scope, receive, send_tagged)
 
-    def _store(self, etag: str, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
-        self.cache[etag] = (headers, body)
-        while len(self.cache) > self.cache_entries:
-            self.cache.popitem(last=False)
-
-
-VARY = "Accept, Accept-Encoding"
-MAX_CACHED_BODY = 1024 * 1024
+    async def _not_modified(self, send: Send, etag: str) -> None:
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 304,
+                "headers": [
+                    (b"etag", etag.encode()),
+                    (b"cache-control", self.cache_control.encode()),
+                    (b"vary", VARY.encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": b""})
 
 
 def merge_vary(existing: str | None, added: str) -> str:
@@ -194,60 +194,3 @@ def merge_vary(existing: str | None, added: str) -> str:
 def _matches(if_none_match: str, etag: str) -> bool:
     candidates = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
     return "*" in candidates or etag in candidates
-
-
-class CsvMiddleware:
-    """Serves any list as CSV (``format=csv`` or ``Accept: text/csv``): a header row, UTF-8.
-
-    Nested values (citations, lists of sides) are written as JSON inside their cell.
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET" or not wants_csv(scope):
-            await self.app(scope, receive, send)
-            return
-
-        def to_csv_body(headers: MutableHeaders, payload: Any) -> bytes | None:
-            if not (isinstance(payload, dict) and isinstance(payload.get("items"), list)):
-                return None
-            headers["Content-Type"] = "text/csv; charset=utf-8"
-            headers["X-Total-Count"] = str(payload.get("total", len(payload["items"])))
-            return to_csv(payload["items"], _declared_columns(scope)).encode("utf-8")
-
-        await rewrite_json_response(self.app, scope, receive, send, to_csv_body)
-
-
-def _declared_columns(scope: Scope) -> list[str]:
-    """The item fields the route's response model declares, so an empty list has a header."""
-    model = getattr(scope.get("route"), "response_model", None)
-    item_model = getattr(model, "model_fields", {}).get("items")
-    args = getattr(item_model.annotation, "__args__", ()) if item_model else ()
-    fields = list(getattr(args[0], "model_fields", {})) if args else []
-    if requested_language(scope):
-        fields = list(dict.fromkeys(bilingual_base(name, fields) or name for name in fields))
-    return fields
-
-
-def to_csv(items: list[dict[str, Any]], declared: list[str] | None = None) -> str:
-    columns: list[str] = list(declared or [])
-    for item in items:
-        columns.extend(key for key in item if key not in columns)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
-    for item in items:
-        writer.writerow([_cell(item.get(column)) for column in columns])
-    return out.getvalue()
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)

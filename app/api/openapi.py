@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from app.api.errors import PROBLEM_JSON, Problem
-from app.api.language import localized_schema
+from app.api.localized import localized_schema
 
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 LOCALIZED = "Localized"

@@ -1,18 +1,24 @@
-"""Paging every list the same way: ``limit``/``offset``, a ``total``, and RFC 8288 links."""
+"""Paging every list the same way: ``limit``/``offset``, a ``total``, and RFC 8288 links;
+and the list's representation (``format``, ``Accept``, ``lang``)."""
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Literal
 
-from fastapi import Depends, Query, Request, Response
+from fastapi import Depends, Header, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel
 
-from app.schemas import Page
+from app.api.representation import (
+    LanguageDep,
+    Representation,
+    accepts_only_csv,
+    page_links,
+    page_response,
+)
 
 MAX_LIMIT = 500
 # Past this, SQLite cannot bind the number; no real list is anywhere near it.
 MAX_OFFSET = 2**31 - 1
-
-Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
@@ -20,34 +26,29 @@ class Pagination:
     limit: int
     offset: int
     request: Request
-    response: Response
+    representation: Representation
 
-    def page(self, items: Sequence[Item], total: int) -> Page[Item]:
-        links = []
-        if self.offset + self.limit < total:
-            links.append((self.offset + self.limit, "next"))
-        if self.offset > 0:
-            links.append((max(self.offset - self.limit, 0), "prev"))
-        if links:
-            self.response.headers["Link"] = ", ".join(
-                f'<{self.request.url.include_query_params(offset=offset)}>; rel="{rel}"'
-                for offset, rel in links
-            )
-        return Page(items=list(items), total=total, limit=self.limit, offset=self.offset)
+    def respond(self, rows: list[bytes], total: int, item_model: type[BaseModel]) -> Response:
+        """The page of stored (or just rendered) items in the list envelope, with its links."""
+        links = page_links(self.request, self.limit, self.offset, total)
+        return page_response(
+            rows, total, self.limit, self.offset, self.representation, item_model, links
+        )
 
 
 async def get_pagination(
     request: Request,
-    response: Response,
+    language: LanguageDep,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
     format: Annotated[
         Literal["json", "csv"],
         Query(description="`csv` for a CSV table of the items (or send `Accept: text/csv`)."),
     ] = "json",
+    accept: Annotated[str, Header(include_in_schema=False)] = "",
 ) -> Pagination:
-    # `format` is declared here so it is documented and validated; the CSV middleware acts on it.
-    return Pagination(limit=limit, offset=offset, request=request, response=response)
+    csv = format == "csv" or accepts_only_csv(accept)
+    return Pagination(limit, offset, request, Representation(language, csv))
 
 
 PaginationDep = Annotated[Pagination, Depends(get_pagination)]

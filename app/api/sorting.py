@@ -3,11 +3,11 @@
 from typing import Annotated, Any
 
 from fastapi import Depends, Query
-from sqlalchemy.sql.elements import ColumnElement
 
 
-def sorting(**columns: Any) -> Any:
-    """A dependency giving ORDER BY clauses for ``sort``; ``columns`` maps names to columns."""
+def sorting(**columns: str) -> Any:
+    """A dependency giving ORDER BY terms for ``sort``; ``columns`` maps fields to columns of
+    the stored list."""
     names = "|".join(columns)
     pattern = rf"^-?({names})(,-?({names}))*$"
     description = (
@@ -19,14 +19,16 @@ def sorting(**columns: Any) -> Any:
         sort: Annotated[
             str | None, Query(max_length=200, pattern=pattern, description=description)
         ] = None,
-    ) -> list[ColumnElement[Any]]:
+    ) -> list[str]:
         if not sort:
             return []
         # A field named twice is harmless: the first mention decides, SQL ignores the rest.
-        fields = sort.split(",")
         return [
-            columns[field[1:]].desc() if field.startswith("-") else columns[field].asc()
-            for field in fields
+            f"{columns[field[1:]]} DESC" if field.startswith("-") else f"{columns[field]} ASC"
+            for field in sort.split(",")
         ]
 
     return Depends(order_by)
+
+
+SortOrder = Annotated[list[str], Any]

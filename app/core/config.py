@@ -2,6 +2,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -36,8 +37,11 @@ class Settings(BaseSettings):
     cache_max_age: int = 300
     """Seconds clients and proxies may reuse a response without revalidating it."""
 
-    response_cache_entries: int = 4096
-    """How many finished responses to keep in memory (0 turns the cache off)."""
+    workers: int = Field(default=1, ge=1)
+    """Server processes ``python -m app`` starts; each opens its own copy of the file."""
+
+    response_cache_bytes: int = Field(default=32 * 1024 * 1024, ge=0)
+    """Bytes of finished responses kept in memory for repeated GETs (0 turns the cache off)."""
 
     query_timeout_seconds: float = 2.0
     """Longest a request may spend in SQLite before it is stopped with a 503."""
@@ -47,11 +51,6 @@ class Settings(BaseSettings):
         if self.cors_origins is not None:
             return self.cors_origins
         return ["*"] if self.environment == "development" else []
-
-    @property
-    def read_only_database_url(self) -> str:
-        # mode=ro makes SQLite itself refuse writes, whatever code runs in the app.
-        return f"sqlite:///file:{self.database_path}?mode=ro&uri=true"
 
 
 @lru_cache

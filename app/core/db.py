@@ -1,49 +1,89 @@
-import logging
+"""The serving side's one connection to the built database.
+
+The database is an immutable build artifact (the seed script writes a new file and renames it
+into place), and every query the API runs is an indexed lookup of stored bytes taking well under
+a millisecond. So a server process opens the file once, read-only, and runs its queries on the
+event loop's thread: there is no pool for requests to wait on, no thread hop, and nothing to
+deadlock. A query that runs past the time limit is abandoned and answered with a 503.
+
+The open connection keeps reading the file it opened even after a rebuild renames a new one
+into place, so a process never mixes two builds: it serves one data version, under that
+version's ETags, until it is restarted (``/health`` says when the file on disk has changed).
+"""
+
+import os
+import sqlite3
 import time
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
-
-from app.core.config import Settings
-
-log = logging.getLogger(__name__)
-
-
-def create_read_only_engine(settings: Settings) -> Engine:
-    engine = create_engine(settings.read_only_database_url)
-
-    @event.listens_for(engine, "connect")
-    def _configure(dbapi_connection, _record):  # type: ignore[no-untyped-def]
-        dbapi_connection.execute("PRAGMA foreign_keys=ON")
-
-    @event.listens_for(engine, "checkout")
-    def _start_the_clock(dbapi_connection, _record, _proxy):  # type: ignore[no-untyped-def]
-        # Each request checks a connection out; past the deadline SQLite abandons the statement
-        # (the handler runs every 1,000 virtual-machine steps) and the API answers 503.
-        deadline = time.monotonic() + settings.query_timeout_seconds
-        dbapi_connection.set_progress_handler(lambda: time.monotonic() > deadline, 1_000)
-
-    return engine
+Row = tuple[Any, ...]
+Parameters = Sequence[Any] | Mapping[str, Any]
+CHUNK = 256 * 1024
 
 
-def ensure_database(settings: Settings) -> None:
-    """Build the database with the seed script when it is missing or out of date.
+class ReadOnlyDatabase:
+    def __init__(self, path: Path, query_timeout_seconds: float) -> None:
+        self.path = path
+        self.query_timeout_seconds = query_timeout_seconds
+        # The file itself, held open: `/export?format=sqlite` serves these bytes, which stay the
+        # ones this process serves from even if a rebuild replaces the path.
+        self._file = open(path, "rb")  # noqa: SIM115  (closed in close())
+        stat = os.fstat(self._file.fileno())
+        self.identity = (stat.st_dev, stat.st_ino)
+        self.size = stat.st_size
+        self.built_at = stat.st_mtime
+        # mode=ro: SQLite refuses writes whatever code runs here. immutable=1: the file never
+        # changes under this connection (rebuilds replace it), so SQLite takes no locks.
+        self.connection = sqlite3.connect(
+            f"file:{path}?mode=ro&immutable=1",
+            uri=True,
+            check_same_thread=False,
+            cached_statements=512,
+        )
+        self._deadline = 0.0
+        # Past the deadline SQLite abandons the statement (checked every 1,000 VM steps).
+        self.connection.set_progress_handler(self._past_deadline, 1_000)
+        self.data_version: str = self.one("SELECT data_version FROM dataset_meta")[0]
 
-    The file is a build artifact: after an upgrade that adds a migration an old file would fail
-    on every query, and after the curated files change it would serve stale facts, so in
-    either case it is rebuilt from the curated data rather than served.
-    """
-    # Imported here: the seed pipeline is only needed when there may be something to build.
-    from seed.build import is_current, write_database
-    from seed.dataset import build_dataset
-    from seed.loading import load_curated
+    def _past_deadline(self) -> bool:
+        return time.monotonic() > self._deadline
 
-    path: Path = settings.database_path
-    curated = load_curated()
-    if path.exists() and is_current(path, curated.data_sha256):
-        return
-    reason = "is missing" if not path.exists() else "is out of date"
-    if not settings.build_database_if_missing:
-        raise RuntimeError(f"database {path} {reason} and PARLEY_BUILD_DATABASE_IF_MISSING is off")
-    log.info("database %s %s; building it from the curated data", path, reason)
-    write_database(build_dataset(curated), path)
+    def all(self, sql: str, parameters: Parameters = ()) -> list[Row]:
+        self._deadline = time.monotonic() + self.query_timeout_seconds
+        return self.connection.execute(sql, parameters).fetchall()
+
+    def one(self, sql: str, parameters: Parameters = ()) -> Row:
+        self._deadline = time.monotonic() + self.query_timeout_seconds
+        row: Row | None = self.connection.execute(sql, parameters).fetchone()
+        if row is None:
+            raise LookupError(sql)
+        return row
+
+    def first(self, sql: str, parameters: Parameters = ()) -> Row | None:
+        self._deadline = time.monotonic() + self.query_timeout_seconds
+        row: Row | None = self.connection.execute(sql, parameters).fetchone()
+        return row
+
+    def replaced_on_disk(self) -> bool:
+        """Whether the path now names another file than the one this process serves."""
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return True
+        return (stat.st_dev, stat.st_ino) != self.identity
+
+    def file_chunks(self) -> Iterator[bytes]:
+        """The served file's bytes, read from the descriptor opened at start-up."""
+        offset = 0
+        while offset < self.size:
+            chunk = os.pread(self._file.fileno(), min(CHUNK, self.size - offset), offset)
+            if not chunk:
+                return
+            offset += len(chunk)
+            yield chunk
+
+    def close(self) -> None:
+        self.connection.close()
+        self._file.close()

@@ -8,11 +8,9 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import NamedTuple
 
-from sqlalchemy import text
-from sqlmodel import Session
-
+from app.core.db import ReadOnlyDatabase
 from app.search.normalize import tokens, tokens_with_spans
 
 MAX_QUERY_TOKENS = 12
@@ -92,12 +90,12 @@ def snippet(original: str, start: int, end: int) -> str:
     )
 
 
-BEST_PER_RECORD = text(
-    """
+BEST_PER_RECORD = """
     WITH candidates AS (
-        -- FTS5 orders by its own bm25 rank efficiently; only the best fields are weighed.
+        -- Only the first matching fields in index order are weighed: with no ORDER BY, FTS5
+        -- stops after them instead of scoring every match of a common word.
         SELECT rowid AS entry, rank FROM search_entry
-        WHERE search_entry MATCH :expression ORDER BY rank LIMIT :candidates
+        WHERE search_entry MATCH :expression LIMIT :candidates
     ), hits AS (
         SELECT kind, record_id, field, language, original, counterpart, label_en, label_ar,
                candidates.rank * weight AS score
@@ -112,10 +110,9 @@ BEST_PER_RECORD = text(
     FROM ranked WHERE position = 1
     ORDER BY score, kind, record_id
     """
-)
 
 # Only the sources whose text contains every word of the name, found through the index.
-SOURCE_TEXTS_WITH = text(
+SOURCE_TEXTS_WITH = (
     "SELECT record_id, original, label_en, label_ar FROM search_entry "
     "WHERE search_entry MATCH :expression AND kind = 'source' AND field = 'text' "
     "ORDER BY record_id LIMIT :candidates"
@@ -123,17 +120,39 @@ SOURCE_TEXTS_WITH = text(
 MAX_CANDIDATES = 1000
 
 
-def search(session: Session, q: str, kind: str | None = None) -> list[Hit]:
+class Candidate(NamedTuple):
+    kind: str
+    record_id: str
+    field: str
+    language: str
+    original: str
+    counterpart: str | None
+    label_en: str
+    label_ar: str
+    score: float
+
+
+class SourceText(NamedTuple):
+    record_id: str
+    original: str
+    label_en: str
+    label_ar: str
+
+
+def search(database: ReadOnlyDatabase, q: str, kind: str | None = None) -> list[Hit]:
     """Every matching record, best first. A q with no letters or digits matches nothing."""
     words = query_tokens(q)
     if not words:
         return []
     # Every kind is ranked even when one is asked for: an English name matched on a record is
     # what leads to the Arabic sources that print it.
-    rows = session.execute(
-        BEST_PER_RECORD,
-        {"expression": match_expression(words), "candidates": MAX_CANDIDATES},
-    ).all()
+    rows = [
+        Candidate(*row)
+        for row in database.all(
+            BEST_PER_RECORD,
+            {"expression": match_expression(words), "candidates": MAX_CANDIDATES},
+        )
+    ]
     hits = [
         Hit(
             kind=row.kind,
@@ -147,11 +166,13 @@ def search(session: Session, q: str, kind: str | None = None) -> list[Hit]:
         if kind in (None, row.kind)
     ]
     if kind in (None, "source"):
-        hits += _sources_naming(session, rows, {h.record_id for h in hits if h.kind == "source"})
+        hits += _sources_naming(database, rows, {h.record_id for h in hits if h.kind == "source"})
     return hits
 
 
-def _sources_naming(session: Session, rows: Sequence[Any], found: set[str]) -> list[Hit]:
+def _sources_naming(
+    database: ReadOnlyDatabase, rows: Sequence[Candidate], found: set[str]
+) -> list[Hit]:
     """Sources that contain, in Arabic, a name that matched in English.
 
     "Killenworth" matches the curated English name of a seized property; its Arabic
@@ -166,7 +187,7 @@ def _sources_naming(session: Session, rows: Sequence[Any], found: set[str]) -> l
     bridged: dict[str, Hit] = {}
     for name, via in names.items():
         expression = {"expression": match_expression(list(name)), "candidates": MAX_CANDIDATES}
-        for source in session.execute(SOURCE_TEXTS_WITH, expression):
+        for source in map(SourceText._make, database.all(SOURCE_TEXTS_WITH, expression)):
             if source.record_id in found or source.record_id in bridged:
                 continue
             spans = spans_of(source.original)

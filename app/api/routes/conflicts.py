@@ -1,29 +1,28 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
-from app.api.deps import SessionDep
+from app.api.deps import DatabaseDep
+from app.api.listing import ListQuery, serve_page
 from app.api.pagination import PaginationDep
-from app.conflicts import load_conflicts
+from app.rendered import Listing
 from app.schemas import ConflictPublic, Page
 
 router = APIRouter(prefix="/conflicts", tags=["conflicts"])
 
 
-@router.get("")
-def read_conflicts(
-    session: SessionDep,
+@router.get("", response_model=Page[ConflictPublic])
+async def read_conflicts(
+    database: DatabaseDep,
     pagination: PaginationDep,
     subject_kind: Annotated[
         str | None,
         Query(pattern="^(round|participant|issue)$", description="round, participant or issue."),
     ] = None,
-) -> Page[ConflictPublic]:
+) -> Response:
     """Every fact on which the sources disagree, each version with its own citations."""
-    conflicts = [
-        conflict
-        for conflict in load_conflicts(session)
-        if subject_kind is None or conflict.subject.kind == subject_kind
-    ]
-    page = conflicts[pagination.offset : pagination.offset + pagination.limit]
-    return pagination.page(page, len(conflicts))
+    query = ListQuery(Listing.conflicts)
+    if subject_kind is not None:
+        query.where("kind = ?", subject_kind)
+    return serve_page(database, query, pagination)

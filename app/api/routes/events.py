@@ -1,18 +1,18 @@
 import re
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 from pydantic import BeforeValidator
-from sqlalchemy import case
-from sqlmodel import col, select
 
-from app.api.deps import SessionDep
+from app.api.deps import DatabaseDep
+from app.api.filters import SupportFilter
+from app.api.listing import ListQuery, serve_page
 from app.api.pagination import PaginationDep
 from app.api.sorting import sorting
-from app.api.support import SupportFilter, with_support
-from app.models import Event, EventKind, EventParticipant
-from app.presenters import fetch_page, present_events
+from app.models import EventKind
+from app.rendered import Listing
 from app.schemas import EventPublic, Page
 
 router = APIRouter(prefix="/events", tags=["events"])
@@ -27,13 +27,12 @@ def iso_date_only(value: object) -> object:
 
 IsoDate = Annotated[date, BeforeValidator(iso_date_only)]
 
-# On one day, the meeting comes before what was said about it.
-KIND_ORDER = case({kind.value: rank for rank, kind in enumerate(EventKind)}, value=col(Event.kind))
+INVOLVING = "item_id IN (SELECT event_id FROM event_participant WHERE participant_id = ?)"
 
 
-@router.get("")
-def read_events(
-    session: SessionDep,
+@router.get("", response_model=Page[EventPublic])
+async def read_events(
+    database: DatabaseDep,
     pagination: PaginationDep,
     from_: Annotated[
         IsoDate | None,
@@ -47,34 +46,18 @@ def read_events(
     ] = None,
     kind: Annotated[EventKind | None, Query(description="Only events of this kind.")] = None,
     support: SupportFilter = None,
-    order: Annotated[
-        list[Any], sorting(date=col(Event.earliest_date), kind=KIND_ORDER, id=col(Event.id))
-    ] = [],  # noqa: B006  (FastAPI builds a new list per request)
-) -> Page[EventPublic]:
+    order: Annotated[list[str], sorting(date="earliest_date", kind="kind_rank", id="item_id")] = [],  # noqa: B006  (FastAPI builds a new list per request)
+) -> Response:
     """The timeline in date order: meetings, the appointment, the announcement, statements."""
     # A `from` after `to` is an empty range: it matches nothing, like any filter.
-    statement = select(Event).order_by(
-        *order,
-        col(Event.earliest_date).is_(None),
-        col(Event.earliest_date),
-        KIND_ORDER,
-        col(Event.id),
-    )
+    query = ListQuery(Listing.events, support=support, order=order)
     # An event dated only to a month matches any range that overlaps that month.
     if from_ is not None:
-        statement = statement.where(col(Event.latest_date) >= from_.isoformat())
+        query.where("latest_date >= ?", from_.isoformat())
     if to is not None:
-        statement = statement.where(col(Event.earliest_date) <= to.isoformat())
+        query.where("earliest_date <= ?", to.isoformat())
     if participant is not None:
-        statement = statement.where(
-            col(Event.id).in_(
-                select(EventParticipant.event_id).where(
-                    EventParticipant.participant_id == participant
-                )
-            )
-        )
+        query.where(INVOLVING, participant)
     if kind is not None:
-        statement = statement.where(Event.kind == kind.value)
-    statement = with_support(statement, Event.fact_id, support)
-    events, total = fetch_page(session, statement, pagination)
-    return pagination.page(present_events(session, events), total)
+        query.where("kind = ?", kind.value)
+    return serve_page(database, query, pagination)

@@ -1,39 +1,19 @@
-import json
-from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import FileResponse, StreamingResponse
-from sqlalchemy import Engine, inspect, text
-from sqlmodel import SQLModel
+from fastapi import APIRouter, Query
+from fastapi.responses import Response, StreamingResponse
+
+from app.api.deps import DatabaseDep
+from app.api.documents import stored_document
+from app.api.representation import document_response
+from app.rendered import DocumentKind
 
 router = APIRouter(tags=["export"])
-
-EXCLUDED_TABLES = {"alembic_version"}
-
-
-def stream_tables(engine: Engine, data_version: str) -> Iterator[bytes]:
-    """The whole database as one JSON object, one table at a time, never all in memory."""
-    yield b'{"data_version":' + json.dumps(data_version).encode() + b',"tables":{'
-    tables = [t for t in SQLModel.metadata.sorted_tables if t.name not in EXCLUDED_TABLES]
-    with engine.connect() as connection:
-        for position, table in enumerate(tables):
-            key_columns = [column.name for column in inspect(table).primary_key]
-            yield (b"," if position else b"") + json.dumps(table.name).encode() + b":["
-            rows = connection.execute(
-                text(f'SELECT * FROM "{table.name}" ORDER BY {", ".join(key_columns)}')
-            )
-            for number, row in enumerate(rows.mappings()):
-                yield (b"," if number else b"") + json.dumps(
-                    dict(row), ensure_ascii=False, separators=(",", ":")
-                ).encode("utf-8")
-            yield b"]"
-    yield b"}}"
 
 
 @router.get(
     "/export",
-    response_class=StreamingResponse,
+    response_class=Response,
     response_model=None,
     responses={
         200: {
@@ -60,21 +40,26 @@ def stream_tables(engine: Engine, data_version: str) -> Iterator[bytes]:
         }
     },
 )
-def read_export(
-    request: Request,
+async def read_export(
+    database: DatabaseDep,
     format: Annotated[
         Literal["json", "sqlite"],
         Query(description="`json` (default) for one JSON document, `sqlite` for the file."),
     ] = "json",
-) -> StreamingResponse | FileResponse:
-    """Everything, for people who want all of it: as one JSON document or the SQLite file."""
+) -> Response:
+    """Everything, for people who want all of it: as one JSON document or the SQLite file.
+
+    Both languages always: the export is the tables as they are.
+    """
     if format == "sqlite":
-        return FileResponse(
-            request.app.state.settings.database_path,
+        return StreamingResponse(
+            database.file_chunks(),
             media_type="application/vnd.sqlite3",
-            filename="parley.sqlite3",
+            headers={
+                "Content-Disposition": 'attachment; filename="parley.sqlite3"',
+                "Content-Length": str(database.size),
+            },
         )
-    return StreamingResponse(
-        stream_tables(request.app.state.engine, request.app.state.data_version),
-        media_type="application/json",
-    )
+    body = stored_document(database, DocumentKind.export, "", None)
+    assert body is not None, "every build stores its export"
+    return document_response(body)

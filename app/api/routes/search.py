@@ -1,16 +1,21 @@
-from typing import Annotated
+import json
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
-from app.api.deps import SessionDep
+from app.api.deps import DatabaseDep
+from app.api.listing import ListQuery
 from app.api.pagination import PaginationDep
-from app.schemas import Page, SearchMatch, SearchResult, SearchType
-from app.search.query import search
+from app.core.db import ReadOnlyDatabase
+from app.representations import csv_columns, csv_row, in_language, json_bytes
+from app.schemas import Page, SearchResult, SearchType
+from app.search.query import Hit, search
 
 router = APIRouter(tags=["search"])
 
 # Whitespace alone is a mistake worth a 422; anything else is searched as it is.
-SEARCH_TEXT = {"min_length": 1, "max_length": 500, "pattern": r"\S"}
+SEARCH_TEXT: dict[str, Any] = {"min_length": 1, "max_length": 500, "pattern": r"\S"}
 SearchText = Annotated[
     str,
     Query(
@@ -21,31 +26,43 @@ SearchText = Annotated[
 ]
 
 
-@router.get("/search")
-def read_search(
-    session: SessionDep,
+def public_result(hit: Hit) -> dict[str, Any]:
+    """A hit as SearchResult declares it, field for field."""
+    return {
+        "type": hit.kind,
+        "id": hit.record_id,
+        "label_en": hit.label_en,
+        "label_ar": hit.label_ar,
+        "score": hit.score,
+        "match": {
+            "field": hit.match.field,
+            "language": hit.match.language,
+            "start": hit.match.start,
+            "end": hit.match.end,
+            "snippet": hit.match.snippet,
+        },
+        "via": hit.via,
+    }
+
+
+@router.get("/search", response_model=Page[SearchResult])
+async def read_search(
+    database: DatabaseDep,
     pagination: PaginationDep,
     q: SearchText,
     type: Annotated[SearchType | None, Query(description="Only results of this type.")] = None,
-) -> Page[SearchResult]:
+) -> Response:
     """Ranked search across rounds, participants, issues, statements, events and sources."""
-    hits = search(session, q, type.value if type else None)
+    hits = search(database, q, type.value if type else None)
     page = hits[pagination.offset : pagination.offset + pagination.limit]
-    return pagination.page(
-        [
-            SearchResult(
-                type=SearchType(hit.kind),
-                id=hit.record_id,
-                label_en=hit.label_en,
-                label_ar=hit.label_ar,
-                score=hit.score,
-                match=SearchMatch.model_validate(hit.match, from_attributes=True),
-                via=hit.via,
-            )
-            for hit in page
-        ],
-        len(hits),
-    )
+    representation = pagination.representation
+    results = [in_language(public_result(hit), representation.language) for hit in page]
+    if representation.csv:
+        columns = csv_columns(SearchResult, representation.language)
+        rows = [csv_row(result, columns) for result in results]
+    else:
+        rows = [json_bytes(result) for result in results]
+    return pagination.respond(rows, len(hits), SearchResult)
 
 
 SearchFilter = Annotated[
@@ -57,8 +74,11 @@ SearchFilter = Annotated[
 ]
 
 
-def matching_ids(session: SessionDep, q: str | None, kind: SearchType) -> list[str] | None:
-    """The ids a list's ``q`` filter keeps, or None when there is no ``q``."""
+def keep_matching(
+    database: ReadOnlyDatabase, query: ListQuery, q: str | None, kind: SearchType
+) -> ListQuery:
+    """Narrow a list to the records a ``q`` filter finds, when there is one."""
     if q is None:
-        return None
-    return [hit.record_id for hit in search(session, q, kind.value)]
+        return query
+    ids = [hit.record_id for hit in search(database, q, kind.value)]
+    return query.where("item_id IN (SELECT value FROM json_each(?))", json.dumps(ids))

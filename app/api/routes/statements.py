@@ -1,22 +1,24 @@
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
-from sqlmodel import col, select
+from fastapi.responses import Response
 
-from app.api.deps import SessionDep
+from app.api.deps import DatabaseDep
+from app.api.filters import SupportFilter
+from app.api.listing import ListQuery, serve_page
 from app.api.pagination import MAX_OFFSET, PaginationDep
 from app.api.sorting import sorting
-from app.api.support import SupportFilter, with_support
-from app.models import Round, Statement, StatementIssue
-from app.presenters import fetch_page, present_statements
+from app.rendered import Listing
 from app.schemas import Page, StatementPublic
 
 router = APIRouter(prefix="/statements", tags=["statements"])
 
+ABOUT_ISSUE = "item_id IN (SELECT statement_id FROM statement_issue WHERE issue_id = ?)"
 
-@router.get("")
-def read_statements(
-    session: SessionDep,
+
+@router.get("", response_model=Page[StatementPublic])
+async def read_statements(
+    database: DatabaseDep,
     pagination: PaginationDep,
     participant: Annotated[
         str | None, Query(max_length=200, description="Only statements by this participant id.")
@@ -29,33 +31,15 @@ def read_statements(
     ] = None,
     support: SupportFilter = None,
     order: Annotated[
-        list[Any],
-        sorting(
-            date=col(Statement.statement_date),
-            speaker=col(Statement.speaker_id),
-            id=col(Statement.id),
-        ),
+        list[str], sorting(date="statement_date", speaker="speaker_id", id="item_id")
     ] = [],  # noqa: B006  (FastAPI builds a new list per request)
-) -> Page[StatementPublic]:
+) -> Response:
     """Who said what, in date order: the gist in both languages, the Arabic words cited."""
-    statement = select(Statement).order_by(
-        *order,
-        col(Statement.statement_date).is_(None),
-        col(Statement.statement_date),
-        col(Statement.id),
-    )
+    query = ListQuery(Listing.statements, support=support, order=order)
     if participant is not None:
-        statement = statement.where(Statement.speaker_id == participant)
+        query.where("speaker_id = ?", participant)
     if round is not None:
-        statement = statement.where(
-            col(Statement.round_id).in_(select(Round.id).where(Round.number == round))
-        )
+        query.where("round_number = ?", round)
     if issue is not None:
-        statement = statement.where(
-            col(Statement.id).in_(
-                select(StatementIssue.statement_id).where(StatementIssue.issue_id == issue)
-            )
-        )
-    statement = with_support(statement, Statement.fact_id, support)
-    statements, total = fetch_page(session, statement, pagination)
-    return pagination.page(present_statements(session, statements), total)
+        query.where(ABOUT_ISSUE, issue)
+    return serve_page(database, query, pagination)

@@ -1,4 +1,4 @@
-"""Loading related rows in batches and shaping table rows into response models.
+"""Loading related rows in batches and shaping table rows into response models (at build time).
 
 Every loader takes the rows of one page and issues one query for all of them, so a page costs
 a fixed number of queries however long it is.
@@ -6,13 +6,10 @@ a fixed number of queries however long it is.
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any, TypedDict, TypeVar, TypeVarTuple, overload
+from typing import Any, TypedDict, TypeVar
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import Select, SelectOfScalar
 
-from app.api.pagination import Pagination
 from app.models import (
     Citation,
     Event,
@@ -37,6 +34,7 @@ from app.schemas import (
     AliasPublic,
     AttributionPublic,
     CitationPublic,
+    ConflictPublic,
     EventPublic,
     IssueItemPublic,
     IssuePublic,
@@ -48,34 +46,16 @@ from app.schemas import (
     RoundPublic,
     SourceRef,
     StatementPublic,
+    SubjectRef,
     TitlePublic,
     VenuePublic,
+    VersionPublic,
 )
-from app.versions import disputed_groups, group_versions
+from seed.versions import disputed_groups, group_versions
 
 Row = TypeVar("Row")
 # The tables whose rows are looked up by slug.
 Identified = TypeVar("Identified", Round, Participant, Issue, Source)
-Columns = TypeVarTuple("Columns")
-
-
-@overload
-def fetch_page(
-    session: Session, statement: SelectOfScalar[Row], pagination: Pagination
-) -> tuple[Sequence[Row], int]: ...
-@overload
-def fetch_page(
-    session: Session, statement: Select[*Columns], pagination: Pagination
-) -> tuple[Sequence[tuple[*Columns]], int]: ...
-def fetch_page(
-    session: Session, statement: Any, pagination: Pagination
-) -> tuple[Sequence[Any], int]:
-    """One page of an explicitly ordered statement, and the total it pages through."""
-    total = session.exec(
-        select(func.count()).select_from(statement.order_by(None).subquery())
-    ).one()
-    rows = session.exec(statement.limit(pagination.limit).offset(pagination.offset)).all()
-    return rows, total
 
 
 class Evidence(TypedDict):
@@ -392,3 +372,44 @@ def present_events(session: Session, events: Sequence[Event]) -> list[EventPubli
         )
         for event in events
     ]
+
+
+SUBJECT_TABLES: dict[str, Any] = {"round": Round, "participant": Participant, "issue": Issue}
+
+
+def load_conflicts(session: Session) -> list[ConflictPublic]:
+    disputed = disputed_groups(
+        group_versions(
+            session.exec(select(RoundVenue).order_by(col(RoundVenue.id))).all(),
+            session.exec(select(ParticipantTitle).order_by(col(ParticipantTitle.id))).all(),
+            session.exec(select(FactVersion).order_by(col(FactVersion.id))).all(),
+        )
+    )
+    evidence = load_evidence(session, [v.fact_id for vs in disputed.values() for v in vs])
+    subjects = {
+        kind: load_by_id(session, table, [key[1] for key in disputed if key[0] == kind])
+        for kind, table in SUBJECT_TABLES.items()
+    }
+    conflicts = []
+    for (kind, subject_id, field_name), versions in sorted(disputed.items()):
+        subject = subjects[kind][subject_id]
+        conflicts.append(
+            ConflictPublic(
+                subject=SubjectRef(
+                    kind=kind, id=subject_id, name_en=subject.name_en, name_ar=subject.name_ar
+                ),
+                field=field_name,
+                versions=[
+                    VersionPublic(
+                        value_en=version.value_en,
+                        value_ar=version.value_ar,
+                        preferred=version.preferred,
+                        note=version.note,
+                        **evidence[version.fact_id],
+                    )
+                    # The preferred version first, the others in curated order.
+                    for version in sorted(versions, key=lambda version: not version.preferred)
+                ],
+            )
+        )
+    return conflicts

@@ -1,0 +1,59 @@
+"""Serving a page of a stored list: one indexed query for the items, one lookup for the total."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi.responses import Response
+
+from app.api.pagination import Pagination
+from app.core.db import ReadOnlyDatabase
+from app.models import Support
+from app.rendered import ITEM_MODELS, Listing
+
+
+@dataclass
+class ListQuery:
+    """Which items of a stored list a request asks for, in which order.
+
+    Conditions and sort terms are SQL over ``rendered_item``'s columns, written by the routes
+    from allow-lists; values always travel as parameters.
+    """
+
+    listing: Listing
+    parent: str = ""
+    support: Support | None = None
+    order: list[str] = field(default_factory=list)
+    conditions: list[str] = field(default_factory=list)
+    parameters: list[Any] = field(default_factory=list)
+
+    def where(self, condition: str, *parameters: Any) -> "ListQuery":
+        self.conditions.append(condition)
+        self.parameters.extend(parameters)
+        return self
+
+
+def serve_page(database: ReadOnlyDatabase, query: ListQuery, pagination: Pagination) -> Response:
+    where = ["list = ?", "parent = ?"]
+    parameters: list[Any] = [query.listing.value, query.parent]
+    if query.support is not None:
+        where.append("support = ?")
+        parameters.append(query.support.value)
+    where += query.conditions
+    parameters += query.parameters
+    clause = " AND ".join(where)
+    column = pagination.representation.body_column
+    rows = database.all(
+        f"SELECT {column} FROM rendered_item WHERE {clause} "
+        f"ORDER BY {', '.join([*query.order, 'position'])} LIMIT ? OFFSET ?",
+        [*parameters, pagination.limit, pagination.offset],
+    )
+    if query.conditions:
+        total = database.one(f"SELECT count(*) FROM rendered_item WHERE {clause}", parameters)[0]
+    else:
+        # Counted at build time: a list of every round costs the same at any size.
+        counted = database.first(
+            "SELECT total FROM rendered_count WHERE list = ? AND parent = ? AND support = ?",
+            [query.listing.value, query.parent, query.support.value if query.support else ""],
+        )
+        total = counted[0] if counted else 0
+    return pagination.respond([row[0] for row in rows], total, ITEM_MODELS[query.listing])

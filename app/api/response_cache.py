@@ -1,0 +1,39 @@
+"""Finished responses kept in memory, bounded in bytes, least recently used out first."""
+
+from collections import OrderedDict
+
+Headers = list[tuple[bytes, bytes]]
+
+# A body larger than this share of the budget is not kept: one export must not evict the rest.
+LARGEST_SHARE = 16
+
+
+class ResponseCache:
+    def __init__(self, budget_bytes: int) -> None:
+        self.budget_bytes = budget_bytes
+        self.size_bytes = 0
+        self._entries: OrderedDict[str, tuple[Headers, bytes, int]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def fits(self, body_bytes: int) -> bool:
+        return body_bytes <= self.budget_bytes // LARGEST_SHARE
+
+    def get(self, key: str) -> tuple[Headers, bytes] | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        self._entries.move_to_end(key)
+        return entry[0], entry[1]
+
+    def put(self, key: str, headers: Headers, body: bytes) -> None:
+        if not self.fits(len(body)) or key in self._entries:
+            return
+        # Keys and headers count too: a flood of distinct URLs with tiny bodies is still bounded.
+        size = len(key) + len(body) + sum(len(name) + len(value) for name, value in headers)
+        self._entries[key] = (headers, body, size)
+        self.size_bytes += size
+        while self.size_bytes > self.budget_bytes:
+            _, (_, _, evicted) = self._entries.popitem(last=False)
+            self.size_bytes -= evicted

@@ -1,0 +1,88 @@
+"""What the seed script renders and the API serves: every list and kind of document, each with
+the response model it is rendered through (the public contract) and the keys it is stored by."""
+
+from enum import StrEnum
+
+from pydantic import BaseModel
+
+from app.schemas import (
+    ConflictPublic,
+    EventPublic,
+    IssueDetail,
+    IssuePublic,
+    IssueRoundPublic,
+    MetaPublic,
+    ParticipantDetail,
+    ParticipantPublic,
+    ParticipantRoundPublic,
+    RoundComparison,
+    RoundIssuePublic,
+    RoundParticipantPublic,
+    RoundPublic,
+    SourceCitationPublic,
+    SourceDetail,
+    SourcePublic,
+    StatementPublic,
+)
+
+
+class Listing(StrEnum):
+    """A list the API serves; nested lists are stored per parent record."""
+
+    rounds = "rounds"
+    round_issues = "round_issues"
+    round_participants = "round_participants"
+    participants = "participants"
+    participant_rounds = "participant_rounds"
+    issues = "issues"
+    issue_rounds = "issue_rounds"
+    statements = "statements"
+    events = "events"
+    conflicts = "conflicts"
+    sources = "sources"
+    source_citations = "source_citations"
+
+
+ITEM_MODELS: dict[Listing, type[BaseModel]] = {
+    Listing.rounds: RoundPublic,
+    Listing.round_issues: RoundIssuePublic,
+    Listing.round_participants: RoundParticipantPublic,
+    Listing.participants: ParticipantPublic,
+    Listing.participant_rounds: ParticipantRoundPublic,
+    Listing.issues: IssuePublic,
+    Listing.issue_rounds: IssueRoundPublic,
+    Listing.statements: StatementPublic,
+    Listing.events: EventPublic,
+    Listing.conflicts: ConflictPublic,
+    Listing.sources: SourcePublic,
+    Listing.source_citations: SourceCitationPublic,
+}
+
+
+class DocumentKind(StrEnum):
+    """A kind of single document the API serves."""
+
+    round = "round"
+    participant = "participant"
+    issue = "issue"
+    source = "source"
+    comparison = "comparison"
+    """Two rounds issue by issue, keyed ``a/b``."""
+    meta = "meta"
+    export = "export"
+    """Every table as one JSON document; stored in both languages only."""
+
+
+DOCUMENT_MODELS: dict[DocumentKind, type[BaseModel] | None] = {
+    DocumentKind.round: RoundPublic,
+    DocumentKind.participant: ParticipantDetail,
+    DocumentKind.issue: IssueDetail,
+    DocumentKind.source: SourceDetail,
+    DocumentKind.comparison: RoundComparison,
+    DocumentKind.meta: MetaPublic,
+    DocumentKind.export: None,
+}
+
+# /meta's built_at describes the file, not the data: the stored document carries this value and
+# the server puts the file's time in its place.
+BUILT_AT_PLACEHOLDER = "0000-00-00T00:00:00+00:00"

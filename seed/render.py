@@ -1,0 +1,586 @@
+"""Rendering everything the API serves, once, at build time, through the response schemas.
+
+Each list is walked in its default order and each item and document is built as its response
+model (so the public contract is validated here, once), then stored in every representation
+the API offers. The server only looks these up.
+"""
+
+import json
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import product
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import Connection, case, func, inspect, text
+from sqlmodel import Session, SQLModel, col, select
+
+from app.models import (
+    Citation,
+    DatasetMeta,
+    Event,
+    EventKind,
+    Fact,
+    FactVersion,
+    Issue,
+    IssueItem,
+    Participant,
+    Role,
+    Round,
+    RoundIssue,
+    RoundParticipant,
+    Source,
+    SourceCoverage,
+    SourceUncited,
+    Statement,
+)
+from app.rendered import BUILT_AT_PLACEHOLDER, ITEM_MODELS, DocumentKind, Listing
+from app.representations import LANGUAGES, collapse, csv_columns, csv_row, json_bytes
+from app.schemas import (
+    CitedFact,
+    CoverageFigures,
+    CoveragePublic,
+    DocumentCoverage,
+    IssueComparison,
+    IssueDetail,
+    IssueInRound,
+    IssueRef,
+    IssueRoundPublic,
+    MetaPublic,
+    OutcomeChange,
+    ParticipantDetail,
+    ParticipantRoundPublic,
+    RoundComparison,
+    RoundIssuePublic,
+    RoundParticipantPublic,
+    SourceCitationPublic,
+    SourceDetail,
+    SourcePublic,
+    UncitedSpan,
+)
+from seed.presenters import (
+    cite,
+    fields,
+    load_conflicts,
+    load_evidence,
+    load_raisers,
+    load_titles,
+    meeting_ref,
+    present_events,
+    present_issues,
+    present_participants,
+    present_rounds,
+    present_statements,
+    summary_fields,
+)
+
+# Delegation heads first, then the others in the order the Role vocabulary declares them.
+ROLE_ORDER = case(
+    {role.value: rank for rank, role in enumerate(Role)}, value=col(RoundParticipant.role)
+)
+# On one day, the meeting comes before what was said about it.
+EVENT_KIND_RANK = {kind.value: rank for rank, kind in enumerate(EventKind)}
+KIND_ORDER = case(EVENT_KIND_RANK, value=col(Event.kind))
+# Tables that are representations of the others, left out of the export.
+DERIVED_TABLES = {"alembic_version", "rendered_document", "rendered_item", "rendered_count"}
+
+
+@dataclass
+class Item:
+    item_id: str
+    model: BaseModel
+    keys: dict[str, Any] = field(default_factory=dict)
+    """Filter and sort keys: columns of ``rendered_item``."""
+
+
+@dataclass
+class Rendered:
+    items: list[dict[str, Any]] = field(default_factory=list)
+    counts: list[dict[str, Any]] = field(default_factory=list)
+    documents: list[dict[str, Any]] = field(default_factory=list)
+
+    def add_list(self, listing: Listing, parent: str, items: Sequence[Item]) -> None:
+        item_model = ITEM_MODELS[listing]
+        columns = {None: csv_columns(item_model, None)} | {
+            language: csv_columns(item_model, language) for language in LANGUAGES
+        }
+        grades: Counter[str] = Counter()
+        for position, item in enumerate(items):
+            assert isinstance(item.model, item_model), (listing, type(item.model))
+            public = item.model.model_dump(mode="json")
+            english, arabic = collapse(public, "en"), collapse(public, "ar")
+            keys = {"support": public.get("support")} | item.keys
+            if keys["support"] is not None:
+                grades[keys["support"]] += 1
+            self.items.append(
+                {
+                    "list": listing.value,
+                    "parent": parent,
+                    "position": position,
+                    "item_id": item.item_id,
+                    **keys,
+                    "body": json_bytes(public),
+                    "body_en": json_bytes(english),
+                    "body_ar": json_bytes(arabic),
+                    "csv": csv_row(public, columns[None]),
+                    "csv_en": csv_row(english, columns["en"]),
+                    "csv_ar": csv_row(arabic, columns["ar"]),
+                }
+            )
+        self.counts.append(
+            {"list": listing.value, "parent": parent, "support": "", "total": len(items)}
+        )
+        self.counts.extend(
+            {"list": listing.value, "parent": parent, "support": grade, "total": total}
+            for grade, total in sorted(grades.items())
+        )
+
+    def add_document(self, kind: DocumentKind, key: str, model: BaseModel) -> None:
+        public = model.model_dump(mode="json")
+        self.documents.append(
+            {
+                "resource": kind.value,
+                "key": key,
+                "body": json_bytes(public),
+                "body_en": json_bytes(collapse(public, "en")),
+                "body_ar": json_bytes(collapse(public, "ar")),
+            }
+        )
+
+
+def render(connection: Connection) -> Rendered:
+    """Everything the API serves, from the tables just loaded over ``connection``."""
+    rendered = Rendered()
+    with Session(bind=connection) as session:
+        render_rounds(session, rendered)
+        render_participants(session, rendered)
+        render_issues(session, rendered)
+        render_statements(session, rendered)
+        render_events(session, rendered)
+        rendered.add_list(
+            Listing.conflicts,
+            "",
+            [
+                Item(f"{c.subject.kind}:{c.subject.id}:{c.field}", c, {"kind": c.subject.kind})
+                for c in load_conflicts(session)
+            ],
+        )
+        render_sources(session, rendered)
+        rendered.add_document(DocumentKind.meta, "", present_meta(session))
+    rendered.documents.append(
+        {"resource": DocumentKind.export.value, "key": "", "body": export_tables(connection)}
+    )
+    return rendered
+
+
+def numbered_rounds(session: Session) -> Sequence[Round]:
+    return session.exec(
+        select(Round).where(col(Round.number).is_not(None)).order_by(col(Round.number))
+    ).all()
+
+
+def render_rounds(session: Session, rendered: Rendered) -> None:
+    rounds = numbered_rounds(session)
+    presented = present_rounds(session, rounds)
+    rendered.add_list(
+        Listing.rounds,
+        "",
+        [
+            Item(meeting.id, public, {"number": meeting.number, "start_date": meeting.start_date})
+            for meeting, public in zip(rounds, presented, strict=True)
+        ],
+    )
+    standings = {}
+    for meeting, public in zip(rounds, presented, strict=True):
+        number = str(meeting.number)
+        rendered.add_document(DocumentKind.round, number, public)
+        issues = round_issues(session, meeting)
+        rendered.add_list(Listing.round_issues, number, issues)
+        rendered.add_list(Listing.round_participants, number, round_participants(session, meeting))
+        standings[meeting.number] = {item.item_id: item.model for item in issues}
+    for before, after in product(rounds, repeat=2):
+        rendered.add_document(
+            DocumentKind.comparison,
+            f"{before.number}/{after.number}",
+            compare(before, after, standings[before.number], standings[after.number]),
+        )
+
+
+def round_issues(session: Session, meeting: Round) -> list[Item]:
+    rows = session.exec(
+        select(RoundIssue, Issue)
+        .join(Issue, col(Issue.id) == col(RoundIssue.issue_id))
+        .where(RoundIssue.round_id == meeting.id)
+        .order_by(col(RoundIssue.on_agenda).desc(), col(Issue.id))
+    ).all()
+    raisers = load_raisers(session, round_id=meeting.id)
+    evidence = load_evidence(session, [link.fact_id for link, _ in rows])
+    return [
+        Item(
+            issue.id,
+            RoundIssuePublic(
+                **fields(issue),
+                raised_by=raisers[link.round_id, link.issue_id],
+                on_agenda=link.on_agenda,
+                outcome=link.outcome,
+                outcome_note=link.note,
+                **evidence[link.fact_id],
+            ),
+        )
+        for link, issue in rows
+    ]
+
+
+def round_participants(session: Session, meeting: Round) -> list[Item]:
+    rows = session.exec(
+        select(RoundParticipant, Participant)
+        .join(Participant, col(Participant.id) == col(RoundParticipant.participant_id))
+        .where(RoundParticipant.round_id == meeting.id)
+        .order_by(ROLE_ORDER, col(Participant.side), col(Participant.id))
+    ).all()
+    titles = load_titles(session, [participant.id for _, participant in rows])
+    evidence = load_evidence(session, [link.fact_id for link, _ in rows])
+    return [
+        Item(
+            participant.id,
+            RoundParticipantPublic(
+                **summary_fields(participant, titles[participant.id]),
+                role=link.role,
+                role_note=link.note,
+                **evidence[link.fact_id],
+            ),
+        )
+        for link, participant in rows
+    ]
+
+
+def compare(
+    meeting: Round,
+    other: Round,
+    before: dict[str, BaseModel],
+    after: dict[str, BaseModel],
+) -> RoundComparison:
+    """Issue by issue, what changed from one round to another: new, carried over or dropped."""
+
+    def standing(item: BaseModel | None) -> IssueInRound | None:
+        if item is None:
+            return None
+        return IssueInRound.model_validate(item.model_dump(include=set(IssueInRound.model_fields)))
+
+    comparisons = []
+    for issue_id in sorted(before.keys() | after.keys()):
+        issue = before.get(issue_id) or after[issue_id]
+        was, now = standing(before.get(issue_id)), standing(after.get(issue_id))
+        change = (
+            "carried_over"
+            if issue_id in before and issue_id in after
+            else ("dropped" if issue_id in before else "new")
+        )
+        was_outcome = was.outcome if was else None
+        now_outcome = now.outcome if now else None
+        comparisons.append(
+            IssueComparison(
+                issue=IssueRef.model_validate(issue, from_attributes=True),
+                change=change,
+                outcome=OutcomeChange(
+                    before=was_outcome, after=now_outcome, changed=was_outcome != now_outcome
+                ),
+                before=was,
+                after=now,
+            )
+        )
+    return RoundComparison(
+        before=meeting_ref(meeting), after=meeting_ref(other), issues=comparisons
+    )
+
+
+def render_participants(session: Session, rendered: Rendered) -> None:
+    participants = session.exec(select(Participant).order_by(col(Participant.id))).all()
+    presented = present_participants(session, participants)
+    rendered.add_list(
+        Listing.participants,
+        "",
+        [
+            Item(
+                participant.id,
+                public,
+                {
+                    "side": participant.side,
+                    "kind": participant.kind,
+                    "name_en": participant.name_en,
+                    "name_ar": participant.name_ar,
+                },
+            )
+            for participant, public in zip(participants, presented, strict=True)
+        ],
+    )
+    for participant, public in zip(participants, presented, strict=True):
+        said = session.exec(
+            select(Statement)
+            .where(Statement.speaker_id == participant.id)
+            .order_by(
+                col(Statement.statement_date).is_(None),
+                col(Statement.statement_date),
+                col(Statement.id),
+            )
+        ).all()
+        rendered.add_document(
+            DocumentKind.participant,
+            participant.id,
+            ParticipantDetail(**public.model_dump(), statements=present_statements(session, said)),
+        )
+        rows = session.exec(
+            select(RoundParticipant, Round)
+            .join(Round, col(Round.id) == col(RoundParticipant.round_id))
+            .where(RoundParticipant.participant_id == participant.id)
+            .order_by(col(Round.start_date).is_(None), col(Round.start_date), col(Round.id))
+        ).all()
+        evidence = load_evidence(session, [link.fact_id for link, _ in rows])
+        rendered.add_list(
+            Listing.participant_rounds,
+            participant.id,
+            [
+                Item(
+                    meeting.id,
+                    ParticipantRoundPublic(
+                        round=meeting_ref(meeting),
+                        role=link.role,
+                        role_note=link.note,
+                        **evidence[link.fact_id],
+                    ),
+                )
+                for link, meeting in rows
+            ],
+        )
+
+
+def render_issues(session: Session, rendered: Rendered) -> None:
+    issues = session.exec(select(Issue).order_by(col(Issue.id))).all()
+    presented = present_issues(session, issues)
+    rendered.add_list(
+        Listing.issues,
+        "",
+        [
+            Item(issue.id, public, {"name_en": issue.name_en, "name_ar": issue.name_ar})
+            for issue, public in zip(issues, presented, strict=True)
+        ],
+    )
+    for issue, public in zip(issues, presented, strict=True):
+        rows = session.exec(
+            select(RoundIssue, Round)
+            .join(Round, col(Round.id) == col(RoundIssue.round_id))
+            .where(RoundIssue.issue_id == issue.id)
+            .order_by(col(Round.start_date).is_(None), col(Round.start_date), col(Round.id))
+        ).all()
+        raisers = load_raisers(session, issue_id=issue.id)
+        evidence = load_evidence(session, [link.fact_id for link, _ in rows])
+        path = [
+            IssueRoundPublic(
+                round=meeting_ref(meeting),
+                raised_by=raisers[link.round_id, link.issue_id],
+                on_agenda=link.on_agenda,
+                outcome=link.outcome,
+                outcome_note=link.note,
+                **evidence[link.fact_id],
+            )
+            for link, meeting in rows
+        ]
+        # dict() keeps the nested response models as they are; a model_dump would rebuild them.
+        rendered.add_document(DocumentKind.issue, issue.id, IssueDetail(**dict(public), path=path))
+        rendered.add_list(
+            Listing.issue_rounds,
+            issue.id,
+            [Item(link.round_id, item) for (link, _), item in zip(rows, path, strict=True)],
+        )
+
+
+def render_statements(session: Session, rendered: Rendered) -> None:
+    statements = session.exec(
+        select(Statement).order_by(
+            col(Statement.statement_date).is_(None),
+            col(Statement.statement_date),
+            col(Statement.id),
+        )
+    ).all()
+    numbers = {meeting.id: meeting.number for meeting in session.exec(select(Round))}
+    rendered.add_list(
+        Listing.statements,
+        "",
+        [
+            Item(
+                statement.id,
+                public,
+                {
+                    "speaker_id": statement.speaker_id,
+                    "round_number": numbers.get(statement.round_id or ""),
+                    "statement_date": statement.statement_date,
+                },
+            )
+            for statement, public in zip(
+                statements, present_statements(session, statements), strict=True
+            )
+        ],
+    )
+
+
+def render_events(session: Session, rendered: Rendered) -> None:
+    events = session.exec(
+        select(Event).order_by(
+            col(Event.earliest_date).is_(None), col(Event.earliest_date), KIND_ORDER, col(Event.id)
+        )
+    ).all()
+    rendered.add_list(
+        Listing.events,
+        "",
+        [
+            Item(
+                event.id,
+                public,
+                {
+                    "kind": event.kind,
+                    "kind_rank": EVENT_KIND_RANK[event.kind],
+                    "earliest_date": event.earliest_date,
+                    "latest_date": event.latest_date,
+                },
+            )
+            for event, public in zip(events, present_events(session, events), strict=True)
+        ],
+    )
+
+
+def render_sources(session: Session, rendered: Rendered) -> None:
+    sources = session.exec(select(Source).order_by(col(Source.document))).all()
+    rendered.add_list(
+        Listing.sources,
+        "",
+        [
+            Item(
+                source.id,
+                SourcePublic.model_validate(source),
+                {"document": source.document, "published_date": source.published_date},
+            )
+            for source in sources
+        ],
+    )
+    for source in sources:
+        uncited = session.exec(
+            select(SourceUncited)
+            .where(SourceUncited.source_id == source.id)
+            .order_by(col(SourceUncited.quote_start))
+        )
+        rendered.add_document(
+            DocumentKind.source,
+            source.id,
+            SourceDetail(
+                **fields(source),
+                uncited=[
+                    UncitedSpan(
+                        start=span.quote_start,
+                        end=span.quote_end,
+                        reason=span.reason,
+                        note=span.note,
+                    )
+                    for span in uncited
+                ],
+            ),
+        )
+        rows = session.exec(
+            select(Citation, Fact)
+            .join(Fact, col(Fact.id) == col(Citation.fact_id))
+            .where(Citation.source_id == source.id)
+            .order_by(col(Citation.quote_start), col(Citation.id))
+        ).all()
+        rendered.add_list(
+            Listing.source_citations,
+            source.id,
+            [
+                Item(
+                    str(citation.id),
+                    SourceCitationPublic(
+                        **cite(citation).model_dump(), fact=CitedFact.model_validate(fact)
+                    ),
+                    {"support": fact.support},
+                )
+                for citation, fact in rows
+            ],
+        )
+
+
+COUNTED: dict[str, type[SQLModel]] = {
+    "meetings": Round,
+    "participants": Participant,
+    "issues": Issue,
+    "issue_items": IssueItem,
+    "statements": Statement,
+    "events": Event,
+    "versions": FactVersion,
+    "sources": Source,
+    "citations": Citation,
+}
+
+
+def figures(sentences: int, cited: int, marked: int, uncovered: int) -> dict[str, float | int]:
+    return {
+        "sentences": sentences,
+        "cited": cited,
+        "marked": marked,
+        "uncovered": uncovered,
+        "cited_share": round(cited / sentences, 4) if sentences else 0.0,
+        "accounted_share": round(1 - uncovered / sentences, 4) if sentences else 1.0,
+    }
+
+
+def present_meta(session: Session) -> MetaPublic:
+    meta = session.exec(select(DatasetMeta)).one()
+    rows = session.exec(
+        select(SourceCoverage, Source.document)
+        .join(Source, col(Source.id) == col(SourceCoverage.source_id))
+        .order_by(col(Source.document))
+    ).all()
+    documents = [
+        DocumentCoverage(
+            source_id=coverage.source_id,
+            document=document,
+            **figures(coverage.sentences, coverage.cited, coverage.marked, coverage.uncovered),
+        )
+        for coverage, document in rows
+    ]
+    total = CoverageFigures(
+        **figures(
+            *(
+                sum(getattr(d, name) for d in documents)
+                for name in ("sentences", "cited", "marked", "uncovered")
+            )
+        )
+    )
+    return MetaPublic(
+        data_version=meta.data_version,
+        built_at=BUILT_AT_PLACEHOLDER,
+        counts={
+            name: session.exec(select(func.count()).select_from(table)).one()
+            for name, table in COUNTED.items()
+        },
+        coverage=CoveragePublic(documents=documents, total=total),
+    )
+
+
+def export_tables(connection: Connection) -> bytes:
+    """Every data table as one JSON object, rows in key order."""
+    return b"".join(_export_chunks(connection))
+
+
+def _export_chunks(connection: Connection) -> Iterator[bytes]:
+    data_version = connection.execute(text("SELECT data_version FROM dataset_meta")).scalar_one()
+    yield b'{"data_version":' + json.dumps(data_version).encode() + b',"tables":{'
+    tables = [t for t in SQLModel.metadata.sorted_tables if t.name not in DERIVED_TABLES]
+    for position, table in enumerate(tables):
+        key_columns = [column.name for column in inspect(table).primary_key]
+        yield (b"," if position else b"") + json.dumps(table.name).encode() + b":["
+        rows = connection.execute(
+            text(f'SELECT * FROM "{table.name}" ORDER BY {", ".join(key_columns)}')
+        )
+        for number, row in enumerate(rows.mappings()):
+            yield (b"," if number else b"") + json_bytes(dict(row))
+        yield b"]"
+    yield b"}}"
