@@ -7,7 +7,14 @@ from app.core.config import get_settings
 
 def main() -> None:
     settings = get_settings()
-    uvicorn.run("app.main:app", host=settings.host, port=settings.port, server_header=False)
+    # Each worker process opens its own read-only copy of the same immutable file.
+    uvicorn.run(
+        "app.main:app",
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        server_header=False,
+    )
 
 
 if __name__ == "__main__":

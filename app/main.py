@@ -11,6 +11,7 @@ from app.api.errors import install_error_handlers
 from app.api.middleware import ConditionalGetMiddleware, RequestContextMiddleware
 from app.api.openapi import install_openapi
 from app.api.representation import get_language
+from app.api.response_cache import ResponseCache
 from app.api.routes import (
     conflicts,
     events,
@@ -62,10 +63,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ensure_database(settings)
         database = ReadOnlyDatabase(settings.database_path, settings.query_timeout_seconds)
         # Lifespans can nest (two test clients on one app): each restores what it replaced.
-        previous = getattr(app.state, "database", None)
-        app.state.database = database
+        previous = getattr(app.state, "database", None), getattr(app.state, "data_version", "")
+        app.state.database, app.state.data_version = database, database.data_version
         yield
-        app.state.database = previous
+        app.state.database, app.state.data_version = previous
         database.close()
 
     app = FastAPI(
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=lambda route: route.name,
     )
     app.state.settings = settings
+    app.state.response_cache = ResponseCache(settings.response_cache_bytes)
     install_error_handlers(app)
     for router in (
         rounds.router,
@@ -106,9 +108,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     app.add_middleware(
         ConditionalGetMiddleware,
-        data_version=lambda: app.state.database.data_version,
+        data_version=lambda: app.state.data_version,
         max_age=settings.cache_max_age,
-        cache_bytes=settings.response_cache_bytes,
+        cache=app.state.response_cache,
     )
     app.add_middleware(
         CORSMiddleware,

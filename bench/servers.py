@@ -218,6 +218,39 @@ class Server:
                 time.sleep(0.1)
         raise RuntimeError(f"{self.name}: {url} did not answer within {timeout} s")
 
+    def cpu_ticks(self) -> int | None:
+        """CPU time used so far by the server and its worker processes, in clock ticks."""
+        pids = {self.process.pid}
+        for children in Path(f"/proc/{self.process.pid}/task").glob("*/children"):
+            pids.update(int(pid) for pid in children.read_text().split())
+        total = 0
+        for pid in pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                if pid == self.process.pid:
+                    return None
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total
+
+    def wait_until_idle(self, window: float = 0.03, timeout: float = 120) -> None:
+        """Until the server has used no CPU for two windows in a row: what a run left queued
+        (requests of connections the load generator closed) must not eat into the next run."""
+        last = self.cpu_ticks()
+        if last is None:  # no /proc: an answer to the probe is the best sign there is
+            self.wait_until_up(timeout)
+            return
+        quiet = 0
+        deadline = time.monotonic() + timeout
+        while quiet < 2:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{self.name} still busy {timeout} s after a run")
+            time.sleep(window)
+            now = self.cpu_ticks()
+            quiet = quiet + 1 if now == last else 0
+            last = now
+
 
 def free_port() -> int:
     with socket.socket() as probe:

@@ -12,8 +12,6 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from openapi_spec_validator import validate
-from sqlalchemy import text
-from sqlalchemy.exc import OperationalError
 
 from app.core.config import Settings
 from app.main import create_app
@@ -248,18 +246,20 @@ def test_cors_follows_the_settings(
 
 def test_a_statement_past_the_time_limit_is_interrupted(database_path: Path) -> None:
     # The seeded data is too small for any endpoint to run out the clock, so the deadline is
-    # checked on the app's own engine with a statement that would otherwise run for seconds.
+    # checked on the app's own connection with a statement that would otherwise run for seconds.
     settings = Settings(database_path=database_path, query_timeout_seconds=0.05)
     app = create_app(settings)
-    runaway = text(
+    runaway = (
         "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) "
         "SELECT count(*) FROM (SELECT x FROM n LIMIT 100000000)"
     )
-    with TestClient(app), app.state.engine.connect() as connection:
+    with TestClient(app):
         started = time.monotonic()
-        with pytest.raises(OperationalError, match="interrupted"):
-            connection.execute(runaway)
+        with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+            app.state.database.all(runaway)
         assert time.monotonic() - started < 1.0
+        # The next query gets its own full allowance.
+        assert app.state.database.one("SELECT 1") == (1,)
 
 
 def test_every_list_takes_the_same_paging_and_format_parameters(app: FastAPI) -> None:
@@ -271,28 +271,46 @@ def test_every_list_takes_the_same_paging_and_format_parameters(app: FastAPI) ->
 
 
 def test_repeated_requests_are_served_from_memory(database_path: Path) -> None:
-    app = create_app(Settings(database_path=database_path, response_cache_entries=2))
+    app = create_app(Settings(database_path=database_path))
     with TestClient(app, raise_server_exceptions=False) as client:
         first = client.get(f"{API}/rounds/2/issues", headers={"X-Request-ID": "one"})
         client.get(f"{API}/rounds/1")
         # Take the database away: only what is in memory can still be answered.
-        engine, app.state.engine = app.state.engine, None
+        database, app.state.database = app.state.database, None
         again = client.get(f"{API}/rounds/2/issues", headers={"X-Request-ID": "two"})
         assert again.status_code == 200
         assert again.content == first.content
         assert again.headers["etag"] == first.headers["etag"]
         assert again.headers["x-request-id"] == "two"
         assert client.get(f"{API}/rounds/1").status_code == 200
+        # The same request written another way is the same entry.
+        assert client.get(f"{API}/rounds/2/issues?&&").content == first.content
         assert_problem(client.get(f"{API}/rounds/3"), 500)
-        app.state.engine = engine
+        app.state.database = database
 
 
-def test_the_response_cache_is_bounded(database_path: Path) -> None:
-    app = create_app(Settings(database_path=database_path, response_cache_entries=1))
-    with TestClient(app, raise_server_exceptions=False) as client:
-        client.get(f"{API}/rounds/1")
-        client.get(f"{API}/rounds/2")
-        engine, app.state.engine = app.state.engine, None
-        assert client.get(f"{API}/rounds/2").status_code == 200
-        assert_problem(client.get(f"{API}/rounds/1"), 500)
-        app.state.engine = engine
+def test_the_response_cache_is_bounded_in_bytes(database_path: Path) -> None:
+    budget = 256 * 1024
+    app = create_app(Settings(database_path=database_path, response_cache_bytes=budget))
+    cache = app.state.response_cache
+    with TestClient(app) as client:
+        # Padding a URL with empty parameters does not make it a new entry.
+        for padding in range(1, 300):
+            assert client.get(f"{API}/rounds/1?" + "&" * padding).status_code == 200
+        assert len(cache) == 1
+        # Distinct requests fill the cache up to its budget and no further.
+        for limit in range(1, 120):
+            assert client.get(f"{API}/participants", params={"limit": limit}).status_code == 200
+        assert budget // 2 < cache.size_bytes <= budget
+        # A body too large for the budget's share (the export) is served but not kept.
+        client.get(f"{API}/export")
+        assert cache.size_bytes <= budget
+
+
+def test_a_cached_link_never_carries_another_clients_host(client: TestClient) -> None:
+    url = f"{API}/participants?limit=2"
+    forged = client.get(url, headers={"Host": "evil.example"})
+    assert "evil.example" in forged.headers["link"]
+    honest = client.get(url)
+    assert "evil.example" not in honest.headers["link"]
+    assert honest.headers["link"].startswith("<http://testserver/api/v1/participants?")

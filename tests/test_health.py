@@ -6,7 +6,12 @@ from tests.helpers import API
 def test_health_reports_ok(client: TestClient) -> None:
     response = client.get(f"{API}/health")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    health = response.json()
+    assert health == {
+        "status": "ok",
+        "data_version": client.get(f"{API}/meta").json()["data_version"],
+        "file_replaced": False,
+    }
 
 
 def test_health_is_never_cached(client: TestClient) -> None:

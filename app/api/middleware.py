@@ -108,12 +108,12 @@ class ConditionalGetMiddleware:
     """
 
     def __init__(
-        self, app: ASGIApp, data_version: Callable[[], str], max_age: int, cache_bytes: int = 0
+        self, app: ASGIApp, data_version: Callable[[], str], max_age: int, cache: ResponseCache
     ) -> None:
         self.app = app
         self.data_version = data_version
         self.cache_control = f"public, max-age={max_age}"
-        self.cache = ResponseCache(cache_bytes)
+        self.cache = cache
 
     def etag(self, key: str) -> str:
         digest = hashlib.sha256(f"{self.data_version()}\n{key}".encode()).hexdigest()

@@ -26,6 +26,8 @@ CACHE_HEADERS = {
     },
     "X-Request-ID": {"description": "The request's id, as logged.", "schema": {"type": "string"}},
 }
+# Answered fresh every time (Cache-Control: no-store): no ETag, never a 304.
+UNCACHED_OPERATIONS = {"read_health"}
 LIST_HEADERS = {
     "Link": {
         "description": 'RFC 8288 links to the rel="next" and rel="prev" pages.',
@@ -61,15 +63,24 @@ def _document(app: FastAPI) -> dict[str, Any]:
                     "description": description,
                     "content": {PROBLEM_JSON: {"schema": PROBLEM_REF}},
                 }
-            responses["304"] = {"description": "Not Modified: the If-None-Match ETag matches."}
             ok = responses["200"]
-            ok["headers"] = dict(CACHE_HEADERS)
+            if operation["operationId"] in UNCACHED_OPERATIONS:
+                ok["headers"] = {"X-Request-ID": CACHE_HEADERS["X-Request-ID"]}
+            else:
+                responses["304"] = {"description": "Not Modified: the If-None-Match ETag matches."}
+                ok["headers"] = dict(CACHE_HEADERS)
             content = ok["content"].get("application/json", {})
             if "$ref" in content.get("schema", {}):
                 content["schema"] = {
                     "anyOf": [content["schema"], localized_schema(content["schema"], LOCALIZED)]
                 }
-            is_list = any(p["name"] == "format" for p in operation.get("parameters", []))
+            # A list is an operation whose response is the paged envelope.
+            is_list = (
+                content.get("schema", {})
+                .get("anyOf", [{}])[0]
+                .get("$ref", "")
+                .startswith("#/components/schemas/Page_")
+            )
             if is_list:
                 ok["headers"].update(LIST_HEADERS)
                 ok["content"]["text/csv"] = {
