@@ -3,14 +3,16 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import Depends, FastAPI
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.middleware.gzip import GZipMiddleware
 
 from app.api.errors import install_error_handlers
-from app.api.middleware import ConditionalGetMiddleware, RequestContextMiddleware
+from app.api.middleware import (
+    ConditionalGetMiddleware,
+    GZipWhenAccepted,
+    RequestContextMiddleware,
+)
 from app.api.openapi import install_openapi
-from app.api.representation import get_language
 from app.api.response_cache import ResponseCache
 from app.api.routes import (
     conflicts,
@@ -25,7 +27,6 @@ from app.api.routes import (
     sources,
     statements,
 )
-from app.api.strict_query import reject_unknown_query_parameters
 from app.core.config import Settings, get_settings
 from app.core.db import ReadOnlyDatabase
 
@@ -96,16 +97,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(
             router,
             prefix=settings.api_prefix,
-            dependencies=[
-                Depends(reject_unknown_query_parameters),
-                Depends(get_language),
-            ],
         )
     install_openapi(app)
     # Added innermost first: gzip compresses what the route wrote, a cached or matching
     # response answers before routing, and the request context wraps everything, errors too.
     # Level 5 compresses these JSON bodies almost as well as 9, at a fraction of the CPU.
-    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
+    app.add_middleware(GZipWhenAccepted, minimum_size=1024, compresslevel=5)
     app.add_middleware(
         ConditionalGetMiddleware,
         data_version=lambda: app.state.data_version,

@@ -1,4 +1,8 @@
-"""What routes depend on: the database, and lookups of the record a URL names (404 if none)."""
+"""What routes depend on: the database, and lookups of the record a URL names (404 if none).
+
+The database is reached through the request rather than as a dependency of its own: each
+dependency FastAPI solves costs more than the lookup it would wrap.
+"""
 
 from typing import Annotated
 
@@ -9,52 +13,48 @@ from app.core.db import ReadOnlyDatabase
 from app.rendered import DocumentKind
 
 
-async def get_database(request: Request) -> ReadOnlyDatabase:
+def database_of(request: Request) -> ReadOnlyDatabase:
     database: ReadOnlyDatabase = request.app.state.database
     return database
 
-
-DatabaseDep = Annotated[ReadOnlyDatabase, Depends(get_database)]
 
 RoundNumber = Annotated[int, Path(ge=1, le=MAX_OFFSET, description="The round's number.")]
 RecordId = Annotated[str, Path(max_length=200, description="The record's slug.")]
 
 
-def require(database: ReadOnlyDatabase, kind: DocumentKind, key: str, missing: str) -> str:
+def require(request: Request, kind: DocumentKind, key: str, missing: str) -> str:
     """The record's key, or a 404 saying what is missing."""
-    if (
-        database.first(
-            "SELECT 1 FROM rendered_document WHERE resource = ? AND key = ?", [kind.value, key]
-        )
-        is None
-    ):
+    found = database_of(request).first(
+        "SELECT 1 FROM rendered_document WHERE resource = ? AND key = ?", [kind.value, key]
+    )
+    if found is None:
         raise HTTPException(status_code=404, detail=missing)
     return key
 
 
-async def get_round(database: DatabaseDep, number: RoundNumber) -> str:
-    return require(database, DocumentKind.round, str(number), f"No round numbered {number}.")
+async def get_round(request: Request, number: RoundNumber) -> str:
+    return require(request, DocumentKind.round, str(number), f"No round numbered {number}.")
 
 
-async def get_other_round(database: DatabaseDep, other: RoundNumber) -> str:
-    return require(database, DocumentKind.round, str(other), f"No round numbered {other}.")
+async def get_other_round(request: Request, other: RoundNumber) -> str:
+    return require(request, DocumentKind.round, str(other), f"No round numbered {other}.")
 
 
-async def get_participant(database: DatabaseDep, participant_id: RecordId) -> str:
+async def get_participant(request: Request, participant_id: RecordId) -> str:
     return require(
-        database,
+        request,
         DocumentKind.participant,
         participant_id,
         f"No participant with id '{participant_id}'.",
     )
 
 
-async def get_issue(database: DatabaseDep, issue_id: RecordId) -> str:
-    return require(database, DocumentKind.issue, issue_id, f"No issue with id '{issue_id}'.")
+async def get_issue(request: Request, issue_id: RecordId) -> str:
+    return require(request, DocumentKind.issue, issue_id, f"No issue with id '{issue_id}'.")
 
 
-async def get_source(database: DatabaseDep, source_id: RecordId) -> str:
-    return require(database, DocumentKind.source, source_id, f"No source with id '{source_id}'.")
+async def get_source(request: Request, source_id: RecordId) -> str:
+    return require(request, DocumentKind.source, source_id, f"No source with id '{source_id}'.")
 
 
 # Each names a record that exists: its key as the stored documents and lists are keyed.

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from urllib.parse import parse_qsl, urlencode
 
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.representation import accepts_only_csv
@@ -194,3 +195,24 @@ def merge_vary(existing: str | None, added: str) -> str:
 def _matches(if_none_match: str, etag: str) -> bool:
     candidates = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
     return "*" in candidates or etag in candidates
+
+
+class GZipWhenAccepted:
+    """Starlette's gzip, entered only by clients that accept gzip (it costs the others too)."""
+
+    def __init__(self, app: ASGIApp, minimum_size: int, compresslevel: int) -> None:
+        self.app = app
+        self.gzip = GZipMiddleware(app, minimum_size=minimum_size, compresslevel=compresslevel)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and b"gzip" in _header(scope, b"accept-encoding"):
+            await self.gzip(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+
+def _header(scope: Scope, name: bytes) -> bytes:
+    for key, value in scope["headers"]:
+        if key == name:
+            return bytes(value)
+    return b""

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from app.api.representation import (
-    LanguageDep,
+    LanguageQuery,
     Representation,
     accepts_only_csv,
     page_links,
@@ -38,7 +38,7 @@ class Pagination:
 
 async def get_pagination(
     request: Request,
-    language: LanguageDep,
+    lang: LanguageQuery = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
     format: Annotated[
@@ -48,7 +48,7 @@ async def get_pagination(
     accept: Annotated[str, Header(include_in_schema=False)] = "",
 ) -> Pagination:
     csv = format == "csv" or accepts_only_csv(accept)
-    return Pagination(limit, offset, request, Representation(language, csv))
+    return Pagination(limit, offset, request, Representation(lang, csv))
 
 
 PaginationDep = Annotated[Pagination, Depends(get_pagination)]

@@ -4,7 +4,7 @@
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
@@ -14,19 +14,20 @@ JSON = "application/json"
 CSV = "text/csv; charset=utf-8"
 
 
-async def get_language(
-    lang: Annotated[
-        Language | None,
-        Query(
-            description="`en` or `ar`: give each bilingual field once, as `name` rather "
-            "than `name_en` and `name_ar`."
-        ),
-    ] = None,
-) -> Language | None:
+# Declared as a plain parameter of each operation (not a dependency: solving one costs more
+# than all the work of serving a stored document).
+LanguageQuery = Annotated[
+    Language | None,
+    Query(
+        description="`en` or `ar`: give each bilingual field once, as `name` rather "
+        "than `name_en` and `name_ar`."
+    ),
+]
+
+
+async def get_language(lang: LanguageQuery = None) -> Language | None:
+    """For operations that serve both languages only, so ``lang`` is documented everywhere."""
     return lang
-
-
-LanguageDep = Annotated[Language | None, Depends(get_language)]
 
 
 def accepts_only_csv(accept: str) -> bool:

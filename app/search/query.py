@@ -5,6 +5,7 @@ a quoted string, so ``AND``, ``NEAR``, ``*``, quotes and brackets are just chara
 """
 
 import html
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,9 +34,14 @@ class Hit:
     label_en: str
     label_ar: str
     score: float
-    match: Match
+    entry: int
+    """The search_entry row of the record's best-matching field."""
+    field: str
+    language: str
     via: str | None = None
     """For a source found through a record's name in the other language: that record."""
+    bridged_match: Match | None = None
+    """For such a source, where the name is in its text (already located to find it)."""
 
 
 def query_tokens(q: str) -> list[str]:
@@ -54,23 +60,31 @@ def spans_of(original: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(tokens_with_spans(original))
 
 
+@lru_cache(maxsize=8192)
+def positions_of(original: str) -> dict[str, tuple[int, ...]]:
+    """Where each token occurs in the text, by its index among the text's tokens."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for index, (token, _, _) in enumerate(spans_of(original)):
+        positions[token].append(index)
+    return {token: tuple(found) for token, found in positions.items()}
+
+
 def locate(original: str, words: list[str], field: str, language: str) -> Match:
     """Where the query matched: the longest run of consecutive query words, earliest first."""
     spans = spans_of(original)
     wanted = set(words)
+    indexed = positions_of(original)
     best: tuple[int, int, int] = (0, 0, 0)  # (words in the run, start, end)
-    position = 0
-    while position < len(spans):
-        if spans[position][0] not in wanted:
-            position += 1
-            continue
+    # Only the places where a query word occurs are visited, not the whole text.
+    for position in sorted({p for word in wanted for p in indexed.get(word, ())}):
+        if position > 0 and spans[position - 1][0] in wanted:
+            continue  # inside a run already measured from its start
         run_end = position
         while run_end + 1 < len(spans) and spans[run_end + 1][0] in wanted:
             run_end += 1
         length = run_end - position + 1
         if length > best[0]:
             best = (length, spans[position][1], spans[run_end][2])
-        position = run_end + 1
     _, start, end = best
     return Match(field, language, start, end, snippet(original, start, end))
 
@@ -97,7 +111,7 @@ BEST_PER_RECORD = """
         SELECT rowid AS entry, rank FROM search_entry
         WHERE search_entry MATCH :expression LIMIT :candidates
     ), hits AS (
-        SELECT kind, record_id, field, language, original, counterpart, label_en, label_ar,
+        SELECT entry, kind, record_id, field, language, counterpart, label_en, label_ar,
                candidates.rank * weight AS score
         FROM candidates JOIN search_entry ON search_entry.rowid = candidates.entry
     ), ranked AS (
@@ -106,14 +120,14 @@ BEST_PER_RECORD = """
         ) AS position
         FROM hits
     )
-    SELECT kind, record_id, field, language, original, counterpart, label_en, label_ar, score
+    SELECT entry, kind, record_id, field, language, counterpart, label_en, label_ar, score
     FROM ranked WHERE position = 1
     ORDER BY score, kind, record_id
     """
 
 # Only the sources whose text contains every word of the name, found through the index.
 SOURCE_TEXTS_WITH = (
-    "SELECT record_id, original, label_en, label_ar FROM search_entry "
+    "SELECT rowid, record_id, original, label_en, label_ar FROM search_entry "
     "WHERE search_entry MATCH :expression AND kind = 'source' AND field = 'text' "
     "ORDER BY record_id LIMIT :candidates"
 )
@@ -121,11 +135,11 @@ MAX_CANDIDATES = 1000
 
 
 class Candidate(NamedTuple):
+    entry: int
     kind: str
     record_id: str
     field: str
     language: str
-    original: str
     counterpart: str | None
     label_en: str
     label_ar: str
@@ -133,6 +147,7 @@ class Candidate(NamedTuple):
 
 
 class SourceText(NamedTuple):
+    entry: int
     record_id: str
     original: str
     label_en: str
@@ -160,7 +175,9 @@ def search(database: ReadOnlyDatabase, q: str, kind: str | None = None) -> list[
             label_en=row.label_en,
             label_ar=row.label_ar,
             score=round(row.score, 6),
-            match=locate(row.original, words, row.field, row.language),
+            entry=row.entry,
+            field=row.field,
+            language=row.language,
         )
         for row in rows
         if kind in (None, row.kind)
@@ -168,6 +185,26 @@ def search(database: ReadOnlyDatabase, q: str, kind: str | None = None) -> list[
     if kind in (None, "source"):
         hits += _sources_naming(database, rows, {h.record_id for h in hits if h.kind == "source"})
     return hits
+
+
+def locate_matches(database: ReadOnlyDatabase, q: str, hits: Sequence[Hit]) -> list[Match]:
+    """Where each hit matched, with a snippet: only for the hits a page shows, since it means
+    reading and scanning each field's whole text."""
+    words = query_tokens(q)
+    wanted = [hit.entry for hit in hits if hit.bridged_match is None]
+    originals: dict[int, str] = dict(
+        database.all(
+            "SELECT rowid, original FROM search_entry WHERE rowid IN "
+            f"({', '.join('?' * len(wanted))})",
+            wanted,
+        )
+        if wanted
+        else []
+    )
+    return [
+        hit.bridged_match or locate(originals[hit.entry], words, hit.field, hit.language)
+        for hit in hits
+    ]
 
 
 def _sources_naming(
@@ -201,8 +238,11 @@ def _sources_naming(
                 label_en=source.label_en,
                 label_ar=source.label_ar,
                 score=0.0,
+                entry=source.entry,
+                field="text",
+                language="ar",
                 via=via,
-                match=Match("text", "ar", start, end, snippet(source.original, start, end)),
+                bridged_match=Match("text", "ar", start, end, snippet(source.original, start, end)),
             )
     return list(bridged.values())
 

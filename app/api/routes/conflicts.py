@@ -1,20 +1,21 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from app.api.deps import DatabaseDep
+from app.api.deps import database_of
 from app.api.listing import ListQuery, serve_page
 from app.api.pagination import PaginationDep
+from app.api.strict_query import StrictQueryRoute
 from app.rendered import Listing
 from app.schemas import ConflictPublic, Page
 
-router = APIRouter(prefix="/conflicts", tags=["conflicts"])
+router = APIRouter(prefix="/conflicts", tags=["conflicts"], route_class=StrictQueryRoute)
 
 
 @router.get("", response_model=Page[ConflictPublic])
 async def read_conflicts(
-    database: DatabaseDep,
+    request: Request,
     pagination: PaginationDep,
     subject_kind: Annotated[
         str | None,
@@ -25,4 +26,4 @@ async def read_conflicts(
     query = ListQuery(Listing.conflicts)
     if subject_kind is not None:
         query.where("kind = ?", subject_kind)
-    return serve_page(database, query, pagination)
+    return serve_page(database_of(request), query, pagination)

@@ -2,20 +2,21 @@ import re
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BeforeValidator
 
-from app.api.deps import DatabaseDep
+from app.api.deps import database_of
 from app.api.filters import SupportFilter
 from app.api.listing import ListQuery, serve_page
 from app.api.pagination import PaginationDep
 from app.api.sorting import sorting
+from app.api.strict_query import StrictQueryRoute
 from app.models import EventKind
 from app.rendered import Listing
 from app.schemas import EventPublic, Page
 
-router = APIRouter(prefix="/events", tags=["events"])
+router = APIRouter(prefix="/events", tags=["events"], route_class=StrictQueryRoute)
 
 
 def iso_date_only(value: object) -> object:
@@ -32,7 +33,7 @@ INVOLVING = "item_id IN (SELECT event_id FROM event_participant WHERE participan
 
 @router.get("", response_model=Page[EventPublic])
 async def read_events(
-    database: DatabaseDep,
+    request: Request,
     pagination: PaginationDep,
     from_: Annotated[
         IsoDate | None,
@@ -60,4 +61,4 @@ async def read_events(
         query.where(INVOLVING, participant)
     if kind is not None:
         query.where("kind = ?", kind.value)
-    return serve_page(database, query, pagination)
+    return serve_page(database_of(request), query, pagination)

@@ -1,14 +1,20 @@
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
-from app.api.deps import DatabaseDep
+from app.api.deps import database_of
 from app.api.documents import stored_document
-from app.api.representation import document_response
+from app.api.representation import document_response, get_language
+from app.api.strict_query import StrictQueryRoute
 from app.rendered import DocumentKind
 
-router = APIRouter(tags=["export"])
+router = APIRouter(
+    tags=["export"],
+    route_class=StrictQueryRoute,
+    # Both languages always; `lang` is accepted here as on every operation.
+    dependencies=[Depends(get_language)],
+)
 
 
 @router.get(
@@ -41,7 +47,7 @@ router = APIRouter(tags=["export"])
     },
 )
 async def read_export(
-    database: DatabaseDep,
+    request: Request,
     format: Annotated[
         Literal["json", "sqlite"],
         Query(description="`json` (default) for one JSON document, `sqlite` for the file."),
@@ -51,6 +57,7 @@ async def read_export(
 
     Both languages always: the export is the tables as they are.
     """
+    database = database_of(request)
     if format == "sqlite":
         return StreamingResponse(
             database.file_chunks(),

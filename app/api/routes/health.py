@@ -1,16 +1,24 @@
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from app.api.deps import DatabaseDep
+from app.api.deps import database_of
+from app.api.representation import get_language
+from app.api.strict_query import StrictQueryRoute
 from app.representations import json_bytes
 from app.schemas import Health
 
-router = APIRouter(tags=["health"])
+router = APIRouter(
+    tags=["health"],
+    route_class=StrictQueryRoute,
+    # Both languages always; `lang` is accepted here as on every operation.
+    dependencies=[Depends(get_language)],
+)
 
 
 @router.get("/health", response_model=Health)
-async def read_health(database: DatabaseDep) -> Response:
+async def read_health(request: Request) -> Response:
     """Liveness and database reachability, checked on every call (never cached)."""
+    database = database_of(request)
     database.one("SELECT 1")
     health = Health(
         status="ok",

@@ -1,21 +1,22 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from app.api.deps import DatabaseDep, IssueKey, RecordId
+from app.api.deps import IssueKey, RecordId, database_of
 from app.api.documents import serve_document
 from app.api.filters import SupportFilter
 from app.api.listing import ListQuery, serve_page
 from app.api.pagination import MAX_OFFSET, PaginationDep
-from app.api.representation import LanguageDep
+from app.api.representation import LanguageQuery
 from app.api.routes.search import SearchFilter, keep_matching
 from app.api.sorting import sorting
+from app.api.strict_query import StrictQueryRoute
 from app.models import Side
 from app.rendered import DocumentKind, Listing
 from app.schemas import IssueDetail, IssuePublic, IssueRoundPublic, Page, SearchType
 
-router = APIRouter(prefix="/issues", tags=["issues"])
+router = APIRouter(prefix="/issues", tags=["issues"], route_class=StrictQueryRoute)
 
 IN_ROUND = (
     "item_id IN (SELECT round_issue.issue_id FROM round_issue "
@@ -31,7 +32,7 @@ RAISED_BY_IN_ROUND = (
 
 @router.get("", response_model=Page[IssuePublic])
 async def read_issues(
-    database: DatabaseDep,
+    request: Request,
     pagination: PaginationDep,
     round: Annotated[
         int | None, Query(ge=1, le=MAX_OFFSET, description="Only issues raised in this round.")
@@ -53,22 +54,26 @@ async def read_issues(
             query.where(RAISED_BY, raised_by.value)
         else:
             query.where(RAISED_BY_IN_ROUND, raised_by.value, round)
-    query = keep_matching(database, query, q, SearchType.issue)
-    return serve_page(database, query, pagination)
+    query = keep_matching(database_of(request), query, q, SearchType.issue)
+    return serve_page(database_of(request), query, pagination)
 
 
 @router.get("/{issue_id}", response_model=IssueDetail)
-async def read_issue(database: DatabaseDep, issue_id: RecordId, language: LanguageDep) -> Response:
+async def read_issue(request: Request, issue_id: RecordId, lang: LanguageQuery = None) -> Response:
     """One issue, the named things it is about, its path through the rounds, and its quotes."""
     return serve_document(
-        database, DocumentKind.issue, issue_id, language, f"No issue with id '{issue_id}'."
+        database_of(request),
+        DocumentKind.issue,
+        issue_id,
+        lang,
+        f"No issue with id '{issue_id}'.",
     )
 
 
 @router.get("/{issue_id}/rounds", response_model=Page[IssueRoundPublic])
 async def read_issue_rounds(
-    database: DatabaseDep, issue: IssueKey, pagination: PaginationDep, support: SupportFilter = None
+    request: Request, issue: IssueKey, pagination: PaginationDep, support: SupportFilter = None
 ) -> Response:
     """The meetings in which an issue came up, in date order, with who raised it and the outcome."""
     query = ListQuery(Listing.issue_rounds, parent=issue, support=support)
-    return serve_page(database, query, pagination)
+    return serve_page(database_of(request), query, pagination)

@@ -1,16 +1,17 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from app.api.deps import DatabaseDep, ParticipantKey, RecordId
+from app.api.deps import ParticipantKey, RecordId, database_of
 from app.api.documents import serve_document
 from app.api.filters import SupportFilter
 from app.api.listing import ListQuery, serve_page
 from app.api.pagination import PaginationDep
-from app.api.representation import LanguageDep
+from app.api.representation import LanguageQuery
 from app.api.routes.search import SearchFilter, keep_matching
 from app.api.sorting import sorting
+from app.api.strict_query import StrictQueryRoute
 from app.models import ParticipantKind, Side
 from app.rendered import DocumentKind, Listing
 from app.schemas import (
@@ -21,12 +22,12 @@ from app.schemas import (
     SearchType,
 )
 
-router = APIRouter(prefix="/participants", tags=["participants"])
+router = APIRouter(prefix="/participants", tags=["participants"], route_class=StrictQueryRoute)
 
 
 @router.get("", response_model=Page[ParticipantPublic])
 async def read_participants(
-    database: DatabaseDep,
+    request: Request,
     pagination: PaginationDep,
     side: Annotated[Side | None, Query(description="Only this side's participants.")] = None,
     kind: Annotated[ParticipantKind | None, Query(description="Persons or organizations.")] = None,
@@ -43,31 +44,31 @@ async def read_participants(
         query.where("side = ?", side.value)
     if kind is not None:
         query.where("kind = ?", kind.value)
-    query = keep_matching(database, query, q, SearchType.participant)
-    return serve_page(database, query, pagination)
+    query = keep_matching(database_of(request), query, q, SearchType.participant)
+    return serve_page(database_of(request), query, pagination)
 
 
 @router.get("/{participant_id}", response_model=ParticipantDetail)
 async def read_participant(
-    database: DatabaseDep, participant_id: RecordId, language: LanguageDep
+    request: Request, participant_id: RecordId, lang: LanguageQuery = None
 ) -> Response:
     """One participant: titles (each version cited), aliases, and what they said."""
     return serve_document(
-        database,
+        database_of(request),
         DocumentKind.participant,
         participant_id,
-        language,
+        lang,
         f"No participant with id '{participant_id}'.",
     )
 
 
 @router.get("/{participant_id}/rounds", response_model=Page[ParticipantRoundPublic])
 async def read_participant_rounds(
-    database: DatabaseDep,
+    request: Request,
     participant: ParticipantKey,
     pagination: PaginationDep,
     support: SupportFilter = None,
 ) -> Response:
     """The meetings a participant took part in, with the role; includes the Riyadh meeting."""
     query = ListQuery(Listing.participant_rounds, parent=participant, support=support)
-    return serve_page(database, query, pagination)
+    return serve_page(database_of(request), query, pagination)

@@ -1,18 +1,19 @@
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from app.api.deps import DatabaseDep
+from app.api.deps import database_of
 from app.api.listing import ListQuery
 from app.api.pagination import PaginationDep
+from app.api.strict_query import StrictQueryRoute
 from app.core.db import ReadOnlyDatabase
 from app.representations import csv_columns, csv_row, in_language, json_bytes
 from app.schemas import Page, SearchResult, SearchType
-from app.search.query import Hit, search
+from app.search.query import Hit, Match, locate_matches, search
 
-router = APIRouter(tags=["search"])
+router = APIRouter(tags=["search"], route_class=StrictQueryRoute)
 
 # Whitespace alone is a mistake worth a 422; anything else is searched as it is.
 SEARCH_TEXT: dict[str, Any] = {"min_length": 1, "max_length": 500, "pattern": r"\S"}
@@ -26,7 +27,7 @@ SearchText = Annotated[
 ]
 
 
-def public_result(hit: Hit) -> dict[str, Any]:
+def public_result(hit: Hit, match: Match) -> dict[str, Any]:
     """A hit as SearchResult declares it, field for field."""
     return {
         "type": hit.kind,
@@ -35,11 +36,11 @@ def public_result(hit: Hit) -> dict[str, Any]:
         "label_ar": hit.label_ar,
         "score": hit.score,
         "match": {
-            "field": hit.match.field,
-            "language": hit.match.language,
-            "start": hit.match.start,
-            "end": hit.match.end,
-            "snippet": hit.match.snippet,
+            "field": match.field,
+            "language": match.language,
+            "start": match.start,
+            "end": match.end,
+            "snippet": match.snippet,
         },
         "via": hit.via,
     }
@@ -47,16 +48,20 @@ def public_result(hit: Hit) -> dict[str, Any]:
 
 @router.get("/search", response_model=Page[SearchResult])
 async def read_search(
-    database: DatabaseDep,
+    request: Request,
     pagination: PaginationDep,
     q: SearchText,
     type: Annotated[SearchType | None, Query(description="Only results of this type.")] = None,
 ) -> Response:
     """Ranked search across rounds, participants, issues, statements, events and sources."""
+    database = database_of(request)
     hits = search(database, q, type.value if type else None)
     page = hits[pagination.offset : pagination.offset + pagination.limit]
     representation = pagination.representation
-    results = [in_language(public_result(hit), representation.language) for hit in page]
+    results = [
+        in_language(public_result(hit, match), representation.language)
+        for hit, match in zip(page, locate_matches(database, q, page), strict=True)
+    ]
     if representation.csv:
         columns = csv_columns(SearchResult, representation.language)
         rows = [csv_row(result, columns) for result in results]

@@ -1,25 +1,26 @@
 from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from app.api.deps import DatabaseDep, RecordId, SourceKey
+from app.api.deps import RecordId, SourceKey, database_of
 from app.api.documents import serve_document
 from app.api.filters import SupportFilter
 from app.api.listing import ListQuery, serve_page
 from app.api.pagination import PaginationDep
-from app.api.representation import LanguageDep
+from app.api.representation import LanguageQuery
 from app.api.routes.search import SearchFilter, keep_matching
 from app.api.sorting import sorting
+from app.api.strict_query import StrictQueryRoute
 from app.rendered import DocumentKind, Listing
 from app.schemas import Page, SearchType, SourceCitationPublic, SourceDetail, SourcePublic
 
-router = APIRouter(prefix="/sources", tags=["sources"])
+router = APIRouter(prefix="/sources", tags=["sources"], route_class=StrictQueryRoute)
 
 
 @router.get("", response_model=Page[SourcePublic])
 async def read_sources(
-    database: DatabaseDep,
+    request: Request,
     pagination: PaginationDep,
     order: Annotated[
         list[str], sorting(id="item_id", document="document", published_date="published_date")
@@ -27,27 +28,33 @@ async def read_sources(
     q: SearchFilter = None,
 ) -> Response:
     """The source articles every fact is cited from (metadata; the text is on each source)."""
-    query = keep_matching(database, ListQuery(Listing.sources, order=order), q, SearchType.source)
-    return serve_page(database, query, pagination)
+    query = keep_matching(
+        database_of(request), ListQuery(Listing.sources, order=order), q, SearchType.source
+    )
+    return serve_page(database_of(request), query, pagination)
 
 
 @router.get("/{source_id}", response_model=SourceDetail)
 async def read_source(
-    database: DatabaseDep, source_id: RecordId, language: LanguageDep
+    request: Request, source_id: RecordId, lang: LanguageQuery = None
 ) -> Response:
     """One source with its full text, against which every citation's offsets can be checked."""
     return serve_document(
-        database, DocumentKind.source, source_id, language, f"No source with id '{source_id}'."
+        database_of(request),
+        DocumentKind.source,
+        source_id,
+        lang,
+        f"No source with id '{source_id}'.",
     )
 
 
 @router.get("/{source_id}/citations", response_model=Page[SourceCitationPublic])
 async def read_source_citations(
-    database: DatabaseDep,
+    request: Request,
     source: SourceKey,
     pagination: PaginationDep,
     support: SupportFilter = None,
 ) -> Response:
     """Every quote taken from a source, in text order, and the fact each one supports."""
     query = ListQuery(Listing.source_citations, parent=source, support=support)
-    return serve_page(database, query, pagination)
+    return serve_page(database_of(request), query, pagination)

@@ -1,24 +1,25 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from app.api.deps import DatabaseDep
+from app.api.deps import database_of
 from app.api.filters import SupportFilter
 from app.api.listing import ListQuery, serve_page
 from app.api.pagination import MAX_OFFSET, PaginationDep
 from app.api.sorting import sorting
+from app.api.strict_query import StrictQueryRoute
 from app.rendered import Listing
 from app.schemas import Page, StatementPublic
 
-router = APIRouter(prefix="/statements", tags=["statements"])
+router = APIRouter(prefix="/statements", tags=["statements"], route_class=StrictQueryRoute)
 
 ABOUT_ISSUE = "item_id IN (SELECT statement_id FROM statement_issue WHERE issue_id = ?)"
 
 
 @router.get("", response_model=Page[StatementPublic])
 async def read_statements(
-    database: DatabaseDep,
+    request: Request,
     pagination: PaginationDep,
     participant: Annotated[
         str | None, Query(max_length=200, description="Only statements by this participant id.")
@@ -42,4 +43,4 @@ async def read_statements(
         query.where("round_number = ?", round)
     if issue is not None:
         query.where(ABOUT_ISSUE, issue)
-    return serve_page(database, query, pagination)
+    return serve_page(database_of(request), query, pagination)
