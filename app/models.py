@@ -1,7 +1,5 @@
 """Table models: the database schema. Response models live in ``app/schemas.py``."""
 
-from enum import StrEnum
-
 from sqlalchemy import ForeignKeyConstraint, Index, MetaData, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -15,99 +13,6 @@ SQLModel.metadata = MetaData(
         "pk": "pk_%(table_name)s",
     }
 )
-
-
-class Side(StrEnum):
-    """A negotiating side, as an ISO 3166-1 alpha-2 country code."""
-
-    RU = "RU"
-    US = "US"
-
-
-class ParticipantKind(StrEnum):
-    person = "person"
-    organization = "organization"
-
-
-class MeetingKind(StrEnum):
-    round = "round"
-    """A numbered round of the embassy talks."""
-    ministerial = "ministerial"
-    """The foreign ministers' meeting that preceded the rounds; not a numbered round."""
-
-
-class MeetingStatus(StrEnum):
-    held = "held"
-    announced = "announced"
-
-
-class DatePrecision(StrEnum):
-    day = "day"
-    month = "month"
-    approximate = "approximate"
-    unknown = "unknown"
-
-
-class Role(StrEnum):
-    delegation_head = "delegation_head"
-    """Led its side's delegation."""
-    minister = "minister"
-    """Met as foreign minister (the Riyadh meeting)."""
-    spokesperson = "spokesperson"
-    """Spoke publicly for a ministry about the round."""
-    announcer = "announcer"
-    """Announced the round."""
-    reporter = "reporter"
-    """Reported on the round (a news agency)."""
-    delegation = "delegation"
-    """Sent experts to the delegation."""
-
-
-class Outcome(StrEnum):
-    raised = "raised"
-    """Raised by a side, with no result reported."""
-    proposed = "proposed"
-    """Put forward by a side as a proposal."""
-    discussed = "discussed"
-    """Reported as discussed, with no side or result named."""
-    limited_progress = "limited_progress"
-    excluded = "excluded"
-    """Explicitly kept off the agenda."""
-    planned = "planned"
-    """Announced for a round that had not yet taken place."""
-
-
-class EventKind(StrEnum):
-    meeting = "meeting"
-    appointment = "appointment"
-    announcement = "announcement"
-    statement = "statement"
-
-
-class Support(StrEnum):
-    """How well a fact is supported, graded by the seed script from its citations."""
-
-    single_source = "single_source"
-    """Cited from one article only."""
-    corroborated = "corroborated"
-    """Cited from two or more articles that agree."""
-    disputed = "disputed"
-    """One of several versions the articles give of the same thing; see ``/conflicts``."""
-
-
-class UncitedReason(StrEnum):
-    """Why a span of a source is deliberately not cited."""
-
-    boilerplate = "boilerplate"
-    """Site furniture: navigation, "most read" lists, related headlines, share buttons."""
-    unrelated = "unrelated"
-    """Text about something other than the talks."""
-    commentary = "commentary"
-    """The writer's general commentary, stating no fact about the talks."""
-    repeated = "repeated"
-    """A repeat of text already cited, such as a headline printed twice."""
-    heading = "heading"
-    """A section heading of the article, announcing what the cited text below it says."""
 
 
 class Fact(SQLModel, table=True):

@@ -6,15 +6,17 @@ from typing import Annotated, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
-from app.models import (
+from app.vocabulary import (
     DatePrecision,
     EventKind,
+    FactKind,
     MeetingKind,
     MeetingStatus,
     Outcome,
     ParticipantKind,
     Role,
     Side,
+    SubjectKind,
     Support,
     UncitedReason,
 )
@@ -320,10 +322,7 @@ class SourceDetail(SourcePublic):
 
 
 class CitedFact(Public):
-    kind: str = Field(
-        description="round, round_venue, participant, participant_title, participant_alias, "
-        "issue, round_participant or round_issue."
-    )
+    kind: FactKind = Field(description="What the fact is about: the kind of record stating it.")
     subject_id: str
     support: SupportGrade
     source_count: SourceCount
@@ -467,7 +466,7 @@ class VersionPublic(Public):
 
 
 class SubjectRef(Public):
-    kind: str = Field(description="round, participant or issue.")
+    kind: SubjectKind
     id: str
     name_en: str
     name_ar: str

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from app.models import (
+from app.vocabulary import (
     DatePrecision,
     EventKind,
     MeetingKind,
@@ -13,6 +13,7 @@ from app.models import (
     ParticipantKind,
     Role,
     Side,
+    SubjectKind,
     UncitedReason,
 )
 
@@ -155,7 +156,7 @@ class CuratedVersion(Cited):
 class CuratedVersionSet(Curated):
     """The versions the sources give of one field of one record."""
 
-    subject_kind: Annotated[str, StringConstraints(pattern=r"^(round|participant|issue)$")]
+    subject_kind: SubjectKind
     subject_id: Slug
     field: Text
     versions: Annotated[list[CuratedVersion], Field(min_length=2)]

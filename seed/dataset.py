@@ -14,13 +14,11 @@ from app.models import (
     Citation,
     DatasetMeta,
     Event,
-    EventKind,
     EventParticipant,
     Fact,
     FactVersion,
     Issue,
     IssueItem,
-    MeetingStatus,
     Participant,
     ParticipantAlias,
     ParticipantTitle,
@@ -35,8 +33,8 @@ from app.models import (
     Statement,
     StatementAttribution,
     StatementIssue,
-    Support,
 )
+from app.vocabulary import EventKind, FactKind, MeetingStatus, Support
 from seed.coverage import DocumentCoverage, measure
 from seed.curation import CuratedCitation, CuratedRound, CuratedStatement
 from seed.loading import GLOSSES_DIR, CuratedData, SeedError
@@ -137,7 +135,9 @@ class _Builder:
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{where}: {message}")
 
-    def fact(self, kind: str, subject_id: str, citations: list[CuratedCitation], where: str) -> int:
+    def fact(
+        self, kind: FactKind, subject_id: str, citations: list[CuratedCitation], where: str
+    ) -> int:
         if (kind, subject_id) in self.fact_keys:
             self.problem(where, f"a {kind} '{subject_id}' is already defined")
         self.fact_keys.add((kind, subject_id))
@@ -146,7 +146,7 @@ class _Builder:
         self.dataset.add(
             Fact(
                 id=fact_id,
-                kind=kind,
+                kind=kind.value,
                 subject_id=subject_id,
                 support=Support.single_source.value,
                 source_count=0,
@@ -287,7 +287,9 @@ class _Builder:
                     **participant.model_dump(
                         mode="json", exclude={"citations", "titles", "aliases"}
                     ),
-                    fact_id=self.fact("participant", participant.id, participant.citations, where),
+                    fact_id=self.fact(
+                        FactKind.participant, participant.id, participant.citations, where
+                    ),
                 )
             )
             self.check_one_preferred(where, "title", [t.preferred for t in participant.titles])
@@ -303,7 +305,7 @@ class _Builder:
                         is_preferred=title.preferred,
                         note=title.note,
                         fact_id=self.fact(
-                            "participant_title",
+                            FactKind.participant_title,
                             subject,
                             title.citations,
                             f"{where} > title '{title.title_en}'",
@@ -323,7 +325,7 @@ class _Builder:
                         alias=alias.alias,
                         language=alias.language,
                         fact_id=self.fact(
-                            "participant_alias",
+                            FactKind.participant_alias,
                             f"{participant.id}/alias/{alias.alias}",
                             alias.citations,
                             alias_where,
@@ -338,7 +340,7 @@ class _Builder:
                 Issue(
                     **issue.model_dump(mode="json", exclude={"citations", "items"}),
                     fact_id=self.fact(
-                        "issue", issue.id, issue.citations, f"issues.yaml: {issue.id}"
+                        FactKind.issue, issue.id, issue.citations, f"issues.yaml: {issue.id}"
                     ),
                 )
             )
@@ -348,7 +350,7 @@ class _Builder:
                         **item.model_dump(mode="json", exclude={"citations"}),
                         issue_id=issue.id,
                         fact_id=self.fact(
-                            "issue_item",
+                            FactKind.issue_item,
                             f"{issue.id}/item/{item.id}",
                             item.citations,
                             f"issues.yaml: {issue.id} > item '{item.id}'",
@@ -372,7 +374,9 @@ class _Builder:
             if (meeting.kind == "round") != (meeting.number is not None):
                 self.problem(where, "a numbered meeting must have `kind: round`, and only it")
             self.check_date(where, meeting.start_date)
-            self.round_facts[meeting.id] = self.fact("round", meeting.id, meeting.citations, where)
+            self.round_facts[meeting.id] = self.fact(
+                FactKind.round, meeting.id, meeting.citations, where
+            )
             self.dataset.add(
                 Round(
                     **meeting.model_dump(
@@ -398,7 +402,7 @@ class _Builder:
                     is_preferred=venue.preferred,
                     note=venue.note,
                     fact_id=self.fact(
-                        "round_venue",
+                        FactKind.round_venue,
                         f"{meeting.id}/venue/{slugify(venue.name_en)}",
                         venue.citations,
                         f"{where} > venue '{venue.name_en}'",
@@ -422,7 +426,7 @@ class _Builder:
                     role=link.role.value,
                     note=link.note,
                     fact_id=self.fact(
-                        "round_participant",
+                        FactKind.round_participant,
                         f"{meeting.id}/participant/{link.participant}",
                         link.citations,
                         link_where,
@@ -446,7 +450,7 @@ class _Builder:
                     outcome=link.outcome.value,
                     note=link.note,
                     fact_id=self.fact(
-                        "round_issue",
+                        FactKind.round_issue,
                         f"{meeting.id}/issue/{link.issue}",
                         link.citations,
                         link_where,
@@ -482,7 +486,7 @@ class _Builder:
                 self.dataset.add(
                     FactVersion(
                         id=self.dataset.count(FactVersion) + 1,
-                        subject_kind=kind,
+                        subject_kind=kind.value,
                         subject_id=subject_id,
                         field=field_name,
                         value_en=version.value_en,
@@ -490,7 +494,7 @@ class _Builder:
                         is_preferred=version.preferred,
                         note=version.note,
                         fact_id=self.fact(
-                            "fact_version",
+                            FactKind.fact_version,
                             f"{kind}/{subject}",
                             version.citations,
                             f"{where} > version '{version.value_en}'",
@@ -511,7 +515,7 @@ class _Builder:
             ):
                 continue
             earliest, latest = self.check_date(where, statement.statement_date)
-            fact_id = self.fact("statement", statement.id, statement.citations, where)
+            fact_id = self.fact(FactKind.statement, statement.id, statement.citations, where)
             self.dataset.add(
                 Statement(
                     id=statement.id,
@@ -566,7 +570,7 @@ class _Builder:
                 text_en=attribution.text_en,
                 text_ar=attribution.text_ar,
                 note=attribution.note,
-                fact_id=self.fact("attribution", statement.id, attribution.citations, where),
+                fact_id=self.fact(FactKind.attribution, statement.id, attribution.citations, where),
             )
         )
 
@@ -633,7 +637,7 @@ class _Builder:
                     earliest_date=earliest,
                     latest_date=latest,
                     round_id=event.round,
-                    fact_id=self.fact("event", event.id, event.citations, where),
+                    fact_id=self.fact(FactKind.event, event.id, event.citations, where),
                 ),
                 event.participants,
             )

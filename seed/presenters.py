@@ -28,7 +28,6 @@ from app.models import (
     Statement,
     StatementAttribution,
     StatementIssue,
-    Support,
 )
 from app.schemas import (
     AliasPublic,
@@ -51,6 +50,7 @@ from app.schemas import (
     VenuePublic,
     VersionPublic,
 )
+from app.vocabulary import Support
 from seed.versions import disputed_groups, group_versions
 
 Row = TypeVar("Row")

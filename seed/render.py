@@ -20,13 +20,11 @@ from app.models import (
     Citation,
     DatasetMeta,
     Event,
-    EventKind,
     Fact,
     FactVersion,
     Issue,
     IssueItem,
     Participant,
-    Role,
     Round,
     RoundIssue,
     RoundParticipant,
@@ -59,6 +57,7 @@ from app.schemas import (
     SourcePublic,
     UncitedSpan,
 )
+from app.vocabulary import EventKind, Role
 from seed.presenters import (
     cite,
     fields,

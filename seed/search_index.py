@@ -13,7 +13,6 @@ from typing import Any
 from app.models import (
     Citation,
     Event,
-    EventKind,
     Issue,
     IssueItem,
     Participant,
@@ -25,6 +24,7 @@ from app.models import (
     Statement,
 )
 from app.search.normalize import tokens
+from app.vocabulary import EventKind
 from seed.dataset import Dataset
 
 # How much a match in a field counts, relative to a match in running text.

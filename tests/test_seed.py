@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from app.vocabulary import FactKind, SubjectKind
 from seed.__main__ import main as seed_main
 from seed.loading import DATA_DIR, DOCUMENTS_DIR
 from seed.quotes import QuoteNotFound, locate_quote
@@ -200,3 +201,16 @@ def test_the_command_line_entry_point(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"seed: built {tmp_path / 'cli.sqlite3'}: 4 meetings")
+
+
+def test_the_vocabularies_name_exactly_the_kinds_in_the_data(database_path: Path) -> None:
+    with sqlite3.connect(f"file:{database_path}?mode=ro", uri=True) as connection:
+        fact_kinds = {kind for (kind,) in connection.execute("SELECT DISTINCT kind FROM fact")}
+        subject_kinds = {
+            kind
+            for (kind,) in connection.execute(
+                "SELECT DISTINCT kind FROM rendered_item WHERE list = 'conflicts'"
+            )
+        }
+    assert fact_kinds == {kind.value for kind in FactKind}
+    assert subject_kinds <= {kind.value for kind in SubjectKind} and subject_kinds

@@ -1,12 +1,37 @@
 """Query filters several lists share."""
 
-from typing import Annotated
+import json
+from typing import Annotated, Any
 
 from fastapi import Query
 
-from app.models import Support
+from app.api.listing import ListQuery
+from app.core.db import ReadOnlyDatabase
+from app.schemas import SearchType
+from app.search.query import search
+from app.vocabulary import Support
 
 SupportFilter = Annotated[
     Support | None,
     Query(description="Only facts with this support grade, e.g. corroborated."),
 ]
+
+# Whitespace alone is a mistake worth a 422; anything else is searched as it is.
+SEARCH_TEXT: dict[str, Any] = {"min_length": 1, "max_length": 500, "pattern": r"\S"}
+SearchFilter = Annotated[
+    str | None,
+    Query(
+        **SEARCH_TEXT,
+        description="Only records matching these words (Arabic or English), as /search finds them.",
+    ),
+]
+
+
+def keep_matching(
+    database: ReadOnlyDatabase, query: ListQuery, q: str | None, kind: SearchType
+) -> ListQuery:
+    """Narrow a list to the records a ``q`` filter finds, when there is one."""
+    if q is None:
+        return query
+    ids = [hit.record_id for hit in search(database, q, kind.value)]
+    return query.where("item_id IN (SELECT value FROM json_each(?))", json.dumps(ids))

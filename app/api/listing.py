@@ -7,8 +7,8 @@ from fastapi.responses import Response
 
 from app.api.pagination import Pagination
 from app.core.db import ReadOnlyDatabase
-from app.models import Support
 from app.rendered import ITEM_MODELS, Listing
+from app.vocabulary import Support
 
 
 @dataclass

@@ -394,6 +394,8 @@ export interface paths {
         /**
          * Read Export
          * @description Everything, for people who want all of it: as one JSON document or the SQLite file.
+         *
+         *     Both languages always: the export is the tables as they are.
          */
         get: operations["read_export"];
         put?: never;
@@ -527,11 +529,8 @@ export interface components {
         };
         /** CitedFact */
         CitedFact: {
-            /**
-             * Kind
-             * @description round, round_venue, participant, participant_title, participant_alias, issue, round_participant or round_issue.
-             */
-            kind: string;
+            /** @description What the fact is about: the kind of record stating it. */
+            kind: components["schemas"]["FactKind"];
             /** Subject Id */
             subject_id: string;
             /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
@@ -661,10 +660,26 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
+        /**
+         * FactKind
+         * @description What a fact is about: the table of the row that states it.
+         * @enum {string}
+         */
+        FactKind: "round" | "round_venue" | "round_participant" | "round_issue" | "participant" | "participant_title" | "participant_alias" | "issue" | "issue_item" | "fact_version" | "statement" | "attribution" | "event";
         /** Health */
         Health: {
             /** Status */
             status: string;
+            /**
+             * Data Version
+             * @description The data version this server process serves.
+             */
+            data_version: string;
+            /**
+             * File Replaced
+             * @description Whether a rebuild has since replaced the database file on disk; the process keeps serving the build it opened until it is restarted.
+             */
+            file_replaced: boolean;
         };
         /** IssueComparison */
         IssueComparison: {
@@ -1661,13 +1676,15 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
+        /**
+         * SubjectKind
+         * @description What a disputed field belongs to.
+         * @enum {string}
+         */
+        SubjectKind: "round" | "participant" | "issue";
         /** SubjectRef */
         SubjectRef: {
-            /**
-             * Kind
-             * @description round, participant or issue.
-             */
-            kind: string;
+            kind: components["schemas"]["SubjectKind"];
             /** Id */
             id: string;
             /** Name En */
@@ -1905,11 +1922,8 @@ export interface components {
         };
         /** CitedFact */
         CitedFactLocalized: {
-            /**
-             * Kind
-             * @description round, round_venue, participant, participant_title, participant_alias, issue, round_participant or round_issue.
-             */
-            kind: string;
+            /** @description What the fact is about: the kind of record stating it. */
+            kind: components["schemas"]["FactKindLocalized"];
             /** Subject Id */
             subject_id: string;
             /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
@@ -2035,10 +2049,26 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
+        /**
+         * FactKind
+         * @description What a fact is about: the table of the row that states it.
+         * @enum {string}
+         */
+        FactKindLocalized: "round" | "round_venue" | "round_participant" | "round_issue" | "participant" | "participant_title" | "participant_alias" | "issue" | "issue_item" | "fact_version" | "statement" | "attribution" | "event";
         /** Health */
         HealthLocalized: {
             /** Status */
             status: string;
+            /**
+             * Data Version
+             * @description The data version this server process serves.
+             */
+            data_version: string;
+            /**
+             * File Replaced
+             * @description Whether a rebuild has since replaced the database file on disk; the process keeps serving the build it opened until it is restarted.
+             */
+            file_replaced: boolean;
         };
         /** IssueComparison */
         IssueComparisonLocalized: {
@@ -2975,13 +3005,15 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
+        /**
+         * SubjectKind
+         * @description What a disputed field belongs to.
+         * @enum {string}
+         */
+        SubjectKindLocalized: "round" | "participant" | "issue";
         /** SubjectRef */
         SubjectRefLocalized: {
-            /**
-             * Kind
-             * @description round, participant or issue.
-             */
-            kind: string;
+            kind: components["schemas"]["SubjectKindLocalized"];
             /** Id */
             id: string;
             /** Name En */
@@ -4106,8 +4138,8 @@ export interface operations {
     read_conflicts: {
         parameters: {
             query?: {
-                /** @description round, participant or issue. */
-                subject_kind?: string | null;
+                /** @description Only disputes about this kind of record. */
+                subject_kind?: components["schemas"]["SubjectKind"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -4558,8 +4590,6 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description The request's id, as logged. */
                     "X-Request-ID"?: string;
-                    /** @description RFC 8288 links to the rel="next" and rel="prev" pages. */
-                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4570,7 +4600,6 @@ export interface operations {
                         };
                     };
                     "application/vnd.sqlite3": string;
-                    "text/csv": string;
                 };
             };
             /** @description Not Modified: the If-None-Match ETag matches. */
@@ -4624,10 +4653,6 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
-                    /** @description Strong validator; send it back as If-None-Match. */
-                    ETag?: string;
-                    /** @description How long the response may be reused. */
-                    "Cache-Control"?: string;
                     /** @description The request's id, as logged. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -4635,13 +4660,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Health"] | components["schemas"]["HealthLocalized"];
                 };
-            };
-            /** @description Not Modified: the If-None-Match ETag matches. */
-            304: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Not Found: no such record or endpoint. */
             404: {

@@ -9,6 +9,7 @@ from app.api.pagination import PaginationDep
 from app.api.strict_query import StrictQueryRoute
 from app.rendered import Listing
 from app.schemas import ConflictPublic, Page
+from app.vocabulary import SubjectKind
 
 router = APIRouter(prefix="/conflicts", tags=["conflicts"], route_class=StrictQueryRoute)
 
@@ -18,12 +19,11 @@ async def read_conflicts(
     request: Request,
     pagination: PaginationDep,
     subject_kind: Annotated[
-        str | None,
-        Query(pattern="^(round|participant|issue)$", description="round, participant or issue."),
+        SubjectKind | None, Query(description="Only disputes about this kind of record.")
     ] = None,
 ) -> Response:
     """Every fact on which the sources disagree, each version with its own citations."""
     query = ListQuery(Listing.conflicts)
     if subject_kind is not None:
-        query.where("kind = ?", subject_kind)
+        query.where("kind = ?", subject_kind.value)
     return serve_page(database_of(request), query, pagination)

@@ -12,9 +12,9 @@ from app.api.listing import ListQuery, serve_page
 from app.api.pagination import PaginationDep
 from app.api.sorting import sorting
 from app.api.strict_query import StrictQueryRoute
-from app.models import EventKind
 from app.rendered import Listing
 from app.schemas import EventPublic, Page
+from app.vocabulary import EventKind
 
 router = APIRouter(prefix="/events", tags=["events"], route_class=StrictQueryRoute)
 

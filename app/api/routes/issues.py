@@ -5,16 +5,15 @@ from fastapi.responses import Response
 
 from app.api.deps import IssueKey, RecordId, database_of
 from app.api.documents import serve_document
-from app.api.filters import SupportFilter
+from app.api.filters import SearchFilter, SupportFilter, keep_matching
 from app.api.listing import ListQuery, serve_page
 from app.api.pagination import MAX_OFFSET, PaginationDep
 from app.api.representation import LanguageQuery
-from app.api.routes.search import SearchFilter, keep_matching
 from app.api.sorting import sorting
 from app.api.strict_query import StrictQueryRoute
-from app.models import Side
 from app.rendered import DocumentKind, Listing
 from app.schemas import IssueDetail, IssuePublic, IssueRoundPublic, Page, SearchType
+from app.vocabulary import Side
 
 router = APIRouter(prefix="/issues", tags=["issues"], route_class=StrictQueryRoute)
 

@@ -5,14 +5,12 @@ from fastapi.responses import Response
 
 from app.api.deps import ParticipantKey, RecordId, database_of
 from app.api.documents import serve_document
-from app.api.filters import SupportFilter
+from app.api.filters import SearchFilter, SupportFilter, keep_matching
 from app.api.listing import ListQuery, serve_page
 from app.api.pagination import PaginationDep
 from app.api.representation import LanguageQuery
-from app.api.routes.search import SearchFilter, keep_matching
 from app.api.sorting import sorting
 from app.api.strict_query import StrictQueryRoute
-from app.models import ParticipantKind, Side
 from app.rendered import DocumentKind, Listing
 from app.schemas import (
     Page,
@@ -21,6 +19,7 @@ from app.schemas import (
     ParticipantRoundPublic,
     SearchType,
 )
+from app.vocabulary import ParticipantKind, Side
 
 router = APIRouter(prefix="/participants", tags=["participants"], route_class=StrictQueryRoute)
 

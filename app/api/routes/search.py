@@ -1,22 +1,18 @@
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from app.api.deps import database_of
-from app.api.listing import ListQuery
+from app.api.filters import SEARCH_TEXT
 from app.api.pagination import PaginationDep
 from app.api.strict_query import StrictQueryRoute
-from app.core.db import ReadOnlyDatabase
 from app.representations import csv_columns, csv_row, in_language, json_bytes
 from app.schemas import Page, SearchResult, SearchType
 from app.search.query import Hit, Match, locate_matches, search
 
 router = APIRouter(tags=["search"], route_class=StrictQueryRoute)
 
-# Whitespace alone is a mistake worth a 422; anything else is searched as it is.
-SEARCH_TEXT: dict[str, Any] = {"min_length": 1, "max_length": 500, "pattern": r"\S"}
 SearchText = Annotated[
     str,
     Query(
@@ -68,22 +64,3 @@ async def read_search(
     else:
         rows = [json_bytes(result) for result in results]
     return pagination.respond(rows, len(hits), SearchResult)
-
-
-SearchFilter = Annotated[
-    str | None,
-    Query(
-        **SEARCH_TEXT,
-        description="Only records matching these words (Arabic or English), as /search finds them.",
-    ),
-]
-
-
-def keep_matching(
-    database: ReadOnlyDatabase, query: ListQuery, q: str | None, kind: SearchType
-) -> ListQuery:
-    """Narrow a list to the records a ``q`` filter finds, when there is one."""
-    if q is None:
-        return query
-    ids = [hit.record_id for hit in search(database, q, kind.value)]
-    return query.where("item_id IN (SELECT value FROM json_each(?))", json.dumps(ids))

@@ -5,11 +5,10 @@ from fastapi.responses import Response
 
 from app.api.deps import RecordId, SourceKey, database_of
 from app.api.documents import serve_document
-from app.api.filters import SupportFilter
+from app.api.filters import SearchFilter, SupportFilter, keep_matching
 from app.api.listing import ListQuery, serve_page
 from app.api.pagination import PaginationDep
 from app.api.representation import LanguageQuery
-from app.api.routes.search import SearchFilter, keep_matching
 from app.api.sorting import sorting
 from app.api.strict_query import StrictQueryRoute
 from app.rendered import DocumentKind, Listing
