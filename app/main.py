@@ -94,10 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         export.router,
         health.router,
     ):
-        app.include_router(
-            router,
-            prefix=settings.api_prefix,
-        )
+        app.include_router(router.mount_under(settings.api_prefix), prefix=settings.api_prefix)
     install_openapi(app)
     # Added innermost first: gzip compresses what the route wrote, a cached or matching
     # response answers before routing, and the request context wraps everything, errors too.

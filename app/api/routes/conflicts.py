@@ -1,17 +1,17 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from fastapi.responses import Response
 
 from app.api.deps import database_of
 from app.api.listing import ListQuery, serve_page
 from app.api.pagination import PaginationDep
-from app.api.strict_query import StrictQueryRoute
+from app.api.routing import ResourceRouter
 from app.rendered import Listing
 from app.schemas import ConflictPublic, Page
 from app.vocabulary import SubjectKind
 
-router = APIRouter(prefix="/conflicts", tags=["conflicts"], route_class=StrictQueryRoute)
+router = ResourceRouter(prefix="/conflicts", tags=["conflicts"])
 
 
 @router.get("", response_model=Page[ConflictPublic])

@@ -2,7 +2,7 @@ import re
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from fastapi.responses import Response
 from pydantic import BeforeValidator
 
@@ -10,13 +10,13 @@ from app.api.deps import database_of
 from app.api.filters import SupportFilter
 from app.api.listing import ListQuery, serve_page
 from app.api.pagination import PaginationDep
+from app.api.routing import ResourceRouter
 from app.api.sorting import sorting
-from app.api.strict_query import StrictQueryRoute
 from app.rendered import Listing
 from app.schemas import EventPublic, Page
 from app.vocabulary import EventKind
 
-router = APIRouter(prefix="/events", tags=["events"], route_class=StrictQueryRoute)
+router = ResourceRouter(prefix="/events", tags=["events"])
 
 
 def iso_date_only(value: object) -> object:

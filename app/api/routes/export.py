@@ -1,17 +1,16 @@
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from app.api.deps import database_of
 from app.api.documents import stored_document
 from app.api.representation import document_response, get_language
-from app.api.strict_query import StrictQueryRoute
+from app.api.routing import ResourceRouter
 from app.rendered import DocumentKind
 
-router = APIRouter(
+router = ResourceRouter(
     tags=["export"],
-    route_class=StrictQueryRoute,
     # Both languages always; `lang` is accepted here as on every operation.
     dependencies=[Depends(get_language)],
 )

@@ -1,15 +1,14 @@
-from fastapi import APIRouter, Depends, Request
+from fastapi import Depends, Request
 from fastapi.responses import Response
 
 from app.api.deps import database_of
 from app.api.representation import get_language
-from app.api.strict_query import StrictQueryRoute
+from app.api.routing import ResourceRouter
 from app.representations import json_bytes
 from app.schemas import Health
 
-router = APIRouter(
+router = ResourceRouter(
     tags=["health"],
-    route_class=StrictQueryRoute,
     # Both languages always; `lang` is accepted here as on every operation.
     dependencies=[Depends(get_language)],
 )

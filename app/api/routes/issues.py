@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from fastapi.responses import Response
 
 from app.api.deps import IssueKey, RecordId, database_of
@@ -9,13 +9,13 @@ from app.api.filters import SearchFilter, SupportFilter, keep_matching
 from app.api.listing import ListQuery, serve_page
 from app.api.pagination import MAX_OFFSET, PaginationDep
 from app.api.representation import LanguageQuery
+from app.api.routing import ResourceRouter
 from app.api.sorting import sorting
-from app.api.strict_query import StrictQueryRoute
 from app.rendered import DocumentKind, Listing
 from app.schemas import IssueDetail, IssuePublic, IssueRoundPublic, Page, SearchType
 from app.vocabulary import Side
 
-router = APIRouter(prefix="/issues", tags=["issues"], route_class=StrictQueryRoute)
+router = ResourceRouter(prefix="/issues", tags=["issues"])
 
 IN_ROUND = (
     "item_id IN (SELECT round_issue.issue_id FROM round_issue "

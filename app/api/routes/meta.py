@@ -1,16 +1,16 @@
 from datetime import UTC, datetime
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import Response
 
 from app.api.deps import database_of
 from app.api.documents import stored_document
 from app.api.representation import LanguageQuery, document_response
-from app.api.strict_query import StrictQueryRoute
+from app.api.routing import ResourceRouter
 from app.rendered import BUILT_AT_PLACEHOLDER, DocumentKind
 from app.schemas import MetaPublic
 
-router = APIRouter(tags=["meta"], route_class=StrictQueryRoute)
+router = ResourceRouter(tags=["meta"])
 
 
 @router.get("/meta", response_model=MetaPublic)

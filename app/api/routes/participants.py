@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from fastapi.responses import Response
 
 from app.api.deps import ParticipantKey, RecordId, database_of
@@ -9,8 +9,8 @@ from app.api.filters import SearchFilter, SupportFilter, keep_matching
 from app.api.listing import ListQuery, serve_page
 from app.api.pagination import PaginationDep
 from app.api.representation import LanguageQuery
+from app.api.routing import ResourceRouter
 from app.api.sorting import sorting
-from app.api.strict_query import StrictQueryRoute
 from app.rendered import DocumentKind, Listing
 from app.schemas import (
     Page,
@@ -21,7 +21,7 @@ from app.schemas import (
 )
 from app.vocabulary import ParticipantKind, Side
 
-router = APIRouter(prefix="/participants", tags=["participants"], route_class=StrictQueryRoute)
+router = ResourceRouter(prefix="/participants", tags=["participants"])
 
 
 @router.get("", response_model=Page[ParticipantPublic])

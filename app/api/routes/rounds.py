@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import Response
 
 from app.api.deps import OtherRoundKey, RoundKey, RoundNumber, database_of
@@ -9,8 +9,8 @@ from app.api.filters import SupportFilter
 from app.api.listing import ListQuery, serve_page
 from app.api.pagination import PaginationDep
 from app.api.representation import LanguageQuery
+from app.api.routing import ResourceRouter
 from app.api.sorting import sorting
-from app.api.strict_query import StrictQueryRoute
 from app.rendered import DocumentKind, Listing
 from app.schemas import (
     Page,
@@ -20,7 +20,7 @@ from app.schemas import (
     RoundPublic,
 )
 
-router = APIRouter(prefix="/rounds", tags=["rounds"], route_class=StrictQueryRoute)
+router = ResourceRouter(prefix="/rounds", tags=["rounds"])
 
 
 @router.get("", response_model=Page[RoundPublic])

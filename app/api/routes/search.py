@@ -1,17 +1,17 @@
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from fastapi.responses import Response
 
 from app.api.deps import database_of
 from app.api.filters import SEARCH_TEXT
 from app.api.pagination import PaginationDep
-from app.api.strict_query import StrictQueryRoute
+from app.api.routing import ResourceRouter
 from app.representations import csv_columns, csv_row, in_language, json_bytes
 from app.schemas import Page, SearchResult, SearchType
 from app.search.query import Hit, Match, locate_matches, search
 
-router = APIRouter(tags=["search"], route_class=StrictQueryRoute)
+router = ResourceRouter(tags=["search"])
 
 SearchText = Annotated[
     str,

@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import Response
 
 from app.api.deps import RecordId, SourceKey, database_of
@@ -9,12 +9,12 @@ from app.api.filters import SearchFilter, SupportFilter, keep_matching
 from app.api.listing import ListQuery, serve_page
 from app.api.pagination import PaginationDep
 from app.api.representation import LanguageQuery
+from app.api.routing import ResourceRouter
 from app.api.sorting import sorting
-from app.api.strict_query import StrictQueryRoute
 from app.rendered import DocumentKind, Listing
 from app.schemas import Page, SearchType, SourceCitationPublic, SourceDetail, SourcePublic
 
-router = APIRouter(prefix="/sources", tags=["sources"], route_class=StrictQueryRoute)
+router = ResourceRouter(prefix="/sources", tags=["sources"])
 
 
 @router.get("", response_model=Page[SourcePublic])

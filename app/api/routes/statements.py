@@ -1,18 +1,18 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from fastapi.responses import Response
 
 from app.api.deps import database_of
 from app.api.filters import SupportFilter
 from app.api.listing import ListQuery, serve_page
 from app.api.pagination import MAX_OFFSET, PaginationDep
+from app.api.routing import ResourceRouter
 from app.api.sorting import sorting
-from app.api.strict_query import StrictQueryRoute
 from app.rendered import Listing
 from app.schemas import Page, StatementPublic
 
-router = APIRouter(prefix="/statements", tags=["statements"], route_class=StrictQueryRoute)
+router = ResourceRouter(prefix="/statements", tags=["statements"])
 
 ABOUT_ISSUE = "item_id IN (SELECT statement_id FROM statement_issue WHERE issue_id = ?)"
 

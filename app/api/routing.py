@@ -1,7 +1,9 @@
-"""Rejecting query parameters an operation does not declare, instead of ignoring them.
+"""The routers and routes every resource uses.
 
-A misspelt filter (``?sid=RU``) silently returning everything is worse than an error. The check
-is part of the route itself (not a dependency), so it costs one set lookup per parameter.
+Routes reject query parameters they do not declare: a misspelt filter (``?sid=RU``) silently
+returning everything is worse than an error. The check is part of the route itself (not a
+dependency), so it costs one set lookup per parameter. Routers skip requests outside their
+prefix without trying each of their routes.
 """
 
 from collections.abc import Callable, Coroutine
@@ -10,7 +12,10 @@ from typing import Any
 from fastapi import Request, Response
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, APIRouter
+from starlette._utils import get_route_path
+from starlette.routing import Match
+from starlette.types import Scope
 
 
 def _query_aliases(dependant: Dependant) -> set[str]:
@@ -45,3 +50,21 @@ class StrictQueryRoute(APIRoute):
             return await handler(request)
 
         return strict_handler
+
+
+class ResourceRouter(APIRouter):
+    """One resource's router: strict routes, and a quick miss for paths outside its prefix."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(route_class=StrictQueryRoute, **options)
+        self.mounted_at = ""
+
+    def mount_under(self, api_prefix: str) -> "ResourceRouter":
+        """Record where the app includes this router, so a match can be ruled out by prefix."""
+        self.mounted_at = api_prefix + self.prefix
+        return self
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if self.mounted_at and not get_route_path(scope).startswith(self.mounted_at):
+            return Match.NONE, {}
+        return super().matches(scope)
