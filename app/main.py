@@ -47,7 +47,7 @@ def ensure_database(settings: Settings) -> None:
 
     path: Path = settings.database_path
     curated = load_curated()
-    if path.exists() and is_current(path, curated.data_sha256):
+    if path.exists() and is_current(path, curated.data_version):
         return
     reason = "is missing" if not path.exists() else "is out of date"
     if not settings.build_database_if_missing:

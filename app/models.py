@@ -55,8 +55,8 @@ class SourceUncited(SQLModel, table=True):
     reason: str
     note: str | None = None
     quote: str
-    quote_start: int
-    quote_end: int
+    start: int
+    end: int
 
 
 class SourceCoverage(SQLModel, table=True):
@@ -105,7 +105,7 @@ class RoundVenue(SQLModel, table=True):
     round_id: str = Field(foreign_key="round.id", index=True)
     name_en: str
     name_ar: str
-    is_preferred: bool
+    preferred: bool
     note: str | None = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
@@ -129,7 +129,7 @@ class ParticipantTitle(SQLModel, table=True):
     participant_id: str = Field(foreign_key="participant.id", index=True)
     title_en: str
     title_ar: str
-    is_preferred: bool
+    preferred: bool
     note: str | None = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
@@ -182,7 +182,7 @@ class FactVersion(SQLModel, table=True):
     field: str
     value_en: str
     value_ar: str
-    is_preferred: bool
+    preferred: bool
     note: str | None = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
@@ -259,7 +259,7 @@ class RoundParticipant(SQLModel, table=True):
     round_id: str = Field(foreign_key="round.id", primary_key=True)
     participant_id: str = Field(foreign_key="participant.id", primary_key=True)
     role: str
-    note: str | None = None
+    role_note: str | None = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
@@ -271,7 +271,7 @@ class RoundIssue(SQLModel, table=True):
     issue_id: str = Field(foreign_key="issue.id", primary_key=True)
     on_agenda: bool
     outcome: str
-    note: str | None = None
+    outcome_note: str | None = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
@@ -294,14 +294,14 @@ class RoundIssueRaiser(SQLModel, table=True):
 
 
 class Citation(SQLModel, table=True):
-    __table_args__ = (Index("ix_citation_source_id_quote_start", "source_id", "quote_start"),)
+    __table_args__ = (Index("ix_citation_source_id_start", "source_id", "start"),)
 
     id: int = Field(primary_key=True)
     fact_id: int = Field(foreign_key="fact.id", index=True)
     source_id: str = Field(foreign_key="source.id")
     quote: str
-    quote_start: int
-    quote_end: int
+    start: int
+    end: int
     # W3C Web Annotation TextQuoteSelector context, so a quote can be re-found after an edit.
     prefix: str
     suffix: str

@@ -22,15 +22,15 @@ CANNED_QUERIES = {
         select i.id, i.name_en, i.name_ar, i.summary_en, i.summary_ar, i.note,
           (select json_group_array(x.side) from round_issue_raiser x
             where x.round_id = ri.round_id and x.issue_id = ri.issue_id) as raised_by,
-          ri.on_agenda, ri.outcome, ri.note as outcome_note,
+          ri.on_agenda, ri.outcome, ri.outcome_note,
           (select json_group_array(json_object('source_id', c.source_id, 'quote', c.quote,
-             'start', c.quote_start, 'end', c.quote_end)) from citation c
+             'start', c.start, 'end', c."end")) from citation c
             where c.fact_id = ri.fact_id) as citations
         from round_issue ri join issue i on i.id = ri.issue_id join round r on r.id = ri.round_id
         where r.number = :number order by ri.on_agenda desc, i.id""",
     "rounds": """
         select r.*, (select json_group_array(json_object('source_id', c.source_id,
-             'quote', c.quote, 'start', c.quote_start, 'end', c.quote_end)) from citation c
+             'quote', c.quote, 'start', c.start, 'end', c."end")) from citation c
             where c.fact_id = r.fact_id) as citations
         from round r where r.number is not null order by r.number""",
     "participant": """
@@ -40,7 +40,7 @@ CANNED_QUERIES = {
           (select json_group_array(a.alias) from participant_alias a
             where a.participant_id = p.id) as aliases,
           (select json_group_array(json_object('source_id', c.source_id, 'quote', c.quote,
-             'start', c.quote_start, 'end', c.quote_end)) from citation c
+             'start', c.start, 'end', c."end")) from citation c
             where c.fact_id = p.fact_id) as citations
         from participant p where p.id = :id""",
     "search": """
@@ -53,7 +53,7 @@ CANNED_QUERIES = {
 def _citations(fact_id: str) -> str:
     """A fact's citations as a JSON array, every field Parley returns, in curated order."""
     return f"""(select json_group_array(json_object('source_id', c.source_id, 'quote', c.quote,
-             'start', c.quote_start, 'end', c.quote_end, 'prefix', c.prefix,
+             'start', c.start, 'end', c."end", 'prefix', c.prefix,
              'suffix', c.suffix, 'document_sha256', c.document_sha256,
              'gloss_en', c.gloss_en, 'gloss_by', c.gloss_by))
            from (select * from citation c where c.fact_id = {fact_id} order by c.id) c)"""
@@ -70,9 +70,9 @@ CANNED_QUERIES |= {
         select p.id, p.kind, p.side, p.name_en, p.name_ar, p.description_en, p.description_ar,
           p.note, f.support, f.source_count,
           (select json_group_array(json_object('title_en', t.title_en, 'title_ar', t.title_ar,
-             'preferred', t.is_preferred, 'note', t.note))
+             'preferred', t.preferred, 'note', t.note))
             from (select * from participant_title t where t.participant_id = p.id
-                  order by t.is_preferred desc, t.id) t) as titles,
+                  order by t.preferred desc, t.id) t) as titles,
           (select json_group_array(json_object('alias', a.alias, 'language', a.language))
             from (select * from participant_alias a where a.participant_id = p.id
                   order by a.id) a) as aliases,
@@ -136,7 +136,7 @@ CANNED_QUERIES |= {
           (select json_group_array(x.side) from (select * from round_issue_raiser x
             where x.round_id = ri.round_id and x.issue_id = ri.issue_id order by x.side) x)
             as raised_by,
-          ri.on_agenda, ri.outcome, ri.note as outcome_note, f.support, f.source_count,
+          ri.on_agenda, ri.outcome, ri.outcome_note, f.support, f.source_count,
           {_citations("ri.fact_id")} as citations
         from round_issue ri join issue i on i.id = ri.issue_id join round r on r.id = ri.round_id
           join fact f on f.id = ri.fact_id

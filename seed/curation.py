@@ -115,7 +115,7 @@ class CuratedVenue(Cited):
 class CuratedRoundParticipant(Cited):
     participant: Slug
     role: Role
-    note: Text | None = None
+    role_note: Text | None = None
 
 
 class CuratedRoundIssue(Cited):
@@ -123,7 +123,7 @@ class CuratedRoundIssue(Cited):
     raised_by: list[Side]
     on_agenda: bool
     outcome: Outcome
-    note: Text | None = None
+    outcome_note: Text | None = None
 
 
 class CuratedRound(Cited):

@@ -201,8 +201,8 @@ class _Builder:
                 fact_id=fact_id,
                 source_id=citation.source,
                 quote=citation.quote,
-                quote_start=start,
-                quote_end=end,
+                start=start,
+                end=end,
                 prefix=text[max(0, start - SELECTOR_CONTEXT) : start],
                 suffix=text[end : end + SELECTOR_CONTEXT],
                 document_sha256=self.source_hashes[citation.source],
@@ -231,7 +231,7 @@ class _Builder:
         self.add_coverage()
         self.check_glosses()
         self.grade_support()
-        self.dataset.add(DatasetMeta(id=1, data_version=self.data.data_sha256))
+        self.dataset.add(DatasetMeta(id=1, data_version=self.data.data_version))
         if self.problems:
             raise SeedError(self.problems)
         return self.dataset
@@ -271,8 +271,8 @@ class _Builder:
                             reason=mark.reason.value,
                             note=mark.note,
                             quote=mark.quote,
-                            quote_start=span[0],
-                            quote_end=span[1],
+                            start=span[0],
+                            end=span[1],
                         )
                     )
 
@@ -302,7 +302,7 @@ class _Builder:
                         participant_id=participant.id,
                         title_en=title.title_en,
                         title_ar=title.title_ar,
-                        is_preferred=title.preferred,
+                        preferred=title.preferred,
                         note=title.note,
                         fact_id=self.fact(
                             FactKind.participant_title,
@@ -399,7 +399,7 @@ class _Builder:
                     round_id=meeting.id,
                     name_en=venue.name_en,
                     name_ar=venue.name_ar,
-                    is_preferred=venue.preferred,
+                    preferred=venue.preferred,
                     note=venue.note,
                     fact_id=self.fact(
                         FactKind.round_venue,
@@ -424,7 +424,7 @@ class _Builder:
                     round_id=meeting.id,
                     participant_id=link.participant,
                     role=link.role.value,
-                    note=link.note,
+                    role_note=link.role_note,
                     fact_id=self.fact(
                         FactKind.round_participant,
                         f"{meeting.id}/participant/{link.participant}",
@@ -448,7 +448,7 @@ class _Builder:
                     issue_id=link.issue,
                     on_agenda=link.on_agenda,
                     outcome=link.outcome.value,
-                    note=link.note,
+                    outcome_note=link.outcome_note,
                     fact_id=self.fact(
                         FactKind.round_issue,
                         f"{meeting.id}/issue/{link.issue}",
@@ -491,7 +491,7 @@ class _Builder:
                         field=field_name,
                         value_en=version.value_en,
                         value_ar=version.value_ar,
-                        is_preferred=version.preferred,
+                        preferred=version.preferred,
                         note=version.note,
                         fact_id=self.fact(
                             FactKind.fact_version,
@@ -686,10 +686,10 @@ class _Builder:
         }
         for citation in self.dataset.rows[Citation]:
             assert isinstance(citation, Citation)
-            spans[citation.source_id][0].append((citation.quote_start, citation.quote_end))
+            spans[citation.source_id][0].append((citation.start, citation.end))
         for mark in self.dataset.rows[SourceUncited]:
             assert isinstance(mark, SourceUncited)
-            spans[mark.source_id][1].append((mark.quote_start, mark.quote_end))
+            spans[mark.source_id][1].append((mark.start, mark.end))
         for source_id, text in self.source_texts.items():
             coverage = measure(text, *spans[source_id])
             self.dataset.coverage[source_id] = coverage

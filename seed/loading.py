@@ -63,7 +63,7 @@ class CuratedData:
     glosses: dict[str, CuratedGlosses]
     """By source id."""
     documents: dict[str, Document]
-    data_sha256: str
+    data_version: str
     """Hash of every curated file and document: the version of the data."""
 
 
@@ -179,5 +179,5 @@ def load_curated(data_dir: Path = DATA_DIR, documents_dir: Path = DOCUMENTS_DIR)
         versions=versions,
         glosses=glosses,
         documents=documents,
-        data_sha256=_hash_inputs(data_dir, documents),
+        data_version=_hash_inputs(data_dir, documents),
     )

@@ -87,8 +87,8 @@ def cite(citation: Citation) -> CitationPublic:
     return CitationPublic(
         source_id=citation.source_id,
         quote=citation.quote,
-        start=citation.quote_start,
-        end=citation.quote_end,
+        start=citation.start,
+        end=citation.end,
         prefix=citation.prefix,
         suffix=citation.suffix,
         document_sha256=citation.document_sha256,
@@ -116,7 +116,7 @@ def present_rounds(session: Session, rounds: Sequence[Round]) -> list[RoundPubli
     statement = (
         select(RoundVenue)
         .where(col(RoundVenue.round_id).in_([r.id for r in rounds]))
-        .order_by(col(RoundVenue.is_preferred).desc(), col(RoundVenue.id))
+        .order_by(col(RoundVenue.preferred).desc(), col(RoundVenue.id))
     )
     for venue in session.exec(statement):
         venues_by_round[venue.round_id].append(venue)
@@ -132,7 +132,7 @@ def present_rounds(session: Session, rounds: Sequence[Round]) -> list[RoundPubli
                 VenuePublic(
                     name_en=venue.name_en,
                     name_ar=venue.name_ar,
-                    preferred=venue.is_preferred,
+                    preferred=venue.preferred,
                     note=venue.note,
                     **evidence[venue.fact_id],
                 )
@@ -156,7 +156,7 @@ def load_titles(
     statement = (
         select(ParticipantTitle)
         .where(col(ParticipantTitle.participant_id).in_(sorted(set(participant_ids))))
-        .order_by(col(ParticipantTitle.is_preferred).desc(), col(ParticipantTitle.id))
+        .order_by(col(ParticipantTitle.preferred).desc(), col(ParticipantTitle.id))
     )
     for title in session.exec(statement):
         titles[title.participant_id].append(title)
@@ -164,7 +164,7 @@ def load_titles(
 
 
 def summary_fields(participant: Participant, titles: list[ParticipantTitle]) -> dict[str, Any]:
-    preferred = next((t for t in titles if t.is_preferred), None)
+    preferred = next((t for t in titles if t.preferred), None)
     return ParticipantSummary.model_validate(
         {
             **fields(participant),
@@ -204,7 +204,7 @@ def present_participants(
                 TitlePublic(
                     title_en=title.title_en,
                     title_ar=title.title_ar,
-                    preferred=title.is_preferred,
+                    preferred=title.preferred,
                     note=title.note,
                     **evidence[title.fact_id],
                 )

@@ -223,7 +223,7 @@ def round_issues(session: Session, meeting: Round) -> list[Item]:
                 raised_by=raisers[link.round_id, link.issue_id],
                 on_agenda=link.on_agenda,
                 outcome=link.outcome,
-                outcome_note=link.note,
+                outcome_note=link.outcome_note,
                 **evidence[link.fact_id],
             ),
         )
@@ -246,7 +246,7 @@ def round_participants(session: Session, meeting: Round) -> list[Item]:
             RoundParticipantPublic(
                 **summary_fields(participant, titles[participant.id]),
                 role=link.role,
-                role_note=link.note,
+                role_note=link.role_note,
                 **evidence[link.fact_id],
             ),
         )
@@ -345,7 +345,7 @@ def render_participants(session: Session, rendered: Rendered) -> None:
                     ParticipantRoundPublic(
                         round=meeting_ref(meeting),
                         role=link.role,
-                        role_note=link.note,
+                        role_note=link.role_note,
                         **evidence[link.fact_id],
                     ),
                 )
@@ -380,7 +380,7 @@ def render_issues(session: Session, rendered: Rendered) -> None:
                 raised_by=raisers[link.round_id, link.issue_id],
                 on_agenda=link.on_agenda,
                 outcome=link.outcome,
-                outcome_note=link.note,
+                outcome_note=link.outcome_note,
                 **evidence[link.fact_id],
             )
             for link, meeting in rows
@@ -466,7 +466,7 @@ def render_sources(session: Session, rendered: Rendered) -> None:
         uncited = session.exec(
             select(SourceUncited)
             .where(SourceUncited.source_id == source.id)
-            .order_by(col(SourceUncited.quote_start))
+            .order_by(col(SourceUncited.start))
         )
         rendered.add_document(
             DocumentKind.source,
@@ -475,8 +475,8 @@ def render_sources(session: Session, rendered: Rendered) -> None:
                 **fields(source),
                 uncited=[
                     UncitedSpan(
-                        start=span.quote_start,
-                        end=span.quote_end,
+                        start=span.start,
+                        end=span.end,
                         reason=span.reason,
                         note=span.note,
                     )
@@ -488,7 +488,7 @@ def render_sources(session: Session, rendered: Rendered) -> None:
             select(Citation, Fact)
             .join(Fact, col(Fact.id) == col(Citation.fact_id))
             .where(Citation.source_id == source.id)
-            .order_by(col(Citation.quote_start), col(Citation.id))
+            .order_by(col(Citation.start), col(Citation.id))
         ).all()
         rendered.add_list(
             Listing.source_citations,

@@ -33,18 +33,18 @@ def group_versions(
     groups: dict[VersionKey, list[Version]] = defaultdict(list)
     for venue in venues:
         groups["round", venue.round_id, "venue"].append(
-            Version(venue.name_en, venue.name_ar, venue.is_preferred, venue.note, venue.fact_id)
+            Version(venue.name_en, venue.name_ar, venue.preferred, venue.note, venue.fact_id)
         )
     for title in titles:
         groups["participant", title.participant_id, "title"].append(
-            Version(title.title_en, title.title_ar, title.is_preferred, title.note, title.fact_id)
+            Version(title.title_en, title.title_ar, title.preferred, title.note, title.fact_id)
         )
     for version in fact_versions:
         groups[version.subject_kind, version.subject_id, version.field].append(
             Version(
                 version.value_en,
                 version.value_ar,
-                version.is_preferred,
+                version.preferred,
                 version.note,
                 version.fact_id,
             )
