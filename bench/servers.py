@@ -327,6 +327,8 @@ def parley(
             "warning",
             "--no-access-log",
             "--no-server-header",
+            "--loop",
+            "asyncio",  # as `python -m app` serves
             *(["--workers", str(workers)] if workers > 1 else []),
         ],
         env,
