@@ -380,3 +380,25 @@ class RenderedCount(SQLModel, table=True):
     support: str = Field(primary_key=True)
     """A support grade, or empty for every item."""
     total: int
+
+
+class SearchRecord(SQLModel, table=True):
+    """What a search hit needs besides the text, one row per ``search_entry`` row.
+
+    Kept apart from the full-text table, whose rows hold whole articles: reading a label there
+    means reading past the article.
+    """
+
+    __tablename__ = "search_record"
+
+    entry: int = Field(primary_key=True)
+    """The ``search_entry`` rowid."""
+    kind: str
+    record_id: str
+    field: str
+    language: str
+    weight: float
+    counterpart: str | None = None
+    """The same field in the other language."""
+    label_en: str
+    label_ar: str

@@ -68,10 +68,12 @@ def multiply(database: Path, factor: int) -> None:
         table: (
             connection.execute(f'SELECT coalesce(max(rowid), 0) + 1 FROM "{table}"').fetchone()[0]
         )
-        for table in tables(connection)
+        for table in [*tables(connection), "search_entry"]
     }
     for table in [*tables(connection), "search_entry"]:
         columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+        if table == "search_entry":
+            columns.insert(0, "rowid")  # search_record rows point to these by rowid
         types = {
             row[1]: row[2].upper() for row in connection.execute(f'PRAGMA table_info("{table}")')
         }
@@ -83,6 +85,8 @@ def multiply(database: Path, factor: int) -> None:
                 )
             elif column == "id":
                 expressions.append(f"id + n * {offsets[table]}")
+            elif column in ("rowid", "entry"):
+                expressions.append(f"\"{table}\".{column} + n * {offsets['search_entry']}")
             elif column == "fact_id":
                 expressions.append(f"fact_id + n * {offsets['fact']}")
             elif column == "number":

@@ -279,7 +279,7 @@ def start(
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
             pinned([part.format(port=port) for part in command], cpu),
-            env={**os.environ, **env},
+            env={**os.environ, **{name: value.format(port=port) for name, value in env.items()}},
             stdout=subprocess.DEVNULL,
             stderr=log,
         )
@@ -305,37 +305,18 @@ def parley(
     name: str = "parley",
     wait: bool = True,
 ) -> AbstractContextManager[Server]:
-    """Parley under uvicorn; ``cache=False`` turns its response cache off."""
+    """Parley as its users run it (``python -m app``); ``cache=False`` turns its response cache
+    off."""
     env = {
         "PARLEY_DATABASE_PATH": str(database),
         "PARLEY_BUILD_DATABASE_IF_MISSING": "false",
+        "PARLEY_HOST": "127.0.0.1",
+        "PARLEY_PORT": "{port}",
+        "PARLEY_WORKERS": str(workers),
     }
     if not cache:
         env["PARLEY_RESPONSE_CACHE_BYTES"] = "0"
-    return start(
-        name,
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "app.main:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "{port}",
-            "--log-level",
-            "warning",
-            "--no-access-log",
-            "--no-server-header",
-            "--loop",
-            "asyncio",  # as `python -m app` serves
-            *(["--workers", str(workers)] if workers > 1 else []),
-        ],
-        env,
-        "/api/v1/health",
-        cpu,
-        wait,
-    )
+    return start(name, [sys.executable, "-m", "app"], env, "/api/v1/health", cpu, wait)
 
 
 def datasette(

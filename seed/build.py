@@ -10,12 +10,13 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, insert, text
 
 from app.core.config import PROJECT_ROOT
-from app.models import RenderedCount, RenderedDocument, RenderedItem
+from app.models import RenderedCount, RenderedDocument, RenderedItem, SearchRecord
 from seed.dataset import Dataset
 from seed.render import Rendered, render
 from seed.search_index import build_search_entries
 
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
+RECORD_COLUMNS = [c for c in SearchRecord.model_fields if c != "entry"]
 
 
 def sqlite_engine(path: Path) -> Engine:
@@ -68,7 +69,10 @@ def write_database(dataset: Dataset, target: Path) -> None:
                 for table, rows in dataset.rows_by_table():
                     if rows:
                         connection.execute(insert(table), [row.model_dump() for row in rows])
-                entries = [entry.as_row() for entry in build_search_entries(dataset)]
+                entries = [
+                    {"rowid": number, **entry.as_row()}
+                    for number, entry in enumerate(build_search_entries(dataset), start=1)
+                ]
                 connection.execute(
                     text(
                         f"INSERT INTO search_entry ({', '.join(entries[0])}) "
@@ -76,6 +80,11 @@ def write_database(dataset: Dataset, target: Path) -> None:
                     ),
                     entries,
                 )
+                records = [
+                    {"entry": entry["rowid"], **{c: entry[c] for c in RECORD_COLUMNS}}
+                    for entry in entries
+                ]
+                connection.execute(insert(SearchRecord), records)
                 store_rendered(connection, render(connection))
             with engine.connect() as connection:
                 connection.exec_driver_sql("VACUUM")

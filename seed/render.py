@@ -82,7 +82,13 @@ ROLE_ORDER = case(
 EVENT_KIND_RANK = {kind.value: rank for rank, kind in enumerate(EventKind)}
 KIND_ORDER = case(EVENT_KIND_RANK, value=col(Event.kind))
 # Tables that are representations of the others, left out of the export.
-DERIVED_TABLES = {"alembic_version", "rendered_document", "rendered_item", "rendered_count"}
+DERIVED_TABLES = {
+    "alembic_version",
+    "rendered_document",
+    "rendered_item",
+    "rendered_count",
+    "search_record",
+}
 
 
 @dataclass

@@ -113,7 +113,7 @@ BEST_PER_RECORD = """
     ), hits AS (
         SELECT entry, kind, record_id, field, language, counterpart, label_en, label_ar,
                candidates.rank * weight AS score
-        FROM candidates JOIN search_entry ON search_entry.rowid = candidates.entry
+        FROM candidates JOIN search_record USING (entry)
     ), ranked AS (
         SELECT *, row_number() OVER (
             PARTITION BY kind, record_id ORDER BY score, field, language
