@@ -33,5 +33,5 @@ def keep_matching(
     """Narrow a list to the records a ``q`` filter finds, when there is one."""
     if q is None:
         return query
-    ids = [hit.record_id for hit in search(database, q, kind.value)]
+    ids = [hit.record_id for hit in search(database, q, kind.value).hits]
     return query.where("item_id IN (SELECT value FROM json_each(?))", json.dumps(ids))

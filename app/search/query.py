@@ -104,6 +104,7 @@ def snippet(original: str, start: int, end: int) -> str:
     )
 
 
+# Each matching record once, by its best-scoring field, best first.
 BEST_PER_RECORD = """
     WITH candidates AS (
         -- Only the first matching fields in index order are weighed: with no ORDER BY, FTS5
@@ -119,11 +120,12 @@ BEST_PER_RECORD = """
             PARTITION BY kind, record_id ORDER BY score, field, language
         ) AS position
         FROM hits
+    ), best AS (
+        SELECT entry, kind, record_id, field, language, counterpart, label_en, label_ar, score
+        FROM ranked WHERE position = 1
     )
-    SELECT entry, kind, record_id, field, language, counterpart, label_en, label_ar, score
-    FROM ranked WHERE position = 1
-    ORDER BY score, kind, record_id
     """
+ALL_BEST = BEST_PER_RECORD + "SELECT * FROM best ORDER BY score, kind, record_id"
 
 # Only the sources whose text contains every word of the name, found through the index.
 SOURCE_TEXTS_WITH = (
@@ -132,6 +134,7 @@ SOURCE_TEXTS_WITH = (
     "ORDER BY record_id LIMIT :candidates"
 )
 MAX_CANDIDATES = 1000
+ALL = 2**31 - 1  # as a page size: every match
 
 
 class Candidate(NamedTuple):
@@ -145,6 +148,18 @@ class Candidate(NamedTuple):
     label_ar: str
     score: float
 
+    def hit(self) -> "Hit":
+        return Hit(
+            kind=self.kind,
+            record_id=self.record_id,
+            label_en=self.label_en,
+            label_ar=self.label_ar,
+            score=round(self.score, 6),
+            entry=self.entry,
+            field=self.field,
+            language=self.language,
+        )
+
 
 class SourceText(NamedTuple):
     entry: int
@@ -154,37 +169,42 @@ class SourceText(NamedTuple):
     label_ar: str
 
 
-def search(database: ReadOnlyDatabase, q: str, kind: str | None = None) -> list[Hit]:
-    """Every matching record, best first. A q with no letters or digits matches nothing."""
+@dataclass(frozen=True)
+class SearchPage:
+    total: int
+    hits: list[Hit]
+
+
+def search(
+    database: ReadOnlyDatabase,
+    q: str,
+    kind: str | None = None,
+    limit: int = ALL,
+    offset: int = 0,
+) -> SearchPage:
+    """A page of the matching records, best first, and how many match in all; sources found
+    through a name in the other language come after the others. A q with no letters or digits
+    matches nothing."""
     words = query_tokens(q)
     if not words:
-        return []
-    # Every kind is ranked even when one is asked for: an English name matched on a record is
+        return SearchPage(0, [])
+    # Every kind is weighed even when one is asked for: an English name matched on a record is
     # what leads to the Arabic sources that print it.
     rows = [
         Candidate(*row)
         for row in database.all(
-            BEST_PER_RECORD,
-            {"expression": match_expression(words), "candidates": MAX_CANDIDATES},
+            ALL_BEST, {"expression": match_expression(words), "candidates": MAX_CANDIDATES}
         )
     ]
-    hits = [
-        Hit(
-            kind=row.kind,
-            record_id=row.record_id,
-            label_en=row.label_en,
-            label_ar=row.label_ar,
-            score=round(row.score, 6),
-            entry=row.entry,
-            field=row.field,
-            language=row.language,
-        )
-        for row in rows
-        if kind in (None, row.kind)
-    ]
-    if kind in (None, "source"):
-        hits += _sources_naming(database, rows, {h.record_id for h in hits if h.kind == "source"})
-    return hits
+    direct = [row for row in rows if kind in (None, row.kind)]
+    page = [row.hit() for row in direct[offset : offset + limit]]
+    if kind not in (None, "source"):
+        return SearchPage(len(direct), page)
+    found = {row.record_id for row in rows if row.kind == "source"}
+    bridged = _sources_naming(database, rows, found)
+    first = max(0, offset - len(direct))
+    page += bridged[first : max(first, offset + limit - len(direct))]
+    return SearchPage(len(direct) + len(bridged), page)
 
 
 def locate_matches(database: ReadOnlyDatabase, q: str, hits: Sequence[Hit]) -> list[Match]:

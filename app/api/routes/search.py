@@ -51,8 +51,8 @@ async def read_search(
 ) -> Response:
     """Ranked search across rounds, participants, issues, statements, events and sources."""
     database = database_of(request)
-    hits = search(database, q, type.value if type else None)
-    page = hits[pagination.offset : pagination.offset + pagination.limit]
+    found = search(database, q, type.value if type else None, pagination.limit, pagination.offset)
+    page = found.hits
     representation = pagination.representation
     results = [
         in_language(public_result(hit, match), representation.language)
@@ -63,4 +63,4 @@ async def read_search(
         rows = [csv_row(result, columns) for result in results]
     else:
         rows = [json_bytes(result) for result in results]
-    return pagination.respond(rows, len(hits), SearchResult)
+    return pagination.respond(rows, found.total, SearchResult)
