@@ -1,79 +1,26 @@
-"""A real server on a loopback port, and a small raw HTTP/1.1 client for loading it."""
+"""A real server on a loopback port (started as users start it, ``python -m app``), and a small
+raw HTTP/1.1 client for loading it."""
 
 import asyncio
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-
-
-@dataclass(frozen=True)
-class LiveServer:
-    host: str
-    port: int
-    process: subprocess.Popen[bytes]
-
-    @property
-    def base_url(self) -> str:
-        return f"http://{self.host}:{self.port}"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from bench.servers import Server, parley
 
 
 @contextmanager
-def live_server(database: Path, **settings: str) -> Iterator[LiveServer]:
+def live_server(database: Path, cache: bool = True) -> Iterator[Server]:
     """``python -m app`` serving ``database`` on 127.0.0.1, stopped on exit."""
-    port = free_port()
-    environment = {
-        **os.environ,
-        "PARLEY_DATABASE_PATH": str(database),
-        "PARLEY_BUILD_DATABASE_IF_MISSING": "false",
-        "PARLEY_PORT": str(port),
-        **{f"PARLEY_{name.upper()}": value for name, value in settings.items()},
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "app"],
-        cwd=PROJECT_ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    server = LiveServer("127.0.0.1", port, process)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                assert process.stderr is not None
-                raise RuntimeError(f"server exited: {process.stderr.read().decode()[-2000:]}")
-            try:
-                with urllib.request.urlopen(server.base_url + "/api/v1/health", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
+    with parley(database, cpu=None, cache=cache) as server:
         yield server
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stderr is not None:
-            process.stderr.close()
+
+
+def address(server: Server) -> tuple[str, int]:
+    url = urlsplit(server.base_url)
+    assert url.hostname and url.port
+    return url.hostname, url.port
 
 
 async def get(

@@ -22,7 +22,7 @@ from app.main import create_app
 from app.rendered import DOCUMENT_MODELS, ITEM_MODELS, DocumentKind, Listing
 from app.representations import csv_columns, csv_line
 from tests.helpers import API, assert_problem
-from tests.live_server import get, live_server
+from tests.live_server import address, get, live_server
 
 
 def rendered_rows(database_path: Path, sql: str) -> list[tuple[Any, ...]]:
@@ -263,8 +263,9 @@ def test_hundreds_of_concurrent_cold_requests_all_succeed_and_health_answers(
 ) -> None:
     # With the response cache off every request reads the database. The old read path (40
     # worker threads over a pool of 15 connections) deadlocked at about 55 at once.
-    with live_server(database_path, response_cache_bytes="0") as server:
-        result = asyncio.run(load(server.host, server.port, connections=256, requests_each=4))
+    with live_server(database_path, cache=False) as server:
+        host, port = address(server)
+        result = asyncio.run(load(host, port, connections=256, requests_each=4))
     assert len(result["statuses"]) == 256 * 4
     assert set(result["statuses"]) == {200}
     assert len(result["health_seconds"]) == 10
