@@ -84,17 +84,8 @@ def load_evidence(session: Session, fact_ids: Iterable[int]) -> dict[int, Eviden
 
 
 def cite(citation: Citation) -> CitationPublic:
-    return CitationPublic(
-        source_id=citation.source_id,
-        quote=citation.quote,
-        start=citation.start,
-        end=citation.end,
-        prefix=citation.prefix,
-        suffix=citation.suffix,
-        document_sha256=citation.document_sha256,
-        gloss_en=citation.gloss_en,
-        gloss_by=citation.gloss_by,
-    )
+    # The table's columns are named as the public schema names them.
+    return CitationPublic.model_validate(citation)
 
 
 def load_raisers(
@@ -129,13 +120,7 @@ def present_rounds(session: Session, rounds: Sequence[Round]) -> list[RoundPubli
         RoundPublic(
             **fields(meeting),
             venues=[
-                VenuePublic(
-                    name_en=venue.name_en,
-                    name_ar=venue.name_ar,
-                    preferred=venue.preferred,
-                    note=venue.note,
-                    **evidence[venue.fact_id],
-                )
+                VenuePublic(**fields(venue), **evidence[venue.fact_id])
                 for venue in venues_by_round[meeting.id]
             ],
             disputed_fields=disputed.get(meeting.id, []),
@@ -201,13 +186,7 @@ def present_participants(
             description_ar=participant.description_ar,
             note=participant.note,
             titles=[
-                TitlePublic(
-                    title_en=title.title_en,
-                    title_ar=title.title_ar,
-                    preferred=title.preferred,
-                    note=title.note,
-                    **evidence[title.fact_id],
-                )
+                TitlePublic(**fields(title), **evidence[title.fact_id])
                 for title in titles[participant.id]
             ],
             aliases=[

@@ -479,15 +479,7 @@ def render_sources(session: Session, rendered: Rendered) -> None:
             source.id,
             SourceDetail(
                 **fields(source),
-                uncited=[
-                    UncitedSpan(
-                        start=span.start,
-                        end=span.end,
-                        reason=span.reason,
-                        note=span.note,
-                    )
-                    for span in uncited
-                ],
+                uncited=[UncitedSpan.model_validate(span) for span in uncited],
             ),
         )
         rows = session.exec(
