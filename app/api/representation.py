@@ -2,6 +2,7 @@
 ``Accept`` are acted on. Routes hand over stored bytes; nothing here parses JSON."""
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Annotated
 
 from fastapi import Query, Request
@@ -47,6 +48,12 @@ class Representation:
         return prefix if self.language is None else f"{prefix}_{self.language}"
 
 
+@cache
+def csv_header(item_model: type[BaseModel], language: Language | None) -> bytes:
+    """A list's CSV header row: fixed by its item schema, so written once per process."""
+    return csv_line(csv_columns(item_model, language))
+
+
 def document_response(body: bytes) -> Response:
     return Response(body, media_type=JSON)
 
@@ -64,7 +71,7 @@ def page_response(
     headers = {"Link": links} if links else {}
     if representation.csv:
         headers["X-Total-Count"] = str(total)
-        header = csv_line(csv_columns(item_model, representation.language))
+        header = csv_header(item_model, representation.language)
         return Response(header + b"".join(rows), media_type=CSV, headers=headers)
     body = b'{"items":[%s],"total":%d,"limit":%d,"offset":%d}' % (
         b",".join(rows),

@@ -50,20 +50,22 @@ class ReadOnlyDatabase:
     def _past_deadline(self) -> bool:
         return time.monotonic() > self._deadline
 
-    def all(self, sql: str, parameters: Parameters = ()) -> list[Row]:
+    def _execute(self, sql: str, parameters: Parameters) -> sqlite3.Cursor:
+        # Each statement gets the whole allowance, whatever ran before it in the request.
         self._deadline = time.monotonic() + self.query_timeout_seconds
-        return self.connection.execute(sql, parameters).fetchall()
+        return self.connection.execute(sql, parameters)
 
-    def one(self, sql: str, parameters: Parameters = ()) -> Row:
-        self._deadline = time.monotonic() + self.query_timeout_seconds
-        row: Row | None = self.connection.execute(sql, parameters).fetchone()
-        if row is None:
-            raise LookupError(sql)
-        return row
+    def all(self, sql: str, parameters: Parameters = ()) -> list[Row]:
+        return self._execute(sql, parameters).fetchall()
 
     def first(self, sql: str, parameters: Parameters = ()) -> Row | None:
-        self._deadline = time.monotonic() + self.query_timeout_seconds
-        row: Row | None = self.connection.execute(sql, parameters).fetchone()
+        row: Row | None = self._execute(sql, parameters).fetchone()
+        return row
+
+    def one(self, sql: str, parameters: Parameters = ()) -> Row:
+        row = self.first(sql, parameters)
+        if row is None:
+            raise LookupError(sql)
         return row
 
     def replaced_on_disk(self) -> bool:
