@@ -28,6 +28,7 @@ from app.api.routes import (
     statements,
 )
 from app.core.config import Settings, get_settings
+from app.docs import install_docs
 from app.core.db import ReadOnlyDatabase
 
 log = logging.getLogger("parley")
@@ -75,6 +76,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="A cited, bilingual record of the 2025 Russia-US talks on the work of embassies.",
         version="1.0.0",
         lifespan=lifespan,
+        # Served by install_docs from the app's own assets, not from a CDN.
+        docs_url=None,
+        redoc_url=None,
         # Stable operation ids (the route function's name) for generated clients.
         generate_unique_id_function=lambda route: route.name,
     )
@@ -96,6 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(router.mount_under(settings.api_prefix), prefix=settings.api_prefix)
     install_openapi(app)
+    install_docs(app)
     # Added innermost first: gzip compresses what the route wrote, a cached or matching
     # response answers before routing, and the request context wraps everything, errors too.
     # Level 5 compresses these JSON bodies almost as well as 9, at a fraction of the CPU.

@@ -206,7 +206,7 @@ def test_security_headers_and_request_ids(client: TestClient) -> None:
     assert re.fullmatch(r"[0-9a-f]{32}", generated.headers["x-request-id"])
     docs = client.get("/docs")
     assert docs.status_code == 200
-    assert "content-security-policy" not in docs.headers
+    assert docs.headers["content-security-policy"].startswith("default-src 'self'")
 
 
 def test_access_log_is_structured(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:

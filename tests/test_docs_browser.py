@@ -1,0 +1,43 @@
+"""The interactive docs, opened in a real headless Chromium that can reach only the app."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from bench.servers import Server
+from tests.browser import chromium, open_page, screenshot
+from tests.live_server import live_server
+
+
+@pytest.fixture(scope="module")
+def server(database_path: Path) -> Iterator[Server]:
+    with live_server(database_path) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as running:
+        yield running
+
+
+def test_swagger_ui_renders_every_operation_from_local_assets(
+    server: Server, browser: Browser
+) -> None:
+    page, record = open_page(browser, f"{server.base_url}/docs")
+    page.wait_for_selector("text=read_round_issues", timeout=20_000)
+    assert page.locator(".opblock").count() >= 20
+    screenshot(page, "docs-swagger-ui.png")
+    assert record.hosts_other_than(server.base_url) == []
+    assert record.console_errors == []
+
+
+def test_redoc_renders_every_operation_from_local_assets(server: Server, browser: Browser) -> None:
+    page, record = open_page(browser, f"{server.base_url}/redoc")
+    page.wait_for_selector("[data-section-id='operation/read_round_issues']", timeout=20_000)
+    assert page.locator("[data-section-id^='operation/']").count() >= 20
+    screenshot(page, "docs-redoc.png")
+    assert record.hosts_other_than(server.base_url) == []
+    assert record.console_errors == []
