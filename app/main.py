@@ -10,6 +10,7 @@ from app.api.errors import install_error_handlers
 from app.api.middleware import (
     ConditionalGetMiddleware,
     GZipWhenAccepted,
+    HeadAsGetMiddleware,
     RequestContextMiddleware,
 )
 from app.api.openapi import install_openapi
@@ -79,6 +80,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Served by install_docs from the app's own assets, not from a CDN.
         docs_url=None,
         redoc_url=None,
+        # /rounds/ is answered with a 404 naming /rounds, not an empty redirect.
+        redirect_slashes=False,
         # Stable operation ids (the route function's name) for generated clients.
         generate_unique_id_function=lambda route: route.name,
     )
@@ -102,7 +105,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_openapi(app)
     install_docs(app)
     # Added innermost first: gzip compresses what the route wrote, a cached or matching
-    # response answers before routing, and the request context wraps everything, errors too.
+    # response answers before routing, HEAD is answered as GET, and the request context wraps
+    # everything, errors too.
     # Level 5 compresses these JSON bodies almost as well as 9, at a fraction of the CPU.
     app.add_middleware(GZipWhenAccepted, minimum_size=1024, compresslevel=5)
     app.add_middleware(
@@ -119,6 +123,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=["ETag", "Link", "X-Request-ID", "X-Total-Count"],
         max_age=600,
     )
+    app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(RequestContextMiddleware)
     return app
 

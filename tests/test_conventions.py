@@ -314,3 +314,21 @@ def test_a_cached_link_never_carries_another_clients_host(client: TestClient) ->
     honest = client.get(url)
     assert "evil.example" not in honest.headers["link"]
     assert honest.headers["link"].startswith("<http://testserver/api/v1/participants?")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [f"{API}/rounds", f"{API}/rounds/2", f"{API}/search?q=flights", f"{API}/export", "/docs"],
+)
+def test_head_answers_every_get_with_the_same_headers_and_no_body(
+    client: TestClient, path: str
+) -> None:
+    get, head = client.get(path), client.head(path)
+    assert head.status_code == get.status_code == 200
+    assert head.content == b""
+    volatile = {"x-request-id", "date"}
+    assert {k: v for k, v in head.headers.items() if k not in volatile} == {
+        k: v for k, v in get.headers.items() if k not in volatile
+    }
+    missing = client.head(f"{API}/rounds/99")
+    assert missing.status_code == 404 and missing.content == b""

@@ -70,3 +70,24 @@ def test_validation_errors_name_every_bad_parameter(client: TestClient) -> None:
         ("query", "limit"),
     }
     assert "raised_by" in body["detail"]
+
+
+def test_pattern_errors_are_said_in_words_not_regular_expressions(client: TestClient) -> None:
+    sort = assert_problem(client.get(f"{API}/rounds?sort=bogus"), 422)
+    assert sort["errors"][0]["message"] == (
+        "must be one or more of the fields number, start_date, separated by commas, "
+        "each with - before it to sort in descending order"
+    )
+    blank = assert_problem(client.get(f"{API}/search?q=%20"), 422)
+    assert blank["errors"][0]["message"] == "must contain a non-space character"
+    for problem in (sort, blank):
+        assert "pattern" not in problem["detail"] and "^" not in problem["detail"]
+
+
+def test_a_trailing_slash_is_a_404_naming_the_path_without_it(client: TestClient) -> None:
+    for path in ("/rounds/", "/rounds/2/issues/", "/participants/alexander-darchiev/"):
+        response = client.get(f"{API}{path}", follow_redirects=False)
+        problem = assert_problem(response, 404)
+        assert problem["detail"].endswith(f"did you mean {API}{path.rstrip('/')}?")
+    unknown = assert_problem(client.get(f"{API}/nothing/", follow_redirects=False), 404)
+    assert "did you mean" not in unknown["detail"]

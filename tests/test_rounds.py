@@ -208,3 +208,15 @@ def test_rounds_1_and_2_compared_issue_by_issue(client: TestClient) -> None:
 def test_comparing_with_an_unknown_round_is_404(client: TestClient) -> None:
     assert_problem(client.get(f"{API}/rounds/1/compare/9"), 404)
     assert_problem(client.get(f"{API}/rounds/1/compare/two"), 422)
+
+
+def test_comparing_a_round_with_itself_is_a_422_saying_why(client: TestClient) -> None:
+    problem = assert_problem(client.get(f"{API}/rounds/2/compare/2"), 422)
+    assert problem["errors"] == [
+        {
+            "location": "path",
+            "name": "other",
+            "message": "must name a different round than number; a round compared with itself "
+            "has nothing to compare",
+        }
+    ]

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 log = logging.getLogger(__name__)
 
@@ -64,18 +65,53 @@ def problem_response(
     )
 
 
+# A regular expression is what the OpenAPI document should carry, but not what a person reading
+# a 422 should get: each pattern a parameter declares is registered with its meaning in words.
+_PATTERN_MEANINGS: dict[str, str] = {}
+
+
+def pattern_meaning(pattern: str, meaning: str) -> str:
+    """Declare what a 422 says when a value does not match ``pattern``; returns the pattern."""
+    _PATTERN_MEANINGS[pattern] = meaning
+    return pattern
+
+
+def _message(error: dict[str, Any]) -> str:
+    if error.get("type") == "string_pattern_mismatch":
+        meaning = _PATTERN_MEANINGS.get(str(error.get("ctx", {}).get("pattern")))
+        if meaning:
+            return meaning
+    return str(error["msg"])
+
+
 def _describe(error: dict[str, Any]) -> InvalidParameter:
     location, *path = [str(part) for part in error.get("loc", ())] or ["request"]
     # Never echo the rejected value: it may be huge or hostile; the message is enough.
-    return InvalidParameter(location=location, name=".".join(path), message=str(error["msg"]))
+    return InvalidParameter(location=location, name=".".join(path), message=_message(error))
 
 
-async def _http_error(_request: Request, error: Exception) -> JSONResponse:
+def _without_trailing_slash(request: Request) -> str | None:
+    """The path the client meant, when it added a slash to one that exists."""
+    path = request.scope["path"]
+    if len(path) < 2 or not path.endswith("/"):
+        return None
+    meant = {**request.scope, "path": path.rstrip("/")}
+    if any(route.matches(meant)[0] is Match.FULL for route in request.app.router.routes):
+        return str(meant["path"])
+    return None
+
+
+async def _http_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, HTTPException)
     status = error.status_code
     detail = error.detail if isinstance(error.detail, str) else HTTPStatus(status).description
     if status == 404 and detail == HTTPStatus(404).phrase:
-        detail = "No such endpoint. The API lives under /api/v1; see /docs."
+        meant = _without_trailing_slash(request)
+        detail = (
+            f"No such endpoint. Paths take no trailing slash: did you mean {meant}?"
+            if meant
+            else "No such endpoint. The API lives under /api/v1; see /docs."
+        )
     return problem_response(status, detail, headers=getattr(error, "headers", None))
 
 

@@ -5,6 +5,7 @@ from typing import Annotated, Any
 
 from fastapi import Query
 
+from app.api.errors import pattern_meaning
 from app.api.listing import ListQuery
 from app.core.db import ReadOnlyDatabase
 from app.schemas import SearchType
@@ -17,7 +18,11 @@ SupportFilter = Annotated[
 ]
 
 # Whitespace alone is a mistake worth a 422; anything else is searched as it is.
-SEARCH_TEXT: dict[str, Any] = {"min_length": 1, "max_length": 500, "pattern": r"\S"}
+SEARCH_TEXT: dict[str, Any] = {
+    "min_length": 1,
+    "max_length": 500,
+    "pattern": pattern_meaning(r"\S", "must contain a non-space character"),
+}
 SearchFilter = Annotated[
     str | None,
     Query(

@@ -72,6 +72,30 @@ class RequestContextMiddleware:
         access_log.info(json.dumps(entry))
 
 
+class HeadAsGetMiddleware:
+    """Answers HEAD exactly as GET, headers and all, without the body (RFC 9110, 9.3.2).
+
+    Routes are declared for GET only, so the OpenAPI document lists each operation once.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
 VARY = "Accept, Accept-Encoding"
 
 

@@ -4,12 +4,19 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Query
 
+from app.api.errors import pattern_meaning
+
 
 def sorting(**columns: str) -> Any:
     """A dependency giving ORDER BY terms for ``sort``; ``columns`` maps fields to columns of
     the stored list."""
     names = "|".join(columns)
-    pattern = rf"^-?({names})(,-?({names}))*$"
+    allowed = ", ".join(columns)
+    pattern = pattern_meaning(
+        rf"^-?({names})(,-?({names}))*$",
+        f"must be one or more of the fields {allowed}, separated by commas, each with - before "
+        "it to sort in descending order",
+    )
     description = (
         "Comma-separated fields to sort by, `-` before a field for descending. "
         f"Allowed: {', '.join(f'`{name}`' for name in columns)}."

@@ -1,6 +1,7 @@
 from typing import Annotated
 
 from fastapi import Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 
 from app.api.deps import OtherRoundKey, RoundKey, RoundNumber, database_of
@@ -77,6 +78,18 @@ async def read_round_comparison(
     request: Request, meeting: RoundKey, other_meeting: OtherRoundKey, lang: LanguageQuery = None
 ) -> Response:
     """Issue by issue, what changed from one round to another: new, carried over or dropped."""
+    if other_meeting == meeting:
+        raise RequestValidationError(
+            [
+                {
+                    "type": "value_error",
+                    "loc": ("path", "other"),
+                    "msg": "must name a different round than number; a round compared with "
+                    "itself has nothing to compare",
+                    "input": None,
+                }
+            ]
+        )
     return serve_document(
         database_of(request),
         DocumentKind.comparison,
