@@ -1,4 +1,5 @@
 import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -29,18 +30,20 @@ from app.api.routes import (
     statements,
 )
 from app.core.config import Settings, get_settings
-from app.docs import install_docs
 from app.core.db import ReadOnlyDatabase
+from app.docs import install_docs
 
 log = logging.getLogger("parley")
 
 
 def ensure_database(settings: Settings) -> None:
-    """Build the database with the seed script when it is missing or out of date.
+    """Build the database with the seed script when it is missing or out of date, and log what
+    was found and done.
 
     The file is a build artifact: after an upgrade that adds a migration an old file would fail
     on every query, and after the curated files change it would serve stale facts, so in
-    either case it is rebuilt from the curated data rather than served.
+    either case it is rebuilt from the curated data rather than served. Invalid curated data
+    raises the seed script's ``SeedError``, which lists every problem.
     """
     # Imported here: the seed pipeline is only needed when there may be something to build.
     from seed.build import is_current, write_database
@@ -50,12 +53,20 @@ def ensure_database(settings: Settings) -> None:
     path: Path = settings.database_path
     curated = load_curated()
     if path.exists() and is_current(path, curated.data_version):
+        log.info("database %s found, data version %s", path, curated.data_version)
         return
     reason = "is missing" if not path.exists() else "is out of date"
     if not settings.build_database_if_missing:
         raise RuntimeError(f"database {path} {reason} and PARLEY_BUILD_DATABASE_IF_MISSING is off")
-    log.info("database %s %s; building it from the curated data", path, reason)
+    started = time.perf_counter()
     write_database(build_dataset(curated), path)
+    log.info(
+        "database %s %s: built it in %.1f s, data version %s",
+        path,
+        reason,
+        time.perf_counter() - started,
+        curated.data_version,
+    )
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

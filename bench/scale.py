@@ -86,7 +86,7 @@ def multiply(database: Path, factor: int) -> None:
             elif column == "id":
                 expressions.append(f"id + n * {offsets[table]}")
             elif column in ("rowid", "entry"):
-                expressions.append(f"\"{table}\".{column} + n * {offsets['search_entry']}")
+                expressions.append(f'"{table}".{column} + n * {offsets["search_entry"]}')
             elif column == "fact_id":
                 expressions.append(f"fact_id + n * {offsets['fact']}")
             elif column == "number":

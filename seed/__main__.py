@@ -34,12 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         dataset = build_dataset(load_curated(args.data_dir, args.documents_dir))
     except SeedError as error:
-        print(
-            f"seed: the curated data is not valid ({len(error.problems)} problem(s)):",
-            file=sys.stderr,
-        )
-        for problem in error.problems:
-            print(f"  - {problem}", file=sys.stderr)
+        print(f"seed: {error.report()}", file=sys.stderr)
         return 1
 
     counts = ", ".join(

@@ -43,6 +43,12 @@ class SeedError(Exception):
         super().__init__(f"{len(problems)} problem(s) in the curated data")
         self.problems = problems
 
+    def report(self) -> str:
+        """What the seed script prints: a heading and one line per problem."""
+        lines = [f"the curated data is not valid ({len(self.problems)} problem(s)):"]
+        lines += [f"  - {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
 
 @dataclass(frozen=True)
 class Document:

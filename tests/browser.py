@@ -35,7 +35,10 @@ def chromium_executable() -> str:
     if found:
         return found
     if shutil.which("apt-get") and os.geteuid() == 0:
-        for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
+        for command in (
+            ["apt-get", "update", "-qq"],
+            ["apt-get", "install", "-y", "-qq", "chromium"],
+        ):
             subprocess.run(command, check=False, capture_output=True, timeout=600)
         found = shutil.which("chromium")
         if found:

@@ -3,8 +3,6 @@
 import re
 from pathlib import Path
 
-from fastapi import FastAPI
-from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from app.core.config import Settings
@@ -12,13 +10,14 @@ from app.core.config import Settings
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
 
-def test_every_endpoint_is_documented(app: FastAPI, settings: Settings) -> None:
+def test_every_endpoint_is_documented(client: TestClient, settings: Settings) -> None:
     documented = set(re.findall(r"^\| `([^`?]+)", README, flags=re.MULTILINE))
-    for route in app.routes:
-        if isinstance(route, APIRoute):
-            path = route.path.removeprefix(settings.api_prefix)
-            path = re.sub(r"\{\w+_id\}", "{id}", path)
-            assert path in documented, f"{path} is not in the README's endpoint table"
+    paths = client.get("/openapi.json").json()["paths"]
+    assert len(paths) >= 20
+    for path in paths:
+        path = path.removeprefix(settings.api_prefix)
+        path = re.sub(r"\{\w+_id\}", "{id}", path)
+        assert path in documented, f"{path} is not in the README's endpoint table"
 
 
 def test_every_setting_is_documented() -> None:

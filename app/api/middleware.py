@@ -69,7 +69,7 @@ class RequestContextMiddleware:
             "status": status,
             "duration_ms": round((time.perf_counter() - started) * 1000, 2),
         }
-        access_log.info(json.dumps(entry))
+        access_log.info(json.dumps(entry), extra={"entry": entry})
 
 
 class HeadAsGetMiddleware:

@@ -1,17 +1,23 @@
+import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+ENV_PREFIX = "PARLEY_"
 
 
 class Settings(BaseSettings):
-    """Every setting, read from ``PARLEY_*`` environment variables."""
+    """Every setting, read from ``PARLEY_*`` environment variables.
 
-    model_config = SettingsConfigDict(env_prefix="PARLEY_", frozen=True)
+    Each is range-checked: a value the server cannot honour stops it at start-up, with a line
+    naming the variable (see ``describe_invalid_settings``), rather than misbehaving later.
+    """
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, frozen=True)
 
     database_path: Path = PROJECT_ROOT / "seed" / "build" / "parley.sqlite3"
     """The SQLite file the API serves; built by the seed script when missing."""
@@ -19,38 +25,65 @@ class Settings(BaseSettings):
     build_database_if_missing: bool = True
     """Run the seed build at start-up when ``database_path`` does not exist."""
 
-    api_prefix: str = "/api/v1"
+    api_prefix: str = Field(default="/api/v1", pattern=r"^(/[A-Za-z0-9._~-]+)+$")
 
-    host: str = "127.0.0.1"
+    host: str = Field(default="127.0.0.1", min_length=1)
     """Interface ``python -m app`` listens on."""
 
-    port: int = 8000
+    port: int = Field(default=8000, ge=1, le=65535)
     """Port ``python -m app`` listens on."""
 
     environment: Literal["development", "production"] = "development"
     """Selects defaults that differ between a developer's machine and a public deployment."""
 
-    cors_origins: list[str] | None = None
+    cors_origins: Annotated[list[str] | None, NoDecode] = None
     """Origins allowed to read the API from a browser; unset: ``*`` in development, none in
-    production. Given as a JSON list, e.g. ``["https://parley.example"]``."""
+    production. A comma-separated list (``https://a.example,https://b.example``) or a JSON
+    list."""
 
-    cache_max_age: int = 300
+    cache_max_age: int = Field(default=300, ge=0, le=31_536_000)
     """Seconds clients and proxies may reuse a response without revalidating it."""
 
-    workers: int = Field(default=1, ge=1)
+    workers: int = Field(default=1, ge=1, le=64)
     """Server processes ``python -m app`` starts; each opens its own copy of the file."""
 
     response_cache_bytes: int = Field(default=32 * 1024 * 1024, ge=0)
     """Bytes of finished responses kept in memory for repeated GETs (0 turns the cache off)."""
 
-    query_timeout_seconds: float = 2.0
+    query_timeout_seconds: float = Field(default=2.0, gt=0, le=600, allow_inf_nan=False)
     """Longest a request may spend in SQLite before it is stopped with a 503."""
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            if value.lstrip().startswith("["):
+                try:
+                    return json.loads(value)
+                except json.JSONDecodeError:
+                    raise ValueError(
+                        "expected a comma-separated list of origins or a JSON list of strings"
+                    ) from None
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
 
     @property
     def allowed_origins(self) -> list[str]:
         if self.cors_origins is not None:
             return self.cors_origins
         return ["*"] if self.environment == "development" else []
+
+
+def describe_invalid_settings(error: ValidationError) -> list[str]:
+    """One line per bad setting: the variable, the value given, and what is allowed."""
+    lines = []
+    for problem in error.errors(include_url=False):
+        name = ENV_PREFIX + str(problem["loc"][0]).upper() if problem["loc"] else ENV_PREFIX
+        given = problem.get("input")
+        shown = repr(given) if isinstance(given, str | int | float) else "the value given"
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        lines.append(f"{name}={shown} is not allowed: {message[0].lower()}{message[1:]}")
+    return lines
 
 
 @lru_cache

@@ -1,0 +1,147 @@
+"""``python -m app`` as an operator runs it: flags, settings, logs and start-up failures.
+
+Each test starts the real command in a subprocess on a loopback port."""
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from bench.servers import Server, start
+from tests.helpers import API
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def serve(database: Path, arguments: list[str], env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    return start(
+        "parley",
+        [sys.executable, "-m", "app", *arguments],
+        {"PARLEY_DATABASE_PATH": str(database), **(env or {})},
+        "/api/v1/health",
+        cpu=None,
+    )
+
+
+def log_lines(server: Server, until: str = "", timeout: float = 10) -> list[dict[str, object]]:
+    """Every line the server has logged, once one contains ``until`` (a request's line is
+    written just after its response)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        server.log.seek(0)
+        text = server.log.read().decode()
+        if until in text or time.monotonic() > deadline:
+            return [json.loads(line) for line in text.splitlines() if line]
+        time.sleep(0.05)
+
+
+def run(
+    arguments: list[str], env: dict[str, str], cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *arguments],
+        env={"PATH": "/usr/bin:/bin", **env},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_port_flag_is_honoured_and_every_request_is_one_json_log_line(
+    database_path: Path,
+) -> None:
+    with serve(database_path, ["--port", "{port}", "--host", "127.0.0.1"]) as server:
+        request = urllib.request.Request(
+            f"{server.base_url}{API}/rounds/2", headers={"X-Request-ID": "ops-check"}
+        )
+        with urllib.request.urlopen(request) as response:
+            assert response.status == 200
+        lines = log_lines(server, until="ops-check")
+    # Every line on standard error is one JSON object: nothing plain from uvicorn either.
+    start_up = [line for line in lines if line["logger"] == "parley"]
+    assert any("found, data version" in str(line["message"]) for line in start_up), start_up
+    access = [line for line in lines if line["logger"] == "parley.access"]
+    checked = next(line for line in access if line["request_id"] == "ops-check")
+    assert (checked["method"], checked["path"], checked["status"]) == (
+        "GET",
+        f"{API}/rounds/2",
+        200,
+    )
+    assert isinstance(checked["duration_ms"], float)
+
+
+def test_a_missing_database_is_built_at_start_up_and_the_log_says_so(tmp_path: Path) -> None:
+    with serve(tmp_path / "fresh.sqlite3", ["--port", "{port}"]) as server:
+        messages = [str(line.get("message")) for line in log_lines(server)]
+    assert any("is missing: built it in" in message for message in messages), messages
+
+
+def test_cors_origins_may_be_a_comma_separated_list(database_path: Path) -> None:
+    origins = "http://localhost:3000,https://parley.example"
+    with serve(database_path, ["--port", "{port}"], {"PARLEY_CORS_ORIGINS": origins}) as server:
+        for origin in origins.split(","):
+            request = urllib.request.Request(
+                f"{server.base_url}{API}/rounds", headers={"Origin": origin}
+            )
+            with urllib.request.urlopen(request) as response:
+                assert response.headers["Access-Control-Allow-Origin"] == origin
+
+
+@pytest.mark.parametrize(
+    ("arguments", "env", "expected"),
+    [
+        (["--port", "99999"], {}, "--port='99999' is not allowed: input should be less than"),
+        ([], {"PARLEY_PORT": "http"}, "PARLEY_PORT='http' is not allowed: input should be a valid"),
+        (
+            [],
+            {"PARLEY_CORS_ORIGINS": '["http://a.example"'},
+            "PARLEY_CORS_ORIGINS='[\"http://a.example\"' is not allowed: expected a "
+            "comma-separated list of origins or a JSON list of strings",
+        ),
+        (
+            [],
+            {"PARLEY_QUERY_TIMEOUT_SECONDS": "nan"},
+            "PARLEY_QUERY_TIMEOUT_SECONDS='nan' is not allowed: input should be a finite number",
+        ),
+    ],
+)
+def test_a_bad_setting_stops_start_up_with_one_line(
+    arguments: list[str], env: dict[str, str], expected: str
+) -> None:
+    result = run(arguments, env)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"python -m app: {expected}"), lines
+
+
+def test_help_lists_the_flags() -> None:
+    result = run(["--help"], {})
+    assert result.returncode == 0
+    for flag in ("--host", "--port", "--workers"):
+        assert flag in result.stdout
+
+
+def test_invalid_curated_data_stops_start_up_with_the_seed_scripts_problem_list(
+    tmp_path: Path,
+) -> None:
+    checkout = tmp_path / "checkout"
+    for part in ("app", "seed", "migrations", "pyproject.toml"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, checkout / part, ignore=shutil.ignore_patterns("build"))
+        else:
+            shutil.copy(source, checkout / part)
+    rounds = checkout / "seed" / "data" / "rounds.yaml"
+    rounds.write_text(rounds.read_text(encoding="utf-8").replace("quote:", "quoted:", 1))
+    result = run([], {"PARLEY_DATABASE_PATH": str(tmp_path / "never.sqlite3")}, cwd=checkout)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("python -m app: the curated data is not valid (")
+    assert "\n  - " in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "never.sqlite3").exists()
