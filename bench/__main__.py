@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.smoke:
-        args.seconds, args.repetitions, args.connections = 0.2, 1, 2
+        args.seconds, args.repetitions, args.connections = 0.05, 1, 2
     if args.scale is not None:
         from bench.scale import run_scale
 

@@ -32,3 +32,22 @@ def app(settings: Settings) -> FastAPI:
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app) as test_client:
         yield test_client
+
+
+ROOT = Path(__file__).resolve().parents[1]
+_root_at_start: set[str] = set()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _root_at_start.update(path.name for path in ROOT.iterdir())
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Tests write only to temporary directories and tests/artifacts: a file they leave at the
+    repository root (a stray database dump, say) fails the run."""
+    left = sorted({path.name for path in ROOT.iterdir()} - _root_at_start)
+    if left:
+        session.config.get_terminal_writer().line(
+            f"tests left files at the repository root: {', '.join(left)}", red=True
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
