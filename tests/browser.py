@@ -4,6 +4,7 @@ The browser may reach only the app under test: every request it makes is recorde
 resolver rule sends every name but localhost nowhere, so a page that needs a CDN shows it.
 """
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -35,11 +36,15 @@ def chromium_executable() -> str:
     if found:
         return found
     if shutil.which("apt-get") and os.geteuid() == 0:
-        for command in (
-            ["apt-get", "update", "-qq"],
-            ["apt-get", "install", "-y", "-qq", "chromium"],
-        ):
-            subprocess.run(command, check=False, capture_output=True, timeout=600)
+        # Test workers run in parallel: one installs, the others wait for it.
+        with open("/tmp/parley-chromium-install.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not shutil.which("chromium"):
+                for command in (
+                    ["apt-get", "update", "-qq"],
+                    ["apt-get", "install", "-y", "-qq", "chromium"],
+                ):
+                    subprocess.run(command, check=False, capture_output=True, timeout=900)
         found = shutil.which("chromium")
         if found:
             return found
