@@ -9,6 +9,7 @@ import argparse
 import logging
 import logging.config
 import os
+import resource
 import socket
 import sys
 
@@ -18,11 +19,16 @@ from uvicorn.supervisors import Multiprocess
 
 from app.core.config import Settings, describe_invalid_settings
 from app.core.logging import logging_config
+from app.server import HardenedHttpToolsProtocol
 
 log = logging.getLogger("parley")
 
-EXIT_BAD_SETTING = 2
 EXIT_INVALID_DATA = 1
+EXIT_BAD_SETTING = 2
+# No database it may serve: damaged, or out of date with building off, or unwritable.
+EXIT_UNUSABLE_DATABASE = 3
+# Connections waiting to be accepted, and accepted in one go.
+ACCEPT_BACKLOG = 512
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -55,6 +61,29 @@ def named_as_given(line: str, arguments: argparse.Namespace) -> str:
     return line
 
 
+def allow_enough_open_files(connections: int) -> int:
+    """Raise this process's open-file limit to what the system allows, and return how many
+    connections it can hold: each holds a descriptor, and a process out of them has its
+    clients refused by the system before the cap can answer them with a 503."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and (hard == resource.RLIM_INFINITY or soft < hard):
+        wanted = max(soft, connections + 256) if hard == resource.RLIM_INFINITY else hard
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+        soft = wanted
+    # Room for the database, logs, and a whole batch of connections accepted at once (asyncio
+    # accepts up to the backlog before the cap sees any of them).
+    room = int(soft) - 64 - ACCEPT_BACKLOG if soft != resource.RLIM_INFINITY else connections
+    if connections > room:
+        log.warning(
+            "PARLEY_MAX_CONNECTIONS=%d lowered to %d: the open-file limit is %d",
+            connections,
+            max(room, 1),
+            soft,
+        )
+        return max(room, 1)
+    return connections
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
     try:
@@ -65,9 +94,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_SETTING
     log_config = logging_config()
     logging.config.dictConfig(log_config)
+    # Through the environment, so that every worker applies the same cap.
+    os.environ["PARLEY_MAX_CONNECTIONS"] = str(allow_enough_open_files(settings.max_connections))
 
     # Built here, once, before any worker starts: workers then find it current.
     from app.main import ensure_database
+    from seed.build import BuildEnvironmentError
     from seed.loading import SeedError
 
     try:
@@ -75,9 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     except SeedError as error:
         print(f"python -m app: {error.report()}", file=sys.stderr)
         return EXIT_INVALID_DATA
-    except RuntimeError as error:
+    except (BuildEnvironmentError, RuntimeError) as error:
         print(f"python -m app: {error}", file=sys.stderr)
-        return EXIT_INVALID_DATA
+        return EXIT_UNUSABLE_DATABASE
 
     config = uvicorn.Config(
         "app.main:app",
@@ -92,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
         access_log=False,
         log_config=log_config,
         server_header=False,
+        # Limits on what clients may hold and send (app/server.py).
+        http=HardenedHttpToolsProtocol,
+        backlog=ACCEPT_BACKLOG,
     )
     server = uvicorn.Server(config)
     if settings.workers == 1:

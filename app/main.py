@@ -32,32 +32,43 @@ from app.api.routes import (
 from app.core.config import Settings, get_settings
 from app.core.db import ReadOnlyDatabase
 from app.docs import install_docs
+from app.explore import install_explore
 
 log = logging.getLogger("parley")
 
 
-def ensure_database(settings: Settings) -> None:
-    """Build the database with the seed script when it is missing or out of date, and log what
-    was found and done.
+def ensure_database(settings: Settings) -> bool:
+    """Build the database with the seed script when it is missing, damaged or out of date, and
+    log what was found and done. Returns whether the file to serve had every page checked.
 
     The file is a build artifact: after an upgrade that adds a migration an old file would fail
     on every query, and after the curated files change it would serve stale facts, so in
-    either case it is rebuilt from the curated data rather than served. Invalid curated data
-    raises the seed script's ``SeedError``, which lists every problem.
+    either case it is rebuilt from the curated data rather than served. A damaged file (SQLite's
+    quick_check) would answer some requests and fail others, so it is never served. Invalid
+    curated data raises the seed script's ``SeedError``, which lists every problem.
     """
     # Imported here: the seed pipeline is only needed when there may be something to build.
-    from seed.build import is_current, write_database
+    from seed.build import inspect_database, write_database
     from seed.dataset import build_dataset
     from seed.loading import load_curated
 
     path: Path = settings.database_path
     curated = load_curated()
-    if path.exists() and is_current(path, curated.data_version):
-        log.info("database %s found, data version %s", path, curated.data_version)
-        return
-    reason = "is missing" if not path.exists() else "is out of date"
+    state = inspect_database(path, curated.data_version, settings.check_database)
+    if state.current:
+        log.info(
+            "database %s found %s, data version %s",
+            path,
+            "intact" if settings.check_database else "(pages not checked)",
+            curated.data_version,
+        )
+        return settings.check_database
+    reason = state.problem
     if not settings.build_database_if_missing:
-        raise RuntimeError(f"database {path} {reason} and PARLEY_BUILD_DATABASE_IF_MISSING is off")
+        raise RuntimeError(
+            f"database {path} {reason}; not serving it, and not rebuilding it because "
+            "PARLEY_BUILD_DATABASE_IF_MISSING is off"
+        )
     started = time.perf_counter()
     write_database(build_dataset(curated), path)
     log.info(
@@ -67,6 +78,7 @@ def ensure_database(settings: Settings) -> None:
         time.perf_counter() - started,
         curated.data_version,
     )
+    return True
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -74,8 +86,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        ensure_database(settings)
+        checked = ensure_database(settings)
         database = ReadOnlyDatabase(settings.database_path, settings.query_timeout_seconds)
+        database.checked = checked
         # Lifespans can nest (two test clients on one app): each restores what it replaced.
         previous = getattr(app.state, "database", None), getattr(app.state, "data_version", "")
         app.state.database, app.state.data_version = database, database.data_version
@@ -115,6 +128,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router.mount_under(settings.api_prefix), prefix=settings.api_prefix)
     install_openapi(app)
     install_docs(app)
+    install_explore(app)
     # Added innermost first: gzip compresses what the route wrote, a cached or matching
     # response answers before routing, HEAD is answered as GET, and the request context wraps
     # everything, errors too.

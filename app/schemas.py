@@ -559,3 +559,7 @@ class Health(Public):
         description="Whether a rebuild has since replaced the database file on disk; the "
         "process keeps serving the build it opened until it is restarted."
     )
+    file_checked: bool = Field(
+        description="Whether every page of the file served passed SQLite's quick_check at "
+        "start-up (a damaged file is never served); false when that check is turned off."
+    )

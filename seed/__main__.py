@@ -6,9 +6,13 @@ from pathlib import Path
 
 from app.core.config import get_settings
 from app.models import Citation, Event, Issue, Participant, Round, Source, Statement
-from seed.build import write_database
+from seed.build import BuildEnvironmentError, write_database
 from seed.dataset import Dataset, build_dataset
 from seed.loading import DATA_DIR, DOCUMENTS_DIR, SeedError, load_curated
+
+# Exit statuses: the curated data is at fault, or where the database is written is.
+EXIT_INVALID_DATA = 1
+EXIT_ENVIRONMENT = 2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         dataset = build_dataset(load_curated(args.data_dir, args.documents_dir))
     except SeedError as error:
         print(f"seed: {error.report()}", file=sys.stderr)
-        return 1
+        return EXIT_INVALID_DATA
 
     counts = ", ".join(
         f"{dataset.count(table)} {label}"
@@ -55,7 +59,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"seed: curated data is valid: {counts}")
         return 0
     target = args.database or get_settings().database_path
-    write_database(dataset, target)
+    try:
+        write_database(dataset, target)
+    except BuildEnvironmentError as error:
+        print(f"seed: {error}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
     print(f"seed: built {target}: {counts}")
     return 0
 

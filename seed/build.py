@@ -1,13 +1,16 @@
 """Writing a dataset to SQLite: schema by Alembic, then rows, then an atomic rename."""
 
+import contextlib
 import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, insert, text
+from sqlalchemy.exc import DBAPIError
 
 from app.core.config import PROJECT_ROOT
 from app.models import RenderedCount, RenderedDocument, RenderedItem, SearchRecord
@@ -36,63 +39,154 @@ def alembic_config(database_path: Path) -> Config:
     return config
 
 
-def is_current(database_path: Path, data_version: str) -> bool:
-    """Whether the file has this checkout's schema head and was built from these curated files."""
+@dataclass(frozen=True)
+class DatabaseState:
+    """What a database file is, as the server needs to know before serving it."""
+
+    current: bool
+    problem: str = ""
+    """Why it cannot be served as it is, in words: "is missing", "is damaged: ..."."""
+
+
+def quick_check(connection: sqlite3.Connection) -> str:
+    """SQLite's own check of every page and index (``PRAGMA quick_check``): "ok" or the first
+    problem it finds."""
+    found = connection.execute("PRAGMA quick_check(1)").fetchone()
+    return str(found[0]) if found else "no answer"
+
+
+def inspect_database(
+    database_path: Path, data_version: str, check_pages: bool = True
+) -> DatabaseState:
+    """Whether the file exists, is an intact SQLite database (every page read when
+    ``check_pages``), has this checkout's schema head and was built from these curated files;
+    and if not, which of these fails."""
+    if not database_path.exists():
+        return DatabaseState(False, "is missing")
+    if not database_path.is_file():
+        return DatabaseState(False, "is not a file")
+    with open(database_path, "rb") as file:
+        if file.read(16) != b"SQLite format 3\x00":
+            return DatabaseState(False, "is not a SQLite database (empty, or another kind of file)")
     head = ScriptDirectory.from_config(alembic_config(database_path)).get_current_head()
-    with sqlite3.connect(f"file:{database_path}?mode=ro", uri=True) as connection:
+    connection = sqlite3.connect(f"file:{database_path}?mode=ro", uri=True)
+    try:
+        checked = quick_check(connection) if check_pages else "ok"
+        if checked != "ok":
+            first = " ".join(checked.split())[:200]
+            return DatabaseState(False, f"is damaged (SQLite's quick_check: {first})")
         try:
             revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             built_from = connection.execute("SELECT data_version FROM dataset_meta").fetchone()
         except sqlite3.DatabaseError:
-            return False
-    return bool(revision == (head,) and built_from == (data_version,))
+            return DatabaseState(False, "is not a Parley database")
+    except sqlite3.DatabaseError as error:
+        return DatabaseState(False, f"is damaged ({error})")
+    finally:
+        connection.close()
+    if revision != (head,):
+        return DatabaseState(False, f"has an older schema ({revision[0] if revision else 'none'})")
+    if built_from != (data_version,):
+        return DatabaseState(False, "was built from other curated data")
+    return DatabaseState(True)
 
 
 def migrate(database_path: Path) -> None:
     command.upgrade(alembic_config(database_path), "head")
 
 
+class BuildEnvironmentError(Exception):
+    """The database could not be written for a reason outside the curated data: a read-only or
+    full disk, a path that is a directory, a parent that is a file. Says which, in one line."""
+
+    def __init__(self, path: Path, cause: str) -> None:
+        super().__init__(f"cannot write {path}: {cause}")
+
+
+def _cause(error: BaseException) -> str:
+    """The cause in words, without the SQL and parameters a database error carries."""
+    original = getattr(error, "orig", None) or error
+    if isinstance(original, OSError) and original.strerror:
+        return original.strerror.lower()
+    return str(original).splitlines()[0] if str(original) else type(original).__name__
+
+
+def remove_stale_builds(target: Path) -> None:
+    """Delete the temporary files of builds whose process is gone (killed mid-build)."""
+    for leftover in target.parent.glob(f".{target.name}.*.building*"):
+        pid = leftover.name.removeprefix(f".{target.name}.").split(".", 1)[0]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def write_database(dataset: Dataset, target: Path) -> None:
     """Build the database next to ``target`` and move it into place in one step.
 
     Readers of the old file never see a half-built database, and a failed build leaves the
-    old file untouched.
+    old file untouched. A problem with where it is written raises ``BuildEnvironmentError``.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.building")
-    temporary.unlink(missing_ok=True)
+    if target.is_dir():
+        raise BuildEnvironmentError(target, "it is a directory")
     try:
-        migrate(temporary)
-        engine = sqlite_engine(temporary)
-        try:
-            with engine.begin() as connection:
-                for table, rows in dataset.rows_by_table():
-                    if rows:
-                        connection.execute(insert(table), [row.model_dump() for row in rows])
-                entries = [
-                    {"rowid": number, **entry.as_row()}
-                    for number, entry in enumerate(build_search_entries(dataset), start=1)
-                ]
-                connection.execute(
-                    text(
-                        f"INSERT INTO search_entry ({', '.join(entries[0])}) "
-                        f"VALUES ({', '.join(':' + column for column in entries[0])})"
-                    ),
-                    entries,
-                )
-                records = [
-                    {"entry": entry["rowid"], **{c: entry[c] for c in RECORD_COLUMNS}}
-                    for entry in entries
-                ]
-                connection.execute(insert(SearchRecord), records)
-                store_rendered(connection, render(connection))
-            with engine.connect() as connection:
-                connection.exec_driver_sql("VACUUM")
-        finally:
-            engine.dispose()
-        os.replace(temporary, target)
-    finally:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise BuildEnvironmentError(target, f"{target.parent} is not a directory") from None
+    except OSError as error:
+        raise BuildEnvironmentError(target, _cause(error)) from None
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.building")
+    journal = temporary.with_name(temporary.name + "-journal")
+    try:
+        remove_stale_builds(target)
         temporary.unlink(missing_ok=True)
+        _build(dataset, temporary)
+        os.replace(temporary, target)
+    except (OSError, sqlite3.Error, DBAPIError) as error:
+        raise BuildEnvironmentError(target, _cause(error)) from None
+    finally:
+        for leftover in (temporary, journal):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+
+
+def _build(dataset: Dataset, temporary: Path) -> None:
+    migrate(temporary)
+    engine = sqlite_engine(temporary)
+    try:
+        with engine.begin() as connection:
+            for table, rows in dataset.rows_by_table():
+                if rows:
+                    connection.execute(insert(table), [row.model_dump() for row in rows])
+            entries = [
+                {"rowid": number, **entry.as_row()}
+                for number, entry in enumerate(build_search_entries(dataset), start=1)
+            ]
+            connection.execute(
+                text(
+                    f"INSERT INTO search_entry ({', '.join(entries[0])}) "
+                    f"VALUES ({', '.join(':' + column for column in entries[0])})"
+                ),
+                entries,
+            )
+            records = [
+                {"entry": entry["rowid"], **{c: entry[c] for c in RECORD_COLUMNS}}
+                for entry in entries
+            ]
+            connection.execute(insert(SearchRecord), records)
+            store_rendered(connection, render(connection))
+        with engine.connect() as connection:
+            connection.exec_driver_sql("VACUUM")
+    finally:
+        engine.dispose()
 
 
 def store_rendered(connection: Connection, rendered: Rendered) -> None:

@@ -91,3 +91,14 @@ def test_a_trailing_slash_is_a_404_naming_the_path_without_it(client: TestClient
         assert problem["detail"].endswith(f"did you mean {API}{path.rstrip('/')}?")
     unknown = assert_problem(client.get(f"{API}/nothing/", follow_redirects=False), 404)
     assert "did you mean" not in unknown["detail"]
+
+
+def test_thousands_of_unknown_parameters_get_a_small_answer(client: TestClient) -> None:
+    query = "&".join(f"p{n}=1" for n in range(5_000))
+    response = client.get(f"{API}/rounds?{query}")
+    problem = assert_problem(response, 422)
+    assert len(response.content) < 10_000
+    assert len(problem["errors"]) == 20
+    assert problem["detail"].endswith("; and 4980 more")
+    long_name = client.get(f"{API}/rounds?{'x' * 5000}=1")
+    assert len(assert_problem(long_name, 422)["errors"][0]["name"]) <= 200

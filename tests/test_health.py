@@ -11,6 +11,7 @@ def test_health_reports_ok(client: TestClient) -> None:
         "status": "ok",
         "data_version": client.get(f"{API}/meta").json()["data_version"],
         "file_replaced": False,
+        "file_checked": True,
     }
 
 

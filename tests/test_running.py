@@ -65,7 +65,7 @@ def test_port_flag_is_honoured_and_every_request_is_one_json_log_line(
         lines = log_lines(server, until="ops-check")
     # Every line on standard error is one JSON object: nothing plain from uvicorn either.
     start_up = [line for line in lines if line["logger"] == "parley"]
-    assert any("found, data version" in str(line["message"]) for line in start_up), start_up
+    assert any("found intact, data version" in str(line["message"]) for line in start_up), start_up
     access = [line for line in lines if line["logger"] == "parley.access"]
     checked = next(line for line in access if line["request_id"] == "ops-check")
     assert (checked["method"], checked["path"], checked["status"]) == (
@@ -108,6 +108,33 @@ def test_cors_origins_may_be_a_comma_separated_list(database_path: Path) -> None
             [],
             {"PARLEY_QUERY_TIMEOUT_SECONDS": "nan"},
             "PARLEY_QUERY_TIMEOUT_SECONDS='nan' is not allowed: input should be a finite number",
+        ),
+        (
+            [],
+            {"PARLEY_QUERY_TIMEOUT_SECONDS": "0"},
+            "PARLEY_QUERY_TIMEOUT_SECONDS='0' is not allowed: input should be greater than 0",
+        ),
+        (
+            [],
+            {"PARLEY_QUERY_TIMEOUT_SECONDS": "-1"},
+            "PARLEY_QUERY_TIMEOUT_SECONDS='-1' is not allowed: input should be greater than 0",
+        ),
+        (
+            [],
+            {"PARLEY_RESPONSE_CACHE_BYTES": "-5"},
+            "PARLEY_RESPONSE_CACHE_BYTES='-5' is not allowed: input should be greater than or "
+            "equal to 0",
+        ),
+        (
+            ["--workers", "0"],
+            {},
+            "--workers='0' is not allowed: input should be greater than or equal to 1",
+        ),
+        (
+            [],
+            {"PARLEY_MAX_HEADER_BYTES": "10"},
+            "PARLEY_MAX_HEADER_BYTES='10' is not allowed: input should be greater than or "
+            "equal to 1024",
         ),
     ],
 )

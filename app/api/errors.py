@@ -15,6 +15,7 @@ from starlette.routing import Match
 log = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
+MAX_REPORTED_ERRORS = 20
 
 
 class InvalidParameter(BaseModel):
@@ -87,7 +88,7 @@ def _message(error: dict[str, Any]) -> str:
 def _describe(error: dict[str, Any]) -> InvalidParameter:
     location, *path = [str(part) for part in error.get("loc", ())] or ["request"]
     # Never echo the rejected value: it may be huge or hostile; the message is enough.
-    return InvalidParameter(location=location, name=".".join(path), message=_message(error))
+    return InvalidParameter(location=location, name=".".join(path)[:200], message=_message(error))
 
 
 def _without_trailing_slash(request: Request) -> str | None:
@@ -119,14 +120,21 @@ async def _validation_error(_request: Request, error: Exception) -> JSONResponse
     assert isinstance(error, RequestValidationError)
     # A parameter shared by two dependencies (``lang``) is checked by both: report it once.
     errors = list(dict.fromkeys(_describe(e) for e in error.errors()))
-    summary = "; ".join(f"{e.location} parameter '{e.name}': {e.message}" for e in errors)
-    return problem_response(422, f"Invalid request. {summary}", errors)
+    # A request can name thousands of bad parameters; the answer stays small all the same.
+    shown, left_out = errors[:MAX_REPORTED_ERRORS], len(errors) - MAX_REPORTED_ERRORS
+    summary = "; ".join(f"{e.location} parameter '{e.name[:100]}': {e.message}" for e in shown)
+    if left_out > 0:
+        summary += f"; and {left_out} more"
+    return problem_response(422, f"Invalid request. {summary}", shown)
 
 
 async def _database_error(_request: Request, error: Exception) -> JSONResponse:
-    assert isinstance(error, sqlite3.OperationalError)
-    if "interrupted" in str(error):
+    assert isinstance(error, sqlite3.DatabaseError)
+    if isinstance(error, sqlite3.OperationalError) and "interrupted" in str(error):
         return problem_response(503, "The query took longer than this server allows.")
+    if "malformed" in str(error) or "corrupt" in str(error):
+        log.error("the database file is damaged: %s", error)
+        return problem_response(503, "The database file is damaged; this server needs a rebuild.")
     log.exception("database error", exc_info=error)
     return problem_response(500, "An unexpected error occurred. It has been logged.")
 
@@ -139,5 +147,5 @@ async def _unexpected_error(_request: Request, error: Exception) -> JSONResponse
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(sqlite3.OperationalError, _database_error)
+    app.add_exception_handler(sqlite3.DatabaseError, _database_error)
     app.add_exception_handler(Exception, _unexpected_error)

@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     build_database_if_missing: bool = True
     """Run the seed build at start-up when ``database_path`` does not exist."""
 
+    check_database: bool = True
+    """Read every page of the database at start-up (SQLite's quick_check) and refuse, or
+    rebuild, a damaged file. About 0.2 s per 100 MB here."""
+
     api_prefix: str = Field(default="/api/v1", pattern=r"^(/[A-Za-z0-9._~-]+)+$")
 
     host: str = Field(default="127.0.0.1", min_length=1)
@@ -52,6 +56,15 @@ class Settings(BaseSettings):
 
     query_timeout_seconds: float = Field(default=2.0, gt=0, le=600, allow_inf_nan=False)
     """Longest a request may spend in SQLite before it is stopped with a 503."""
+
+    max_connections: int = Field(default=1000, ge=1, le=100_000)
+    """Open connections ``python -m app`` keeps per process; past it a new one gets a 503."""
+
+    max_header_bytes: int = Field(default=32 * 1024, ge=1024, le=1024 * 1024)
+    """Largest request line plus headers ``python -m app`` reads; past it, a 431."""
+
+    header_timeout_seconds: float = Field(default=10.0, gt=0, le=600, allow_inf_nan=False)
+    """Time a connection has to send a complete request head before it is closed."""
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -46,6 +46,8 @@ class ReadOnlyDatabase:
         # Past the deadline SQLite abandons the statement (checked every 1,000 VM steps).
         self.connection.set_progress_handler(self._past_deadline, 1_000)
         self.data_version: str = self.one("SELECT data_version FROM dataset_meta")[0]
+        # Whether every page of the file was checked before it was served (see ensure_database).
+        self.checked = False
 
     def _past_deadline(self) -> bool:
         return time.monotonic() > self._deadline

@@ -39,6 +39,6 @@ def logging_config(level: str = "INFO") -> dict[str, Any]:
         "handlers": {"stderr": handler},
         "loggers": {
             name: {"handlers": ["stderr"], "level": level, "propagate": False}
-            for name in ("parley", "app", "seed", "uvicorn", "uvicorn.error")
+            for name in ("parley", "app", "seed", "uvicorn", "uvicorn.error", "asyncio")
         },
     }

@@ -680,6 +680,11 @@ export interface components {
              * @description Whether a rebuild has since replaced the database file on disk; the process keeps serving the build it opened until it is restarted.
              */
             file_replaced: boolean;
+            /**
+             * File Checked
+             * @description Whether every page of the file served passed SQLite's quick_check at start-up (a damaged file is never served); false when that check is turned off.
+             */
+            file_checked: boolean;
         };
         /** IssueComparison */
         IssueComparison: {
@@ -2069,6 +2074,11 @@ export interface components {
              * @description Whether a rebuild has since replaced the database file on disk; the process keeps serving the build it opened until it is restarted.
              */
             file_replaced: boolean;
+            /**
+             * File Checked
+             * @description Whether every page of the file served passed SQLite's quick_check at start-up (a damaged file is never served); false when that check is turned off.
+             */
+            file_checked: boolean;
         };
         /** IssueComparison */
         IssueComparisonLocalized: {

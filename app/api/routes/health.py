@@ -23,6 +23,7 @@ async def read_health(request: Request) -> Response:
         status="ok",
         data_version=database.data_version,
         file_replaced=database.replaced_on_disk(),
+        file_checked=database.checked,
     )
     return Response(
         json_bytes(health.model_dump()),

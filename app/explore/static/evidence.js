@@ -1,0 +1,90 @@
+// How every fact shows its grounds: its support grade, and its citations, each linking to the
+// cited passage in the source reader.
+
+import { h, inLanguage } from "./dom.js";
+import { bi, label, number, t } from "./i18n.js";
+import { link } from "./router.js";
+
+/** @typedef {import("./types").CitationPublic} CitationPublic */
+/** @typedef {import("./types").SourcePublic} SourcePublic */
+/** @typedef {import("./types").Support} Support */
+
+/**
+ * The reader's address for a passage of a source.
+ * @param {string} sourceId
+ * @param {number} start
+ * @param {number} end
+ */
+export function spanLink(sourceId, start, end) {
+  return link(["source", sourceId], { span: `${start}-${end}` });
+}
+
+/**
+ * @param {Support} support
+ * @param {number} [sourceCount]
+ */
+export function supportBadge(support, sourceCount) {
+  const count =
+    sourceCount === undefined
+      ? null
+      : sourceCount === 1
+        ? t("sourceCountOne")
+        : t("sourceCount", { n: number(sourceCount) });
+  return h(
+    "span",
+    { class: `support support-${support}`, "data-support": support },
+    h("span", { class: "visually-hidden" }, `${t("supportLabel")}: `),
+    label("support", support),
+    count && h("span", { class: "source-count" }, ` · ${count}`),
+  );
+}
+
+/**
+ * The citations of one fact, folded away under a count so that long pages stay scannable.
+ * @param {CitationPublic[]} citations
+ * @param {Map<string, SourcePublic>} sources
+ */
+export function citationList(citations, sources) {
+  if (citations.length === 0) return null;
+  return h(
+    "details",
+    { class: "evidence" },
+    h("summary", null, t("citations", { n: number(citations.length) })),
+    h(
+      "ol",
+      { class: "citations" },
+      citations.map((citation) => citationItem(citation, sources.get(citation.source_id))),
+    ),
+  );
+}
+
+/**
+ * @param {CitationPublic} citation
+ * @param {SourcePublic | undefined} source
+ */
+export function citationItem(citation, source) {
+  const title = source ? bi(source.title_en, source.title_ar) : citation.source_id;
+  return h(
+    "li",
+    { class: "citation" },
+    inLanguage("ar", citation.quote, "blockquote"),
+    h(
+      "p",
+      { class: "gloss" },
+      h("span", { class: "visually-hidden" }, `${t("glossLabel")}: `),
+      inLanguage("en", citation.gloss_en),
+    ),
+    h(
+      "a",
+      {
+        class: "span-link",
+        href: spanLink(citation.source_id, citation.start, citation.end),
+        "data-source": citation.source_id,
+        "data-start": citation.start,
+        "data-end": citation.end,
+      },
+      `${t("readInSource")}: `,
+      h("cite", null, title),
+    ),
+  );
+}

@@ -1,0 +1,77 @@
+// Two rounds side by side, issue by issue. The earlier round is always asked for first: the API
+// calls its first round "before", whatever their order, and grades new/dropped from that.
+
+import { get } from "../api.js";
+import { h, section } from "../dom.js";
+import { supportBadge } from "../evidence.js";
+import { bi, label, t } from "../i18n.js";
+import { link } from "../router.js";
+
+/** @typedef {import("../types").RoundComparison} RoundComparison */
+/** @typedef {import("../types").IssueInRound} IssueInRound */
+/** @typedef {import("../types").Side} Side */
+
+/**
+ * @param {number} number the round whose page this is
+ * @param {number} other
+ */
+export async function compareSection(number, other) {
+  const [first, second] = number < other ? [number, other] : [other, number];
+  /** @type {RoundComparison} */
+  const comparison = await get(`/rounds/${first}/compare/${second}`);
+  const table = h(
+    "table",
+    { class: "comparison" },
+    h(
+      "thead",
+      null,
+      h(
+        "tr",
+        null,
+        h("th", { scope: "col" }, t("compareIssue")),
+        h("th", { scope: "col" }, t("compareChange")),
+        h("th", { scope: "col" }, t("compareBefore", { n: first })),
+        h("th", { scope: "col" }, t("compareBefore", { n: second })),
+      ),
+    ),
+    h(
+      "tbody",
+      null,
+      comparison.issues.map((row) =>
+        h(
+          "tr",
+          { "data-issue-id": row.issue.id, "data-change": row.change },
+          h(
+            "th",
+            { scope: "row" },
+            h("a", { href: link(["issue", row.issue.id]) }, bi(row.issue.name_en, row.issue.name_ar)),
+          ),
+          h("td", null, h("span", { class: `change change-${row.change}` }, label("change", row.change))),
+          h("td", null, inRound(row.before)),
+          h("td", null, inRound(row.after)),
+        ),
+      ),
+    ),
+  );
+  return section(
+    "comparison",
+    t("compareHeading", { a: first, b: second }),
+    // A wide table scrolls inside its own box on a narrow screen, reachable by keyboard.
+    h("div", { class: "table-scroll", tabindex: 0, role: "region", "aria-labelledby": "comparison-heading" }, table),
+  );
+}
+
+/** @param {IssueInRound | null} state */
+function inRound(state) {
+  if (!state) return h("span", { class: "absent" }, t("notInRound"));
+  /** @param {Side} side */
+  const side = (side) => label("side", side);
+  return [
+    h("span", { class: `outcome outcome-${state.outcome}` }, label("outcome", state.outcome)),
+    state.raised_by.length > 0 &&
+      h("span", { class: "raised-by" }, ` (${state.raised_by.map(side).join(t("listSeparator"))})`),
+    !state.on_agenda && h("span", { class: "agenda" }, ` · ${t("offAgenda")}`),
+    h("br"),
+    supportBadge(state.support, state.source_count),
+  ];
+}

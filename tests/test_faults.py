@@ -1,0 +1,291 @@
+"""Faults and hostile clients, against real processes and sockets on loopback: damaged files,
+a seed build that cannot write, and clients that hold, flood or half-close connections."""
+
+import gzip
+import os
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from bench.servers import Server, start
+from seed.build import remove_stale_builds
+from tests.live_server import address
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_app(database: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", "--port", "1"],
+        env={**os.environ, "PARLEY_DATABASE_PATH": str(database), **(env or {})},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def run_seed(database: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "seed", "--database", str(database)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def damage(database: Path, how: str) -> None:
+    data = bytearray(database.read_bytes())
+    if how == "pages":
+        # Scribble over the middle of the file: table and index pages, not the header.
+        middle = len(data) // 2
+        data[middle : middle + 65536] = os.urandom(65536)
+    elif how == "truncated":
+        data = data[: len(data) // 3]
+    elif how == "not a database":
+        data = bytearray(b"<html>not a database</html>\n")
+    database.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    ("how", "said"),
+    [
+        ("pages", "is damaged (SQLite's quick_check: "),
+        ("truncated", "is damaged"),
+        ("not a database", "is not a SQLite database"),
+    ],
+)
+def test_a_damaged_file_is_refused_or_rebuilt(
+    database_path: Path, tmp_path: Path, how: str, said: str
+) -> None:
+    database = tmp_path / "parley.sqlite3"
+    shutil.copy(database_path, database)
+    damage(database, how)
+    refused = run_app(database, {"PARLEY_BUILD_DATABASE_IF_MISSING": "false"})
+    assert refused.returncode == 3, refused.stderr
+    lines = refused.stderr.strip().splitlines()
+    assert len(lines) == 1 and said in lines[0] and "not serving it" in lines[0], lines
+
+    # Allowed to build, the server replaces the damaged file and says why.
+    with start(
+        "parley",
+        [sys.executable, "-m", "app", "--port", "{port}"],
+        {"PARLEY_DATABASE_PATH": str(database)},
+        "/api/v1/health",
+        cpu=None,
+    ) as server:
+        health = fetch(server, "/api/v1/health")
+        assert b'"file_checked":true' in health
+        assert fetch(server, "/api/v1/rounds").startswith(b"HTTP/1.1 200 ")
+        server.log.seek(0)
+        assert f"{said}".encode() in server.log.read()
+
+
+def fetch(server: Server, path: str) -> bytes:
+    host, port = address(server)
+    with socket.create_connection((host, port), timeout=10) as connection:
+        connection.sendall(f"GET {path} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n".encode())
+        return read_all(connection)
+
+
+def read_all(connection: socket.socket) -> bytes:
+    received = b""
+    while chunk := connection.recv(65536):
+        received += chunk
+    return received
+
+
+@pytest.mark.parametrize(
+    ("where", "cause"),
+    [("directory", "it is a directory"), ("parent is a file", "is not a directory")],
+)
+def test_a_seed_build_that_cannot_write_says_where_and_why_in_one_line(
+    tmp_path: Path, where: str, cause: str
+) -> None:
+    if where == "directory":
+        target = tmp_path / "target"
+        target.mkdir()
+    else:
+        (tmp_path / "file").write_text("")
+        target = tmp_path / "file" / "parley.sqlite3"
+    result = run_seed(target)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"seed: cannot write {target}: "
+        + (cause if where == "directory" else f"{tmp_path / 'file'} {cause}")
+    ]
+
+
+@contextmanager
+def mounted_tmpfs(path: Path, options: str) -> Iterator[Path]:
+    path.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(path)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here to test a {options} disk: {mounted.stderr!r}")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", str(path)], check=False)
+
+
+@pytest.mark.parametrize(
+    ("options", "cause"),
+    [("size=1m", "database or disk is full"), ("ro", "read-only file system")],
+)
+def test_a_full_or_read_only_disk_is_one_line_and_leaves_nothing_behind(
+    tmp_path: Path, options: str, cause: str
+) -> None:
+    with mounted_tmpfs(tmp_path / "disk", options) as disk:
+        result = run_seed(disk / "parley.sqlite3")
+        assert result.returncode == 2
+        assert result.stderr.strip().splitlines() == [
+            f"seed: cannot write {disk / 'parley.sqlite3'}: {cause}"
+        ]
+        assert list(disk.iterdir()) == []
+
+
+def test_temporary_files_of_dead_builds_are_removed(tmp_path: Path) -> None:
+    target = tmp_path / "parley.sqlite3"
+    dead = subprocess.run(["true"], check=True)
+    assert dead.returncode == 0
+    dead_pid = 2**22 + 17  # above the kernel's largest pid: no such process
+    stale = [
+        tmp_path / f".parley.sqlite3.{dead_pid}.building",
+        tmp_path / f".parley.sqlite3.{dead_pid}.building-journal",
+    ]
+    running = tmp_path / ".parley.sqlite3.1.building"  # pid 1 is always alive
+    for path in [*stale, running]:
+        path.write_bytes(b"half a build")
+    remove_stale_builds(target)
+    assert [path.exists() for path in stale] == [False, False]
+    assert running.exists()
+
+
+@pytest.fixture(scope="module")
+def guarded_server(database_path: Path) -> Iterator[Server]:
+    """A server with small limits, so that the tests reach them quickly."""
+    with start(
+        "parley",
+        [sys.executable, "-m", "app", "--port", "{port}"],
+        {
+            "PARLEY_DATABASE_PATH": str(database_path),
+            "PARLEY_BUILD_DATABASE_IF_MISSING": "false",
+            "PARLEY_HEADER_TIMEOUT_SECONDS": "1",
+            "PARLEY_MAX_CONNECTIONS": "50",
+            "PARLEY_MAX_HEADER_BYTES": "8192",
+        },
+        "/api/v1/health",
+        cpu=None,
+    ) as server:
+        yield server
+
+
+def exchange(server: Server, request: bytes, half_close: bool = False) -> bytes:
+    with socket.create_connection(address(server), timeout=10) as connection:
+        connection.sendall(request)
+        if half_close:
+            connection.shutdown(socket.SHUT_WR)
+        return read_all(connection)
+
+
+def test_an_oversized_head_is_refused_at_once_without_reading_it(guarded_server: Server) -> None:
+    started = time.monotonic()
+    with socket.create_connection(address(guarded_server), timeout=10) as connection:
+        connection.sendall(b"GET /api/v1/rounds HTTP/1.1\r\nHost: t\r\nX-Big: " + b"a" * 20_000)
+        answer = read_all(connection)
+    assert answer.startswith(b"HTTP/1.1 431 ")
+    assert b"application/problem+json" in answer
+    assert time.monotonic() - started < 2
+
+
+def test_a_head_not_sent_in_time_is_closed(guarded_server: Server) -> None:
+    with socket.create_connection(address(guarded_server), timeout=10) as connection:
+        connection.sendall(b"GET /api/v1/rou")
+        started = time.monotonic()
+        answer = read_all(connection)
+    assert answer.startswith(b"HTTP/1.1 408 ")
+    assert 0.5 < time.monotonic() - started < 5
+
+
+def test_a_flood_of_idle_connections_gets_503s_and_passes(guarded_server: Server) -> None:
+    idle = [socket.create_connection(address(guarded_server)) for _ in range(60)]
+    try:
+        time.sleep(0.2)
+        # Refused as soon as it connects, before it sends anything.
+        with socket.create_connection(address(guarded_server), timeout=5) as connection:
+            refused = read_all(connection)
+        assert refused.startswith(b"HTTP/1.1 503 ")
+        assert b"retry-after: 1" in refused
+    finally:
+        for connection in idle:
+            connection.close()
+    time.sleep(0.3)
+    answered = exchange(guarded_server, b"GET /api/v1/health HTTP/1.1\r\nHost: t\r\n\r\n", True)
+    assert answered.startswith(b"HTTP/1.1 200 ")
+
+
+def test_a_client_that_half_closes_gets_its_answer(guarded_server: Server) -> None:
+    # An uncached URL, so the answer is written after the server has seen the EOF.
+    answer = exchange(
+        guarded_server, b"GET /api/v1/rounds/1?lang=ar HTTP/1.1\r\nHost: half\r\n\r\n", True
+    )
+    assert answer.startswith(b"HTTP/1.1 200 ")
+    assert answer.endswith(b"}")
+
+
+def test_http_1_0_clients_never_get_chunks(guarded_server: Server, database_path: Path) -> None:
+    answer = exchange(
+        guarded_server,
+        b"GET /api/v1/export?format=sqlite HTTP/1.0\r\nHost: t\r\nAccept-Encoding: gzip\r\n\r\n",
+    )
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200 ")
+    assert b"transfer-encoding" not in head.lower()
+    assert b"connection: close" in head.lower()
+    assert gzip.decompress(body) == database_path.read_bytes()
+
+
+def test_a_server_short_of_file_descriptors_still_answers(database_path: Path) -> None:
+    """Under ``ulimit -n 1024``, 1,100 idle sockets: a normal client still gets an answer
+    (a 503 while the cap is reached), and a 200 once the idle ones time out."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if (hard != resource.RLIM_INFINITY and hard < 1300) or not shutil.which("prlimit"):
+        pytest.skip("needs prlimit and 1,300 file descriptors in the test process")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1300), hard))
+    with start(
+        "parley",
+        ["prlimit", "--nofile=1024:1024", sys.executable, "-m", "app", "--port", "{port}"],
+        {
+            "PARLEY_DATABASE_PATH": str(database_path),
+            "PARLEY_BUILD_DATABASE_IF_MISSING": "false",
+            "PARLEY_HEADER_TIMEOUT_SECONDS": "2",
+        },
+        "/api/v1/health",
+        cpu=None,
+    ) as server:
+        idle = []
+        try:
+            for _ in range(1100):
+                idle.append(socket.create_connection(address(server), timeout=5))
+            started = time.monotonic()
+            answer = exchange(server, b"GET /api/v1/rounds HTTP/1.1\r\nHost: t\r\n\r\n")
+            assert answer.startswith((b"HTTP/1.1 503 ", b"HTTP/1.1 200 "))
+            assert time.monotonic() - started < 3
+        finally:
+            for connection in idle:
+                connection.close()
+        time.sleep(0.5)
+        assert exchange(server, b"GET /api/v1/rounds HTTP/1.1\r\nHost: t\r\n\r\n", True).startswith(
+            b"HTTP/1.1 200 "
+        )
