@@ -169,7 +169,17 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="instead: cold latency and build cost at these data scales",
     )
+    parser.add_argument(
+        "--soak",
+        action="store_true",
+        help="instead: reliability under load and faults (256 connections for 60 s, a rebuild "
+        "under load, killed builds, bad settings, damaged files)",
+    )
     args = parser.parse_args(argv)
+    if args.soak:
+        from bench.soak import run_soak
+
+        return run_soak(1 if args.smoke else 60, 32 if args.smoke else 256, args.smoke)
     if args.smoke:
         args.seconds, args.repetitions, args.connections = 0.05, 1, 2
     if args.scale is not None:

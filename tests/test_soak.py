@@ -1,0 +1,29 @@
+"""The reliability command cannot rot: its smoke mode runs here (its own file, so it runs
+beside the benchmark's smoke test rather than after it)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_soak_smoke_mode_meets_every_goal() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bench", "--soak", "--smoke"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for goal in (
+        "cold and cached URLs: 0 errors",
+        "a rebuild under that load: 0 errors, no mixed data",
+        "the seed build killed at 2 points",
+        "every bad setting refused at start-up in one line",
+        "every damaged file refused (building off) or rebuilt (building on)",
+    ):
+        assert goal in result.stdout, goal
+    assert "NOT met" not in result.stdout
