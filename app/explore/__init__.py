@@ -26,8 +26,11 @@ def install_explore(app: FastAPI) -> None:
 
     @app.get("/explore", include_in_schema=False)
     async def explore() -> HTMLResponse:
+        # no-store keeps the page out of the conditional-GET middleware: its 304 carries no
+        # policy of the page's own, gets the API's `default-src 'none'`, and a browser that
+        # merges those headers into its cached copy would then block every script on reload.
         return HTMLResponse(
-            page, headers={"Content-Security-Policy": EXPLORE_CSP, "Cache-Control": "no-cache"}
+            page, headers={"Content-Security-Policy": EXPLORE_CSP, "Cache-Control": "no-store"}
         )
 
     app.mount(ASSETS_PATH, StaticFiles(directory=STATIC), name="explore-assets")

@@ -2,7 +2,7 @@
 // cited passage in the source reader.
 
 import { h, inLanguage } from "./dom.js";
-import { bi, label, number, t } from "./i18n.js";
+import { bi, label, number, plural, t } from "./i18n.js";
 import { link } from "./router.js";
 
 /** @typedef {import("./types").CitationPublic} CitationPublic */
@@ -24,12 +24,11 @@ export function spanLink(sourceId, start, end) {
  * @param {number} [sourceCount]
  */
 export function supportBadge(support, sourceCount) {
+  // "single source · 1 source" would say the same thing twice.
   const count =
-    sourceCount === undefined
+    sourceCount === undefined || (support === "single_source" && sourceCount === 1)
       ? null
-      : sourceCount === 1
-        ? t("sourceCountOne")
-        : t("sourceCount", { n: number(sourceCount) });
+      : plural("sourceCount", sourceCount);
   return h(
     "span",
     { class: `support support-${support}`, "data-support": support },

@@ -53,27 +53,36 @@ export async function subjects() {
 }
 
 /**
- * The id of the subject a fact is about, and for a version of a disputed fact the value.
+ * The id of the subject a fact is about; for a version of a disputed fact, the value; for an
+ * issue or a participant at a round, the element of the round page that shows it.
  * @param {CitedFact} fact
- * @returns {{ id: string, value: string | null }}
+ * @returns {{ id: string, value: string | null, focus: string | null }}
  */
 function principal(fact) {
   const parts = fact.subject_id.split("/");
   if (fact.kind === "fact_version") {
-    return { id: parts[1] ?? fact.subject_id, value: parts.slice(3).join("/") || null };
+    return {
+      id: parts[1] ?? fact.subject_id,
+      value: parts.slice(3).join("/") || null,
+      focus: null,
+    };
   }
-  return { id: parts[0], value: null };
+  const atRound = fact.kind === "round_issue" || fact.kind === "round_participant";
+  return { id: parts[0], value: null, focus: atRound ? `${parts[1]}-${parts[2]}` : null };
 }
 
 /**
  * Where the explorer shows a subject: a round page, an issue, or the timeline.
  * @param {string} id
  * @param {Subject | undefined} subject
+ * @param {string | null} [focus] an element of the round page to bring into view
  */
-export function subjectLink(id, subject) {
+export function subjectLink(id, subject, focus = null) {
   if (!subject) return null;
   if (subject.kind === "meeting") {
-    return subject.round ? link(["round", String(subject.round)]) : link(["timeline"], { focus: id });
+    return subject.round
+      ? link(["round", String(subject.round)], { focus })
+      : link(["timeline"], { focus: id });
   }
   if (subject.kind === "participant") return link(["timeline"], { participant: id });
   if (subject.kind === "issue") return link(["issue", id]);
@@ -86,9 +95,9 @@ export function subjectLink(id, subject) {
  * @param {Map<string, Subject>} known
  */
 export function factItem(fact, known) {
-  const { id, value } = principal(fact);
+  const { id, value, focus } = principal(fact);
   const subject = known.get(id);
-  const href = subjectLink(id, subject);
+  const href = subjectLink(id, subject, focus);
   const name = subject ? bi(subject.name_en, subject.name_ar) : id;
   return h(
     "li",

@@ -25,8 +25,8 @@ const STRINGS = {
     support_corroborated: "corroborated",
     support_disputed: "disputed",
     supportLabel: "Support",
-    sourceCount: "{n} sources",
-    sourceCountOne: "1 source",
+    sourceCount_one: "1 source",
+    sourceCount_other: "{n} sources",
     side_RU: "Russia",
     side_US: "United States",
     sideNone: "no side",
@@ -87,12 +87,21 @@ const STRINGS = {
     eventCount: "{n} events",
     noEvents: "No events match these filters.",
     clearFilters: "Show all events",
-    openRound: "Open the round page",
     participantsLabel: "Who",
     roundDate: "Date",
     roundCity: "City",
     roundStatus: "Status",
     disputedFields: "Disputed in the sources: {fields}",
+    field_aim: "aim",
+    field_parties: "parties",
+    field_venue: "venue",
+    field_title: "title",
+    field_name_ar: "Arabic name",
+    field_name: "name",
+    field_gist: "gist",
+    field_summary: "summary",
+    field_alias: "another spelling",
+    field_text: "text",
     venues: "Venue, as the sources give it",
     noVenue: "The sources give no venue.",
     preferred: "preferred reading",
@@ -111,19 +120,23 @@ const STRINGS = {
     compareHeading: "Round {a} → round {b}, issue by issue",
     compareIssue: "Issue",
     compareChange: "Change",
-    compareBefore: "Round {n}",
     notInRound: "—",
     citations: "Evidence ({n})",
     readInSource: "Read in the source",
     glossLabel: "English gloss",
     sourcesHeading: "Sources",
-    sourcesIntro: "The articles every fact is cited from. Open one to read it with its cited passages highlighted.",
+    sourcesIntro:
+      "The articles every fact is cited from. Open one to read it with its cited passages highlighted.",
     published: "Published",
     language: "Language",
+    language_ar: "Arabic",
+    language_en: "English",
     characters: "{n} characters",
     attribution: "Attributed to",
-    coverage: "{cited} of {sentences} sentences cited ({share}); {marked} marked as not about the talks; {uncovered} unaccounted for.",
-    readerHelp: "Highlighted passages are cited as evidence; choose one to see what it supports. Greyed passages were read and set aside, with the reason shown.",
+    coverage:
+      "{cited} of {sentences} sentences cited ({share}); {marked} set aside with a reason; {uncovered} unaccounted for.",
+    readerHelp:
+      "Highlighted passages are cited as evidence; choose one to see what it supports. Greyed passages were read and set aside, with the reason shown.",
     selectedHeading: "The chosen passage",
     supports: "What it supports",
     chooseSpan: "Choose a highlighted passage to see the facts it supports.",
@@ -161,11 +174,15 @@ const STRINGS = {
     notFound: "لا يوجد عرض بهذا العنوان.",
     backToTimeline: "العودة إلى الخط الزمني",
     support_single_source: "مصدر واحد",
-    support_corroborated: "مؤكَّد من أكثر من مصدر",
+    support_corroborated: "مؤكَّد",
     support_disputed: "متنازع عليه",
     supportLabel: "درجة الإسناد",
-    sourceCount: "عدد المصادر: {n}",
-    sourceCountOne: "مصدر واحد",
+    sourceCount_zero: "لا مصادر",
+    sourceCount_one: "مصدر واحد",
+    sourceCount_two: "مصدران",
+    sourceCount_few: "{n} مصادر",
+    sourceCount_many: "{n} مصدرًا",
+    sourceCount_other: "{n} مصدر",
     side_RU: "روسيا",
     side_US: "الولايات المتحدة",
     sideNone: "بلا طرف",
@@ -226,12 +243,21 @@ const STRINGS = {
     eventCount: "عدد الأحداث: {n}",
     noEvents: "لا توجد أحداث تطابق هذه التصفية.",
     clearFilters: "اعرض كل الأحداث",
-    openRound: "افتح صفحة الجولة",
     participantsLabel: "المشاركون",
     roundDate: "التاريخ",
     roundCity: "المدينة",
     roundStatus: "الحالة",
     disputedFields: "متنازع عليه في المصادر: {fields}",
+    field_aim: "الهدف",
+    field_parties: "الأطراف",
+    field_venue: "المكان",
+    field_title: "المنصب",
+    field_name_ar: "الاسم العربي",
+    field_name: "الاسم",
+    field_gist: "الخلاصة",
+    field_summary: "الملخص",
+    field_alias: "كتابة أخرى",
+    field_text: "النص",
     venues: "المكان كما تذكره المصادر",
     noVenue: "لا تذكر المصادر مكانًا.",
     preferred: "الرواية المرجّحة",
@@ -250,19 +276,23 @@ const STRINGS = {
     compareHeading: "من الجولة {a} إلى الجولة {b}، قضيةً قضية",
     compareIssue: "القضية",
     compareChange: "التغيّر",
-    compareBefore: "الجولة {n}",
     notInRound: "—",
     citations: "الأدلة ({n})",
     readInSource: "اقرأ في المصدر",
     glossLabel: "الترجمة الإنجليزية",
     sourcesHeading: "المصادر",
-    sourcesIntro: "المقالات التي تُستمد منها كل حقيقة. افتح أيًّا منها لقراءته مع تظليل المقاطع المستشهد بها.",
+    sourcesIntro:
+      "المقالات التي تُستمد منها كل حقيقة. افتح أيًّا منها لقراءته مع تظليل المقاطع المستشهد بها.",
     published: "تاريخ النشر",
     language: "اللغة",
+    language_ar: "العربية",
+    language_en: "الإنجليزية",
     characters: "عدد الأحرف: {n}",
     attribution: "منسوب إلى",
-    coverage: "استُشهد بـ{cited} من {sentences} جملة ({share})؛ و{marked} جُنّبت لأنها لا تخص المباحثات؛ و{uncovered} بلا حساب.",
-    readerHelp: "المقاطع المظلّلة مستشهد بها أدلةً؛ اختر أحدها لترى ما يدعمه. والمقاطع الباهتة قُرئت وجُنّبت، مع بيان السبب.",
+    coverage:
+      "استُشهد بـ{cited} من {sentences} جملة ({share})؛ و{marked} جُنّبت مع بيان السبب؛ و{uncovered} بلا حساب.",
+    readerHelp:
+      "المقاطع المظلّلة مستشهد بها أدلةً؛ اختر أحدها لترى ما يدعمه. والمقاطع الباهتة قُرئت وجُنّبت، مع بيان السبب.",
     selectedHeading: "المقطع المختار",
     supports: "ما يدعمه",
     chooseSpan: "اختر مقطعًا مظلّلًا لترى الحقائق التي يدعمها.",
@@ -272,7 +302,7 @@ const STRINGS = {
     spanRange: "الأحرف {start}–{end}",
     notCited: "هذا الجزء من النص ليس مقطعًا مستشهدًا به.",
     searchHeading: "بحث",
-    searchResults: "{n} نتيجة للبحث عن «{q}»",
+    searchResults: "نتائج البحث عن «{q}»: {n}",
     searchNone: "لا شيء يطابق «{q}».",
     searchPrompt: "اكتب في مربع البحث، بالعربية أو الإنجليزية.",
     matchedIn: "مطابقة في {field}",
@@ -339,6 +369,18 @@ export function label(group, value) {
  */
 export function bi(en, ar) {
   return current === "ar" ? ar : en;
+}
+
+/**
+ * A count in words with the plural form the language needs for it: Arabic has six
+ * (`sourceCount_two` is "مصدران"). Falls back to the `_other` form.
+ * @param {string} stem e.g. "sourceCount"
+ * @param {number} n
+ */
+export function plural(stem, n) {
+  const category = new Intl.PluralRules(current).select(n);
+  const key = `${stem}_${category}` in STRINGS[current] ? `${stem}_${category}` : `${stem}_other`;
+  return t(/** @type {Key} */ (key), { n: number(n) });
 }
 
 /** @param {number} n */

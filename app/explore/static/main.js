@@ -52,7 +52,9 @@ function applyLanguage() {
   root.lang = lang();
   root.dir = lang() === "ar" ? "rtl" : "ltr";
   for (const element of document.querySelectorAll("[data-i18n]")) {
-    element.textContent = t(/** @type {import("./i18n.js").Key} */ (element.getAttribute("data-i18n")));
+    element.textContent = t(
+      /** @type {import("./i18n.js").Key} */ (element.getAttribute("data-i18n")),
+    );
   }
   for (const element of document.querySelectorAll("[data-i18n-label]")) {
     const key = /** @type {import("./i18n.js").Key} */ (element.getAttribute("data-i18n-label"));
@@ -67,11 +69,14 @@ function applyLanguage() {
 
 /** @param {Route} route */
 function drawNav(route) {
-  const here = routeKey(route) || "timeline";
+  // A source's reader belongs under "Sources" in the nav.
+  const here = route.path[0] === "source" ? "sources" : routeKey(route) || "timeline";
   /** @type {[string, string][]} */
   const entries = [
     [link(["timeline"]), t("timeline")],
-    ...roundList.map((n) => /** @type {[string, string]} */ ([link(["round", String(n)]), t("round", { n })])),
+    ...roundList.map(
+      (n) => /** @type {[string, string]} */ ([link(["round", String(n)]), t("round", { n })]),
+    ),
     [link(["sources"]), t("sources")],
   ];
   navLinks.replaceChildren(
@@ -79,7 +84,11 @@ function drawNav(route) {
       h(
         "li",
         null,
-        h("a", { href, "aria-current": href.slice(2).split("?")[0] === here ? "page" : null }, text),
+        h(
+          "a",
+          { href, "aria-current": href.slice(2).split("?")[0] === here ? "page" : null },
+          text,
+        ),
       ),
     ),
   );
@@ -87,7 +96,8 @@ function drawNav(route) {
 
 /** @param {unknown} error */
 function errorView(error) {
-  const detail = error instanceof ApiError || error instanceof Error ? error.message : String(error);
+  const detail =
+    error instanceof ApiError || error instanceof Error ? error.message : String(error);
   return h(
     "div",
     { class: "view view-error" },
@@ -114,6 +124,10 @@ async function show({ typing = false } = {}) {
   const keepFocusOn = active && main.contains(active) && active.id ? active.id : null;
   const view = VIEWS[route.path[0] ?? "timeline"];
   main.setAttribute("aria-busy", "true");
+  // Until the first view arrives the page would be blank; later views replace the last one
+  // only when ready, so it stays readable meanwhile.
+  if (!main.querySelector(".view"))
+    main.replaceChildren(h("p", { class: "loading" }, t("loading")));
   try {
     if (!view) throw new Error(t("notFound"));
     const rendered = await view.render(route);
@@ -123,7 +137,7 @@ async function show({ typing = false } = {}) {
     document.title = `${rendered.title} · ${t("appTitle")}`;
     if (rendered.focus) {
       rendered.focus.focus({ preventScroll: true });
-      rendered.focus.scrollIntoView({ block: "center" });
+      rendered.focus.scrollIntoView({ block: "start" });
     } else if (typing || firstDraw) {
       // Leave focus where it is: in the search box, or at the top of a freshly opened page.
     } else if (samePath && keepFocusOn) {

@@ -14,8 +14,12 @@ export function decodeEntities(text) {
   return text.replace(ENTITY, (whole, name) => {
     const lower = String(name).toLowerCase();
     if (lower in NAMED) return NAMED[lower];
-    const code = lower.startsWith("#x") ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
-    return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    const code = lower.startsWith("#x")
+      ? parseInt(lower.slice(2), 16)
+      : parseInt(lower.slice(1), 10);
+    return Number.isInteger(code) && code > 0 && code <= 0x10ffff
+      ? String.fromCodePoint(code)
+      : whole;
   });
 }
 

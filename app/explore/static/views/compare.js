@@ -30,8 +30,8 @@ export async function compareSection(number, other) {
         null,
         h("th", { scope: "col" }, t("compareIssue")),
         h("th", { scope: "col" }, t("compareChange")),
-        h("th", { scope: "col" }, t("compareBefore", { n: first })),
-        h("th", { scope: "col" }, t("compareBefore", { n: second })),
+        h("th", { scope: "col" }, t("round", { n: first })),
+        h("th", { scope: "col" }, t("round", { n: second })),
       ),
     ),
     h(
@@ -44,11 +44,19 @@ export async function compareSection(number, other) {
           h(
             "th",
             { scope: "row" },
-            h("a", { href: link(["issue", row.issue.id]) }, bi(row.issue.name_en, row.issue.name_ar)),
+            h(
+              "a",
+              { href: link(["issue", row.issue.id]) },
+              bi(row.issue.name_en, row.issue.name_ar),
+            ),
           ),
-          h("td", null, h("span", { class: `change change-${row.change}` }, label("change", row.change))),
-          h("td", null, inRound(row.before)),
-          h("td", null, inRound(row.after)),
+          h(
+            "td",
+            { "data-label": t("compareChange") },
+            h("span", { class: `change change-${row.change}` }, label("change", row.change)),
+          ),
+          h("td", { "data-label": t("round", { n: first }) }, inRound(row.before)),
+          h("td", { "data-label": t("round", { n: second }) }, inRound(row.after)),
         ),
       ),
     ),
@@ -57,7 +65,16 @@ export async function compareSection(number, other) {
     "comparison",
     t("compareHeading", { a: first, b: second }),
     // A wide table scrolls inside its own box on a narrow screen, reachable by keyboard.
-    h("div", { class: "table-scroll", tabindex: 0, role: "region", "aria-labelledby": "comparison-heading" }, table),
+    h(
+      "div",
+      {
+        class: "table-scroll",
+        tabindex: 0,
+        role: "region",
+        "aria-labelledby": "comparison-heading",
+      },
+      table,
+    ),
   );
 }
 

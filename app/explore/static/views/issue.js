@@ -59,7 +59,11 @@ export async function render(route) {
               null,
               dateElement({ precision: round.date_precision, date: round.start_date }),
               " · ",
-              h("span", { class: `outcome outcome-${step.outcome}` }, label("outcome", step.outcome)),
+              h(
+                "span",
+                { class: `outcome outcome-${step.outcome}` },
+                label("outcome", step.outcome),
+              ),
               " · ",
               `${t("raisedBy")}: `,
               step.raised_by.length

@@ -21,7 +21,14 @@ import { compareSection } from "./compare.js";
 /** @typedef {import("./view.js").Rendered} Rendered */
 
 /** @type {Role[]} */
-const ROLES = ["delegation_head", "minister", "spokesperson", "announcer", "reporter", "delegation"];
+const ROLES = [
+  "delegation_head",
+  "minister",
+  "spokesperson",
+  "announcer",
+  "reporter",
+  "delegation",
+];
 
 /** @param {Side | null} side */
 export function sideName(side) {
@@ -39,7 +46,9 @@ export async function render(route) {
     /** @type {Promise<RoundParticipantPublic[]>} */ (
       getAll(`/rounds/${encodeURIComponent(number)}/participants`)
     ),
-    /** @type {Promise<RoundIssuePublic[]>} */ (getAll(`/rounds/${encodeURIComponent(number)}/issues`)),
+    /** @type {Promise<RoundIssuePublic[]>} */ (
+      getAll(`/rounds/${encodeURIComponent(number)}/issues`)
+    ),
     rounds(),
     sourcesById(),
   ]);
@@ -83,7 +92,11 @@ export async function render(route) {
     section(
       "issues",
       t("issues"),
-      h("ul", { class: "cards issues" }, issues.map((issue) => issueCard(issue, sources))),
+      h(
+        "ul",
+        { class: "cards issues" },
+        issues.map((issue) => issueCard(issue, sources)),
+      ),
     ),
   );
 
@@ -114,18 +127,20 @@ function header(round, sources) {
     h(
       "dl",
       { class: "facts-line" },
-      h("div", null, h("dt", null, t("roundDate")), h(
-        "dd",
+      h(
+        "div",
         null,
-        dateElement({ precision: round.date_precision, date: round.start_date }),
-      )),
+        h("dt", null, t("roundDate")),
+        h("dd", null, dateElement({ precision: round.date_precision, date: round.start_date })),
+      ),
       city && h("div", null, h("dt", null, t("roundCity")), h("dd", null, city)),
       h("div", null, h("dt", null, t("roundStatus")), h("dd", null, label("status", round.status))),
-      h("div", null, h("dt", null, t("supportLabel")), h(
-        "dd",
+      h(
+        "div",
         null,
-        supportBadge(round.support, round.source_count),
-      )),
+        h("dt", null, t("supportLabel")),
+        h("dd", null, supportBadge(round.support, round.source_count)),
+      ),
     ),
     round.date_note &&
       h(
@@ -140,7 +155,11 @@ function header(round, sources) {
       h(
         "p",
         { class: "disputed" },
-        t("disputedFields", { fields: round.disputed_fields.join(t("listSeparator")) }),
+        t("disputedFields", {
+          fields: round.disputed_fields
+            .map((field) => label("field", field))
+            .join(t("listSeparator")),
+        }),
       ),
     citationList(round.citations, sources),
   );

@@ -29,7 +29,12 @@ export async function render(route) {
   const heading = h("h1", { tabindex: -1 }, t("searchHeading"));
   if (!q) {
     pending?.abort();
-    const content = h("div", { class: "view view-search" }, heading, h("p", null, t("searchPrompt")));
+    const content = h(
+      "div",
+      { class: "view view-search" },
+      heading,
+      h("p", null, t("searchPrompt")),
+    );
     return { title: t("searchHeading"), content };
   }
   pending?.abort();
@@ -95,12 +100,16 @@ function resultItem(result, numbers) {
     { class: "result", "data-type": result.type, "data-id": result.id },
     h("span", { class: `kind kind-${result.type}` }, label("type", result.type)),
     " ",
-    h("a", { class: "result-link", href: target(result, numbers) }, bi(result.label_en, result.label_ar)),
+    h(
+      "a",
+      { class: "result-link", href: target(result, numbers) },
+      bi(result.label_en, result.label_ar),
+    ),
     inLanguage(language, renderSnippet(result.match.snippet), "p"),
     h(
       "p",
       { class: "match-field" },
-      t("matchedIn", { field: result.match.field }),
+      t("matchedIn", { field: label("field", result.match.field) }),
       result.via && ` · ${t("via", { via: result.via })}`,
     ),
   );

@@ -59,7 +59,7 @@ export async function render(route) {
         `${t("published")}: `,
         dateElement({ precision: source.published_precision, date: source.published_date }),
         attribution && ` · ${t("attribution")}: ${attribution}`,
-        ` · ${t("language")}: ${source.language}`,
+        ` · ${t("language")}: ${label("language", source.language)}`,
         ` · ${t("characters", { n: number(source.char_count) })}`,
       ),
       source.published_note &&
@@ -158,16 +158,10 @@ function chosen(source, chars, cited, selected, known) {
   const asides = source.uncited.filter(
     (span) => span.start <= selected.start && selected.end <= span.end,
   );
-  const nearby = cited.filter(
-    (passage) => passage !== exact && overlaps(passage, selected),
-  );
+  const nearby = cited.filter((passage) => passage !== exact && overlaps(passage, selected));
   const glosses = exact ? [...new Set(exact.citations.map((citation) => citation.gloss_en))] : [];
   return [
-    h(
-      "p",
-      { class: "range" },
-      t("spanRange", { start: number(selected.start), end: number(selected.end) }),
-    ),
+    h("p", { class: "range" }, t("spanRange", { start: selected.start, end: selected.end })),
     inLanguage("ar", chars.slice(selected.start, selected.end).join(""), "blockquote"),
     glosses.map((gloss) =>
       h(
@@ -241,7 +235,7 @@ function setAside(source) {
           h(
             "a",
             { href: spanLink(source.id, span.start, span.end) },
-            t("spanRange", { start: number(span.start), end: number(span.end) }),
+            t("spanRange", { start: span.start, end: span.end }),
           ),
           `: ${label("reason", span.reason)}`,
           span.note && [" — ", inLanguage("en", span.note)],

@@ -30,11 +30,7 @@ export async function render() {
           h(
             "h2",
             null,
-            h(
-              "a",
-              { href: link(["source", source.id]) },
-              bi(source.title_en, source.title_ar),
-            ),
+            h("a", { href: link(["source", source.id]) }, bi(source.title_en, source.title_ar)),
           ),
           h(
             "p",

@@ -143,7 +143,9 @@ function eventItem(event, sources) {
         h(
           "p",
           { class: "event-round" },
-          roundHref ? h("a", { href: roundHref }, bi(round.name_en, round.name_ar)) : bi(round.name_en, round.name_ar),
+          roundHref
+            ? h("a", { href: roundHref }, bi(round.name_en, round.name_ar))
+            : bi(round.name_en, round.name_ar),
         ),
       event.participants.length > 0 &&
         h(
