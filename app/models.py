@@ -39,6 +39,7 @@ class Source(SQLModel, table=True):
     published_date: str | None = None
     published_precision: str
     published_note: str | None = None
+    published_origin: str | None = None
     language: str
     text: str
     sha256: str
@@ -90,6 +91,7 @@ class Round(SQLModel, table=True):
     start_date: str | None = None
     date_precision: str
     date_note: str | None = None
+    date_origin: str | None = None
     city_en: str | None = None
     city_ar: str | None = None
     summary_en: str
@@ -194,6 +196,9 @@ class Statement(SQLModel, table=True):
     statement_date: str | None = None
     date_precision: str
     date_note: str | None = None
+    date_origin: str | None = None
+    earliest_date: str | None = None
+    latest_date: str | None = None
     gist_en: str
     gist_ar: str
     note: str | None = None
@@ -232,6 +237,7 @@ class Event(SQLModel, table=True):
     event_date: str | None = None
     date_precision: str
     date_note: str | None = None
+    date_origin: str | None = None
     earliest_date: str | None = None
     latest_date: str | None = None
     title_en: str

@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
 from app.vocabulary import (
+    DateOrigin,
     DatePrecision,
     EventKind,
     FactKind,
@@ -97,6 +98,10 @@ class RoundPublic(Public):
     start_date: str | None = Field(description="ISO 8601 date, as precise as date_precision says.")
     date_precision: DatePrecision
     date_note: str | None = Field(description="How the date was derived from the sources.")
+    date_origin: DateOrigin | None = Field(
+        description="Where the date comes from: `articles`, `curators` (resolved from outside "
+        "the articles) or `inherited` (computed from a date the curators resolved)."
+    )
     city_en: str | None
     city_ar: str | None
     venues: list[VenuePublic] = Field(
@@ -302,6 +307,10 @@ class SourcePublic(Public):
     published_date: str | None
     published_precision: DatePrecision
     published_note: str | None
+    published_origin: DateOrigin | None = Field(
+        description="Where the date comes from: `articles`, `curators` (resolved from outside "
+        "the articles) or `inherited` (computed from a date the curators resolved)."
+    )
     language: str
     sha256: str = Field(description="SHA-256 of the document's UTF-8 bytes.")
     char_count: int
@@ -423,6 +432,15 @@ class StatementPublic(Public):
     statement_date: str | None
     date_precision: DatePrecision
     date_note: str | None
+    date_origin: DateOrigin | None = Field(
+        description="Where the date comes from: `articles`, `curators` (resolved from outside "
+        "the articles) or `inherited` (computed from a date the curators resolved)."
+    )
+    earliest_date: str | None = Field(
+        description='First day the statement may have been made (said "earlier", "on or '
+        'before"...).'
+    )
+    latest_date: str | None = Field(description="Last day the statement may have been made.")
     gist_en: str
     gist_ar: str
     note: str | None
@@ -441,6 +459,10 @@ class EventPublic(Public):
     event_date: str | None = Field(description="ISO 8601: a day (YYYY-MM-DD) or a month (YYYY-MM).")
     date_precision: DatePrecision
     date_note: str | None = Field(description="How the date was derived from the sources.")
+    date_origin: DateOrigin | None = Field(
+        description="Where the date comes from: `articles`, `curators` (resolved from outside "
+        "the articles) or `inherited` (computed from a date the curators resolved)."
+    )
     earliest_date: str | None = Field(description="First day the date may denote.")
     latest_date: str | None = Field(description="Last day the date may denote.")
     title_en: str

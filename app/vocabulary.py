@@ -36,6 +36,19 @@ class DatePrecision(StrEnum):
     unknown = "unknown"
 
 
+class DateOrigin(StrEnum):
+    """Where a calendar date comes from. The articles often give only a weekday or "last week";
+    a date the curators had to resolve from outside them is marked so, and so is every date
+    computed from one."""
+
+    articles = "articles"
+    """The articles give this date (a year may be inferred from the articles themselves)."""
+    curators = "curators"
+    """Resolved by the curators from outside the five articles; date_note says how."""
+    inherited = "inherited"
+    """Computed from a date the curators resolved (round 2's); date_note says from which."""
+
+
 class Role(StrEnum):
     delegation_head = "delegation_head"
     """Led its side's delegation."""

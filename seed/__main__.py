@@ -1,4 +1,8 @@
-"""``python -m seed``: validate the curated data and build the SQLite database."""
+"""``python -m seed``: validate the curated data and build the SQLite database.
+
+Two tools help curate it: ``add-source`` brings a new article in, ``find`` says where a
+candidate quote occurs and what already cites it.
+"""
 
 import argparse
 import sys
@@ -6,34 +10,87 @@ from pathlib import Path
 
 from app.core.config import get_settings
 from app.models import Citation, Event, Issue, Participant, Round, Source, Statement
+from seed.add_source import CannotWrite, Refused, add_source, report
 from seed.build import BuildEnvironmentError, write_database
+from seed.coverage import coverage_table, uncovered_lines
 from seed.dataset import Dataset, build_dataset
+from seed.find import run_find
 from seed.loading import DATA_DIR, DOCUMENTS_DIR, SeedError, load_curated
 
-# Exit statuses: the curated data is at fault, or where the database is written is.
+# Exit statuses: the curated data (or what a tool was asked to add) is at fault, or where the
+# database or data is written is.
 EXIT_INVALID_DATA = 1
 EXIT_ENVIRONMENT = 2
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m seed", description=__doc__)
-    parser.add_argument(
+def _add_data_options(
+    parser: argparse.ArgumentParser, data_dir: object, documents_dir: object
+) -> None:
+    """Where the curated files and documents are: hidden, for tests, which work on copies."""
+    parser.add_argument("--data-dir", type=Path, default=data_dir, help=argparse.SUPPRESS)
+    parser.add_argument("--documents-dir", type=Path, default=documents_dir, help=argparse.SUPPRESS)
+
+
+def _add_tool_data_options(parser: argparse.ArgumentParser) -> None:
+    # No defaults of their own: an option given before the tool's name stays the main
+    # parser's, and one given after it overrides it.
+    _add_data_options(parser, argparse.SUPPRESS, argparse.SUPPRESS)
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog="python -m seed", description=__doc__)
+    main_parser.add_argument(
         "--check", action="store_true", help="validate the curated data without writing anything"
     )
-    parser.add_argument(
+    main_parser.add_argument(
         "--coverage",
         action="store_true",
         help="report how many sentences of each document are cited or marked; write nothing",
     )
-    parser.add_argument(
+    main_parser.add_argument(
         "--database",
         type=Path,
         default=None,
         help="where to write the database (default: PARLEY_DATABASE_PATH or seed/build/)",
     )
-    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help=argparse.SUPPRESS)
-    parser.add_argument("--documents-dir", type=Path, default=DOCUMENTS_DIR, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    _add_data_options(main_parser, DATA_DIR, DOCUMENTS_DIR)
+    tools = main_parser.add_subparsers(dest="tool", metavar="{add-source,find}")
+
+    add = tools.add_parser(
+        "add-source",
+        help="copy a new article into the documents and start its entry in sources.yaml",
+        description="Copy a new article into seed/documents/, append its entry to "
+        "sources.yaml with a TODO for every field to fill in, start its glosses file when it "
+        "is not in English, and print its coverage.",
+    )
+    add.add_argument("file", type=Path, help="the article, as UTF-8 text")
+    add.add_argument("--id", required=True, help="the new source's id, like wire-report-3")
+    add.add_argument(
+        "--lang", required=True, help="the article's language as a BCP 47 tag: ar, en, ru..."
+    )
+    _add_tool_data_options(add)
+
+    find = tools.add_parser(
+        "find",
+        help="where a candidate quote occurs, and what already cites it",
+        description="Where TEXT occurs verbatim in every document (offsets, and the "
+        "occurrence number a citation would need), and the facts and marks that already "
+        "cover text overlapping it. Exits 1 when it occurs nowhere verbatim.",
+    )
+    find.add_argument("text", help="the candidate quote")
+    _add_tool_data_options(find)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.tool == "add-source":
+        return _add_source(args)
+    if args.tool == "find":
+        if not args.text:
+            print("seed: find: give the text to look for", file=sys.stderr)
+            return EXIT_INVALID_DATA
+        return run_find(args.text, args.data_dir, args.documents_dir)
 
     try:
         dataset = build_dataset(load_curated(args.data_dir, args.documents_dir))
@@ -68,30 +125,25 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _add_source(args: argparse.Namespace) -> int:
+    try:
+        added = add_source(args.file, args.id, args.lang, args.data_dir, args.documents_dir)
+    except Refused as refusal:
+        print(f"seed: add-source: {refusal}", file=sys.stderr)
+        return EXIT_INVALID_DATA
+    except CannotWrite as error:
+        print(f"seed: add-source: {error}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
+    print("\n".join(report(added)))
+    return 0
+
+
 def print_coverage(dataset: Dataset) -> int:
     """Print the coverage table and every unaccounted sentence; fail when there is one."""
     documents = {row.id: row.document for row in dataset.rows[Source]}  # type: ignore[attr-defined]
-    header = f"{'document':<28} {'sentences':>9} {'cited':>6} {'marked':>6} {'uncovered':>9} "
-    print(header + f"{'cited %':>8} {'accounted %':>11}")
-    totals = [0, 0, 0, 0]
-    for source_id, coverage in dataset.coverage.items():
-        row = [coverage.sentences, coverage.cited, coverage.marked, len(coverage.uncovered)]
-        totals = [total + value for total, value in zip(totals, row, strict=True)]
-        print(
-            f"{source_id:<28} {row[0]:>9} {row[1]:>6} {row[2]:>6} {row[3]:>9} "
-            f"{coverage.cited_share:>8.1%} {coverage.accounted_share:>11.1%}"
-        )
-    sentences, cited, marked, uncovered = totals
-    print(
-        f"{'total':<28} {sentences:>9} {cited:>6} {marked:>6} {uncovered:>9} "
-        f"{cited / sentences:>8.1%} {1 - uncovered / sentences:>11.1%}"
-    )
-    for source_id, coverage in dataset.coverage.items():
-        for sentence in coverage.uncovered:
-            print(
-                f"uncovered: {documents[source_id]} [{sentence.start}:{sentence.end}] "
-                f"«{sentence.text}»"
-            )
+    lines = coverage_table(dataset.coverage)
+    uncovered = uncovered_lines(dataset.coverage, documents)
+    print("\n".join(lines + uncovered))
     return 1 if uncovered else 0
 
 

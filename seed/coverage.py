@@ -6,7 +6,7 @@ least half of its characters; it counts as cited when citations cover more of it
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 SENTENCE_BREAK = re.compile(r"[.،؛؟:!?\n]+")
@@ -82,3 +82,39 @@ def measure(
         marked=counts["marked"],
         uncovered=uncovered,
     )
+
+
+def coverage_table(coverage: Mapping[str, DocumentCoverage]) -> list[str]:
+    """The lines of the coverage table: a row per document, then the total."""
+    lines = [
+        f"{'document':<28} {'sentences':>9} {'cited':>6} {'marked':>6} {'uncovered':>9} "
+        f"{'cited %':>8} {'accounted %':>11}"
+    ]
+    totals = [0, 0, 0, 0]
+    for source_id, document in coverage.items():
+        row = [document.sentences, document.cited, document.marked, len(document.uncovered)]
+        totals = [total + value for total, value in zip(totals, row, strict=True)]
+        lines.append(
+            f"{source_id:<28} {row[0]:>9} {row[1]:>6} {row[2]:>6} {row[3]:>9} "
+            f"{document.cited_share:>8.1%} {document.accounted_share:>11.1%}"
+        )
+    sentences, cited, marked, uncovered = totals
+    # An empty document has nothing to account for: 0 of 0 reads as fully accounted.
+    cited_share = cited / sentences if sentences else 0.0
+    accounted_share = 1 - uncovered / sentences if sentences else 1.0
+    lines.append(
+        f"{'total':<28} {sentences:>9} {cited:>6} {marked:>6} {uncovered:>9} "
+        f"{cited_share:>8.1%} {accounted_share:>11.1%}"
+    )
+    return lines
+
+
+def uncovered_lines(
+    coverage: Mapping[str, DocumentCoverage], documents: Mapping[str, str]
+) -> list[str]:
+    """One line per sentence still unaccounted for, with its document and offsets."""
+    return [
+        f"uncovered: {documents[source_id]} [{sentence.start}:{sentence.end}] «{sentence.text}»"
+        for source_id, document in coverage.items()
+        for sentence in document.uncovered
+    ]

@@ -1,10 +1,11 @@
 """The shape of the curated files in ``seed/data/``, validated with the API's own vocabularies."""
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from app.vocabulary import (
+    DateOrigin,
     DatePrecision,
     EventKind,
     MeetingKind,
@@ -20,6 +21,20 @@ from app.vocabulary import (
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}(-\d{2})?$")]
+# A BCP 47 language tag, checked for shape in its canonical case: a 2-3 letter language, then
+# optional script, region and variant subtags ("ar", "en", "ru", "en-GB", "sr-Latn").
+LANGUAGE_TAG_PATTERN = (
+    r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?(-([a-z\d]{5,8}|\d[a-z\d]{3}))*$"
+)
+LanguageTag = Annotated[str, StringConstraints(pattern=LANGUAGE_TAG_PATTERN)]
+# The one language a quote needs no gloss in: glosses are English.
+GLOSS_LANGUAGE = "en"
+
+
+def quotes_need_glosses(language: str) -> bool:
+    """Quotes from an English document are their own English rendering; quotes in any other
+    language need a curated gloss in ``glosses/<source id>.yaml``."""
+    return language.split("-")[0] != GLOSS_LANGUAGE
 
 
 class Curated(BaseModel):
@@ -32,6 +47,10 @@ class CuratedCitation(Curated):
     quote: Annotated[str, StringConstraints(min_length=1)]
     occurrence: Annotated[int, Field(ge=1)] | None = None
     """Which occurrence of the quote is meant, when it appears more than once in the document."""
+    about: Literal["meeting", "background"] = "meeting"
+    """On a meeting's issue: whether the sentence reports the meeting itself, or background
+    (what the sides have complained of in recent years). Only the first puts an issue on a
+    meeting's agenda or names who raised it there."""
 
 
 class Cited(Curated):
@@ -57,7 +76,10 @@ class CuratedSource(Curated):
     published_date: IsoDate | None = None
     published_precision: DatePrecision
     published_note: Text | None = None
-    language: Text = "ar"
+    published_origin: DateOrigin | None = None
+    language: LanguageTag
+    """The language the document is written in; no default, so a new article is never
+    silently taken for Arabic."""
     uncited: list[CuratedUncited] = []
 
 
@@ -136,6 +158,7 @@ class CuratedRound(Cited):
     start_date: IsoDate | None = None
     date_precision: DatePrecision
     date_note: Text | None = None
+    date_origin: DateOrigin | None = None
     city_en: Text | None = None
     city_ar: Text | None = None
     summary_en: Text
@@ -180,6 +203,10 @@ class CuratedStatement(Cited):
     statement_date: IsoDate | None = None
     date_precision: DatePrecision
     date_note: Text | None = None
+    date_origin: DateOrigin | None = None
+    earliest_date: IsoDate | None = None
+    latest_date: IsoDate | None = None
+    """For a statement said "earlier" or "on or before" a day: the range it may fall in."""
     gist_en: Text
     gist_ar: Text
     note: Text | None = None
@@ -194,6 +221,7 @@ class CuratedEvent(Cited):
     event_date: IsoDate | None = None
     date_precision: DatePrecision
     date_note: Text | None = None
+    date_origin: DateOrigin | None = None
     earliest_date: IsoDate | None = None
     latest_date: IsoDate | None = None
     """For an approximate date: the range it may fall in, when wider than event_date."""

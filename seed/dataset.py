@@ -34,7 +34,7 @@ from app.models import (
     StatementAttribution,
     StatementIssue,
 )
-from app.vocabulary import EventKind, FactKind, MeetingStatus, Support
+from app.vocabulary import DateOrigin, EventKind, FactKind, MeetingStatus, Support
 from seed.coverage import DocumentCoverage, measure
 from seed.curation import CuratedCitation, CuratedRound, CuratedStatement
 from seed.loading import GLOSSES_DIR, CuratedData, SeedError
@@ -123,6 +123,8 @@ class _Builder:
         self.source_hashes: dict[str, str] = {}
         self.round_facts: dict[str, int] = {}
         self.fact_keys: set[tuple[str, str]] = set()
+        # Citations shown for context (about: background): they do not count towards support.
+        self.background_citations: set[int] = set()
         self.participant_names: dict[str, tuple[str, str]] = {}
         # (source id, quote) -> (English gloss, who wrote it); and the pairs cited so far.
         self.glosses: dict[tuple[str, str], tuple[str, str]] = {
@@ -176,6 +178,32 @@ class _Builder:
             self.problem(where, f"'{value}' is not a real date")
             return None, None
 
+    def check_origin(
+        self, where: str, value: str | None, origin: DateOrigin | None, note: str | None
+    ) -> None:
+        """A date says where it comes from, and one not taken from the articles says how."""
+        if value is None and origin is not None:
+            self.problem(where, "a date origin without a date")
+        elif value is not None and origin is None:
+            self.problem(where, "a date needs its origin: articles, curators or inherited")
+        elif origin in (DateOrigin.curators, DateOrigin.inherited) and not note:
+            self.problem(where, f"a date of origin '{origin}' needs a note saying how it was found")
+
+    def check_window(
+        self, where: str, value: str | None, earliest: str | None, latest: str | None
+    ) -> tuple[str | None, str | None]:
+        """The days a date may denote: its own bounds, narrowed or widened by a curated range."""
+        first, last = self.check_date(where, value)
+        first = self.check_date(where, earliest)[0] or first
+        last = self.check_date(where, latest)[1] or last
+        if first and last and first > last:
+            self.problem(where, f"earliest_date {first} is after latest_date {last}")
+        if value is not None and first and last:
+            own_first, own_last = date_bounds(value)
+            if (own_first or first) < first or (own_last or last) > last:
+                self.problem(where, f"the date {value} lies outside {first} to {last}")
+        return first, last
+
     def check_defined(self, where: str, what: str, key: str | None, defined: set[str]) -> bool:
         if key is not None and key not in defined:
             self.problem(where, f"{what} '{key}' is not defined")
@@ -195,9 +223,12 @@ class _Builder:
                 f"no English gloss in {GLOSSES_DIR}/{citation.source}.yaml for «{citation.quote}»",
             )
         self.glossed.add((citation.source, citation.quote))
+        citation_id = self.dataset.count(Citation) + 1
+        if citation.about == "background":
+            self.background_citations.add(citation_id)
         self.dataset.add(
             Citation(
-                id=self.dataset.count(Citation) + 1,
+                id=citation_id,
                 fact_id=fact_id,
                 source_id=citation.source,
                 quote=citation.quote,
@@ -250,6 +281,12 @@ class _Builder:
                     f"sources.yaml: {source.id}", f"document '{source.document}' does not exist"
                 )
                 continue
+            self.check_origin(
+                f"sources.yaml: {source.id}",
+                source.published_date,
+                source.published_origin,
+                source.published_note,
+            )
             self.source_texts[source.id] = document.text
             self.source_hashes[source.id] = document.sha256
             self.dataset.add(
@@ -374,6 +411,7 @@ class _Builder:
             if (meeting.kind == "round") != (meeting.number is not None):
                 self.problem(where, "a numbered meeting must have `kind: round`, and only it")
             self.check_date(where, meeting.start_date)
+            self.check_origin(where, meeting.start_date, meeting.date_origin, meeting.date_note)
             self.round_facts[meeting.id] = self.fact(
                 FactKind.round, meeting.id, meeting.citations, where
             )
@@ -442,6 +480,13 @@ class _Builder:
                 self.problem(link_where, "issue is not defined in issues.yaml")
                 continue
             self.check_unique(link_where, "raised_by side", link.raised_by)
+            about_the_meeting = [c for c in link.citations if c.about == "meeting"]
+            if (link.on_agenda or link.raised_by) and not about_the_meeting:
+                self.problem(
+                    link_where,
+                    "on the agenda, or raised by a side, only on a citation about the meeting "
+                    "itself; background citations (about: background) cannot say so",
+                )
             self.dataset.add(
                 RoundIssue(
                     round_id=meeting.id,
@@ -514,7 +559,15 @@ class _Builder:
                 and self.check_defined(where, "round", statement.round, round_ids)
             ):
                 continue
-            earliest, latest = self.check_date(where, statement.statement_date)
+            earliest, latest = self.check_window(
+                where, statement.statement_date, statement.earliest_date, statement.latest_date
+            )
+            self.check_origin(
+                where,
+                statement.statement_date or statement.earliest_date,
+                statement.date_origin,
+                statement.date_note,
+            )
             fact_id = self.fact(FactKind.statement, statement.id, statement.citations, where)
             self.dataset.add(
                 Statement(
@@ -524,6 +577,9 @@ class _Builder:
                     statement_date=statement.statement_date,
                     date_precision=statement.date_precision.value,
                     date_note=statement.date_note,
+                    date_origin=statement.date_origin,
+                    earliest_date=statement.earliest_date,
+                    latest_date=statement.latest_date,
                     gist_en=statement.gist_en,
                     gist_ar=statement.gist_ar,
                     note=statement.note,
@@ -535,7 +591,7 @@ class _Builder:
             for issue_id in sorted(set(statement.issues)):
                 if self.check_defined(where, "issue", issue_id, issue_ids):
                     self.dataset.add(StatementIssue(statement_id=statement.id, issue_id=issue_id))
-            if statement.statement_date is not None:
+            if statement.statement_date is not None or earliest is not None:
                 name_en, name_ar = self.participant_names[statement.speaker]
                 self.add_event(
                     Event(
@@ -544,6 +600,7 @@ class _Builder:
                         event_date=statement.statement_date,
                         date_precision=statement.date_precision.value,
                         date_note=statement.date_note,
+                        date_origin=statement.date_origin,
                         earliest_date=earliest,
                         latest_date=latest,
                         title_en=f"Statement by {name_en}",
@@ -592,6 +649,7 @@ class _Builder:
                     event_date=meeting.start_date,
                     date_precision=meeting.date_precision.value,
                     date_note=meeting.date_note,
+                    date_origin=meeting.date_origin,
                     earliest_date=earliest,
                     latest_date=latest,
                     title_en=meeting.name_en,
@@ -618,10 +676,13 @@ class _Builder:
                 )
             if not defined:
                 continue
-            earliest, latest = self.check_date(where, event.event_date)
             # A curated range overrides the one the date alone implies.
-            earliest = self.check_date(where, event.earliest_date)[0] or earliest
-            latest = self.check_date(where, event.latest_date)[1] or latest
+            earliest, latest = self.check_window(
+                where, event.event_date, event.earliest_date, event.latest_date
+            )
+            self.check_origin(
+                where, event.event_date or event.earliest_date, event.date_origin, event.date_note
+            )
             self.add_event(
                 Event(
                     **event.model_dump(
@@ -659,6 +720,8 @@ class _Builder:
         """Grade every fact from its citations: disputed, corroborated or single-source."""
         sources_by_fact: dict[int, set[str]] = {}
         for citation in self.dataset.of(Citation):
+            if citation.id in self.background_citations:
+                continue
             sources_by_fact.setdefault(citation.fact_id, set()).add(citation.source_id)
         disputed = {
             version.fact_id

@@ -1,7 +1,8 @@
 """Reading the curated YAML files and the source documents, reporting every problem found."""
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -9,7 +10,9 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from seed.curation import (
+    CuratedCitation,
     CuratedEvent,
+    CuratedGloss,
     CuratedGlosses,
     CuratedIssue,
     CuratedParticipant,
@@ -17,6 +20,15 @@ from seed.curation import (
     CuratedSource,
     CuratedStatement,
     CuratedVersionSet,
+    quotes_need_glosses,
+)
+from seed.shapes import (
+    ITEM_NOUNS,
+    RECORD_NOUNS,
+    describe_error,
+    describe_placeholder,
+    label_of,
+    placeholders,
 )
 
 SEED_DIR = Path(__file__).resolve().parent
@@ -75,53 +87,49 @@ class CuratedData:
 
 Record = TypeVar("Record", bound=BaseModel)
 
+# Who "wrote" the gloss of a quote from an English document: the document itself.
+ORIGINAL_GLOSS_BY = "source"
 
-def _describe_location(raw: Any, location: tuple[int | str, ...]) -> str:
-    """Turn a pydantic error location into a path that names records by their ids."""
-    parts: list[str] = []
-    node = raw
-    for key in location:
-        child = None
-        if isinstance(node, list) and isinstance(key, int) and key < len(node):
-            child = node[key]
-            label = next(
-                (
-                    child[k]
-                    for k in ("id", "issue", "participant", "alias", "name_en", "title_en")
-                    if isinstance(child, dict) and k in child
-                ),
-                None,
-            )
-            parts.append(f"[{key}]" + (f" ({label})" if label else ""))
-        else:
-            if isinstance(node, dict):
-                child = node.get(key)
-            parts.append(f".{key}")
-        node = child
-    return "".join(parts).lstrip(".")
+
+def display_path(path: Path) -> str:
+    """A path as a curator would type it: relative to the working directory when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _read_yaml(path: Path, shape: Any, problems: list[str], empty: Any = None) -> Any:
-    """The file validated as ``shape``, or None after recording every problem in it.
+    """The file validated as ``shape``, or None after recording every problem in it, in words.
 
-    An empty file reads as ``empty``.
+    An empty file reads as ``empty``. A value still a ``TODO`` placeholder is reported as such,
+    not as whatever type it fails to be.
     """
+    shown = display_path(path)
     if not path.is_file():
-        problems.append(f"{path.name}: file is missing")
+        problems.append(f"{shown}: file is missing")
         return None
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         raw = empty if raw is None else raw
     except yaml.YAMLError as error:
-        problems.append(f"{path.name}: not valid YAML: {error}")
+        problems.append(f"{shown}: not valid YAML: {error}")
         return None
+    unfilled = list(placeholders(raw))
+    found: list[str] = [
+        f"{shown}: {describe_placeholder(path.name, shape, raw, location)}" for location in unfilled
+    ]
     try:
-        return TypeAdapter(shape).validate_python(raw)
+        validated = TypeAdapter(shape).validate_python(raw)
     except ValidationError as error:
-        for detail in error.errors():
-            where = _describe_location(raw, tuple(detail["loc"]))
-            problems.append(f"{path.name}: {where}: {detail['msg']}")
-        return None
+        validated = None
+        found += [
+            f"{shown}: {describe_error(path.name, shape, raw, detail)}"
+            for detail in error.errors()
+            if tuple(detail["loc"]) not in unfilled
+        ]
+    problems += found
+    return None if found else validated
 
 
 def _read_yaml_list(path: Path, model: type[Record], problems: list[str]) -> list[Record]:
@@ -135,6 +143,80 @@ def _read_glosses(glosses_dir: Path, problems: list[str]) -> dict[str, CuratedGl
         file_glosses = _read_yaml(path, CuratedGlosses, problems)
         if file_glosses is not None:
             glosses[path.stem] = file_glosses
+    return glosses
+
+
+@dataclass(frozen=True)
+class CitationSite:
+    """Where a citation is in the curated files: ``participants.yaml``, participant
+    ``alexander-darchiev``, ``alias 'دارشيف' > citation 1``."""
+
+    file: str
+    record_kind: str
+    record_id: str
+    field: str
+    citation: CuratedCitation
+
+
+def _sites_in(model: BaseModel, path: list[str]) -> Iterator[tuple[str, CuratedCitation]]:
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            yield from _sites_in(value, [*path, name])
+        elif isinstance(value, list):
+            noun = ITEM_NOUNS.get(name, name)
+            for number, item in enumerate(value, start=1):
+                if isinstance(item, CuratedCitation):
+                    yield " > ".join([*path, f"{noun} {number}"]), item
+                elif isinstance(item, BaseModel):
+                    label = label_of(item.__dict__) or str(number)
+                    yield from _sites_in(item, [*path, f"{noun} '{label}'"])
+
+
+def citation_sites(data: "CuratedData") -> Iterator[CitationSite]:
+    """Every citation in the curated files, with where it is."""
+    files: list[tuple[str, Sequence[BaseModel]]] = [
+        ("participants.yaml", data.participants),
+        ("issues.yaml", data.issues),
+        ("rounds.yaml", data.rounds),
+        ("statements.yaml", data.statements),
+        ("events.yaml", data.events),
+        ("versions.yaml", data.versions),
+    ]
+    for file_name, records in files:
+        for number, record in enumerate(records, start=1):
+            if isinstance(record, CuratedVersionSet):
+                record_id = f"{record.subject_kind}/{record.subject_id}/{record.field}"
+            else:
+                record_id = str(getattr(record, "id", number))
+            for field, citation in _sites_in(record, []):
+                yield CitationSite(file_name, RECORD_NOUNS[file_name], record_id, field, citation)
+
+
+def _glosses_of_english_sources(
+    data: "CuratedData", data_dir: Path, problems: list[str]
+) -> dict[str, CuratedGlosses]:
+    """Every source's glosses, with those of English sources written in: an English quote is
+    its own English rendering, so a curator glosses only quotes in other languages."""
+    glosses = dict(data.glosses)
+    english = {source.id for source in data.sources if not quotes_need_glosses(source.language)}
+    for source_id in sorted(english & set(glosses)):
+        path = display_path(data_dir / GLOSSES_DIR / f"{source_id}.yaml")
+        problems.append(
+            f"{path}: source '{source_id}' is in English, so its quotes need no gloss; "
+            "delete this file"
+        )
+    quotes: dict[str, list[str]] = {source_id: [] for source_id in english}
+    for site in citation_sites(data):
+        cited = quotes.get(site.citation.source)
+        if cited is not None and site.citation.quote not in cited:
+            cited.append(site.citation.quote)
+    for source_id, cited in quotes.items():
+        glosses[source_id] = CuratedGlosses(
+            gloss_by=ORIGINAL_GLOSS_BY,
+            # Built, not validated: a quote is the gloss exactly, spaces and all.
+            glosses=[CuratedGloss.model_construct(quote=quote, gloss_en=quote) for quote in cited],
+        )
     return glosses
 
 
@@ -162,28 +244,33 @@ def _hash_inputs(data_dir: Path, documents: dict[str, Document]) -> str:
     return digest.hexdigest()
 
 
-def load_curated(data_dir: Path = DATA_DIR, documents_dir: Path = DOCUMENTS_DIR) -> CuratedData:
+def read_curated(
+    data_dir: Path = DATA_DIR, documents_dir: Path = DOCUMENTS_DIR
+) -> tuple[CuratedData, list[str]]:
+    """Whatever of the curated data can be read, and every problem found reading it: a file
+    with problems reads as empty. The curation tools work with this; a build never does."""
     problems: list[str] = []
-    sources = _read_yaml_list(data_dir / "sources.yaml", CuratedSource, problems)
-    participants = _read_yaml_list(data_dir / "participants.yaml", CuratedParticipant, problems)
-    issues = _read_yaml_list(data_dir / "issues.yaml", CuratedIssue, problems)
-    rounds = _read_yaml_list(data_dir / "rounds.yaml", CuratedRound, problems)
-    statements = _read_yaml_list(data_dir / "statements.yaml", CuratedStatement, problems)
-    events = _read_yaml_list(data_dir / "events.yaml", CuratedEvent, problems)
-    versions = _read_yaml_list(data_dir / "versions.yaml", CuratedVersionSet, problems)
-    glosses = _read_glosses(data_dir / GLOSSES_DIR, problems)
-    documents = read_documents(documents_dir)
+    data = CuratedData(
+        sources=_read_yaml_list(data_dir / "sources.yaml", CuratedSource, problems),
+        participants=_read_yaml_list(data_dir / "participants.yaml", CuratedParticipant, problems),
+        issues=_read_yaml_list(data_dir / "issues.yaml", CuratedIssue, problems),
+        rounds=_read_yaml_list(data_dir / "rounds.yaml", CuratedRound, problems),
+        statements=_read_yaml_list(data_dir / "statements.yaml", CuratedStatement, problems),
+        events=_read_yaml_list(data_dir / "events.yaml", CuratedEvent, problems),
+        versions=_read_yaml_list(data_dir / "versions.yaml", CuratedVersionSet, problems),
+        glosses=_read_glosses(data_dir / GLOSSES_DIR, problems),
+        documents=read_documents(documents_dir),
+        data_version="",
+    )
+    return replace(
+        data,
+        glosses=_glosses_of_english_sources(data, data_dir, problems),
+        data_version=_hash_inputs(data_dir, data.documents),
+    ), problems
+
+
+def load_curated(data_dir: Path = DATA_DIR, documents_dir: Path = DOCUMENTS_DIR) -> CuratedData:
+    data, problems = read_curated(data_dir, documents_dir)
     if problems:
         raise SeedError(problems)
-    return CuratedData(
-        sources=sources,
-        participants=participants,
-        issues=issues,
-        rounds=rounds,
-        statements=statements,
-        events=events,
-        versions=versions,
-        glosses=glosses,
-        documents=documents,
-        data_version=_hash_inputs(data_dir, documents),
-    )
+    return data

@@ -4,6 +4,10 @@ Each row is one field of one record in one language. ``terms`` holds the normali
 prefix-stripped tokens (the same normalisation queries get); ``original`` keeps the text as
 written so matches can be reported at their real offsets. ``counterpart`` is the same field in
 the other language, which lets an English query locate a name in the Arabic sources.
+
+The curated fields come in pairs, English and Arabic. Text quoted from a source (its whole text,
+a statement's quotes) and aliases are in whatever language the source or alias is: their rows
+carry that language, so a match reports it.
 """
 
 from collections.abc import Iterator
@@ -73,6 +77,31 @@ def _pair(
             )
 
 
+def _single(
+    kind: str,
+    record_id: str,
+    field: str,
+    text: str,
+    language: str,
+    weight: float,
+    labels: tuple[str, str],
+) -> Iterator[SearchEntry]:
+    """A field with no counterpart: source text, a quote, an alias, in their own language."""
+    if text:
+        yield SearchEntry(
+            terms=" ".join(tokens(text)),
+            kind=kind,
+            record_id=record_id,
+            field=field,
+            language=language,
+            weight=weight,
+            original=text,
+            counterpart=None,
+            label_en=labels[0],
+            label_ar=labels[1],
+        )
+
+
 def _rows(dataset: Dataset, table: type[Any]) -> list[Any]:
     return list(dataset.rows[table])
 
@@ -102,12 +131,12 @@ def build_search_entries(dataset: Dataset) -> list[SearchEntry]:
         )
     for alias in _rows(dataset, ParticipantAlias):
         owner = participants[alias.participant_id]
-        entries += _pair(
+        entries += _single(
             "participant",
             owner.id,
             "alias",
-            None,
             alias.alias,
+            alias.language,
             NAME,
             (owner.name_en, owner.name_ar),
         )
@@ -163,17 +192,21 @@ def build_search_entries(dataset: Dataset) -> list[SearchEntry]:
             (owner.name_en, owner.name_ar),
         )
 
-    quotes: dict[int, list[str]] = {}
+    languages = {source.id: source.language for source in _rows(dataset, Source)}
+    # (quote, the language of the source it is quoted from), by fact.
+    quotes: dict[int, list[tuple[str, str]]] = {}
     for citation in _rows(dataset, Citation):
-        quotes.setdefault(citation.fact_id, []).append(citation.quote)
+        quotes.setdefault(citation.fact_id, []).append(
+            (citation.quote, languages[citation.source_id])
+        )
     for statement in _rows(dataset, Statement):
         speaker = participants[statement.speaker_id]
         labels = (f"Statement by {speaker.name_en}", f"تصريح {speaker.name_ar}")
         entries += _pair(
             "statement", statement.id, "gist", statement.gist_en, statement.gist_ar, TEXT, labels
         )
-        for quote in quotes.get(statement.fact_id, []):
-            entries += _pair("statement", statement.id, "quote", None, quote, TEXT, labels)
+        for quote, language in quotes.get(statement.fact_id, []):
+            entries += _single("statement", statement.id, "quote", quote, language, TEXT, labels)
 
     for event in _rows(dataset, Event):
         # Statement events are found as statements; meetings as rounds. The rest stand alone.
@@ -190,5 +223,5 @@ def build_search_entries(dataset: Dataset) -> list[SearchEntry]:
         entries += _pair(
             "source", source.id, "title", source.title_en, source.title_ar, TITLE, labels
         )
-        entries += _pair("source", source.id, "text", None, source.text, TEXT, labels)
+        entries += _single("source", source.id, "text", source.text, source.language, TEXT, labels)
     return entries

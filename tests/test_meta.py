@@ -18,11 +18,11 @@ def test_meta_reports_version_counts_and_full_coverage(client: TestClient) -> No
         "participants": 13,
         "issues": 16,
         "issue_items": 6,
-        "statements": 21,
-        "events": 24,
+        "statements": 26,
+        "events": 28,
         "versions": 7,
         "sources": 5,
-        "citations": 270,
+        "citations": 275,
     }
     coverage = meta["coverage"]
     assert coverage["total"]["uncovered"] == 0

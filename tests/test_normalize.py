@@ -33,6 +33,13 @@ DOCUMENTS = sorted((Path(__file__).resolve().parents[1] / "seed" / "documents").
         ("Killénworth KILLENWORTH", "killenworth killenworth"),  # case and accents
         ("“بناءة”", "بناءه"),  # typographic quotes separate words
         ("  a \n\t b  ", "a b"),  # whitespace collapses
+        ("ДАРЧИЕВ Дарчиев", "дарчиев дарчиев"),  # Cyrillic case
+        ("Ещё ЁЛКА", "еще елка"),  # ё written е, as most Russian print does
+        ("Дарчи́ев", "дарчиев"),  # a stress mark
+        ("Мой МОЙ", "мой мой"),  # й is a letter of its own, not и with a mark
+        ("мои\u0306", "мой"),  # й typed as и and a combining breve
+        ("«Переговоры» — в Стамбуле", "переговоры в стамбуле"),  # guillemets and dashes
+        ("São Paulo, Straße", "sao paulo strasse"),  # Latin accents and ß
     ],
 )
 def test_normalize(written: str, normalised: str) -> None:
@@ -54,6 +61,7 @@ def test_normalize(written: str, normalised: str) -> None:
         ("ولد", "ولد"),  # too short to strip: a word, not و + لد
         ("بلد", "بلد"),
         ("killenworth", "killenworth"),  # Latin tokens are left alone
+        ("вопросы", "вопросы"),  # and Cyrillic ones, even starting with в (و-like "and")
     ],
 )
 def test_strip_prefixes(token: str, stem: str) -> None:
@@ -67,6 +75,23 @@ def test_spellings_the_articles_use_meet() -> None:
     # Different letters stay different: the three spellings of Darchiev meet through the
     # curated aliases, not through normalisation.
     assert len({normalize(s) for s in ("دارتشييف", "دارشيف", "دارشييف")}) == 3
+
+
+def test_russian_spellings_meet_and_distinct_letters_stay_apart() -> None:
+    assert tokens("Ещё одна встреча") == tokens("ЕЩЕ ОДНА ВСТРЕЧА") == ["еще", "одна", "встреча"]
+    assert tokens("мой") != tokens("мои")
+
+
+def test_cyrillic_spans_point_at_the_original_text() -> None:
+    text = "Посол Дарчи́ев: «ещё одна встреча»"
+    spans = tokens_with_spans(text)
+    assert [text[start:end] for _, start, end in spans] == [
+        "Посол",
+        "Дарчи́ев",
+        "ещё",
+        "одна",
+        "встреча",
+    ]
 
 
 def test_spans_point_at_the_original_text() -> None:

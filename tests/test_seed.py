@@ -43,8 +43,8 @@ def test_the_curated_data_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     code, output = check(DATA_DIR, capsys)
     assert code == 0, output
     assert output.strip() == (
-        "seed: curated data is valid: 4 meetings, 13 participants, 16 issues, 21 statements, "
-        "24 events, 5 sources, 270 citations"
+        "seed: curated data is valid: 4 meetings, 13 participants, 16 issues, 26 statements, "
+        "28 events, 5 sources, 275 citations"
     )
 
 
@@ -91,13 +91,17 @@ def test_an_attribution_must_name_a_defined_participant(
 def test_an_undefined_reference_is_reported(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    edit(data_dir / "rounds.yaml", "- issue: intimidation", "- issue: intimidations")
+    edit(
+        data_dir / "rounds.yaml",
+        "- issue: people-to-people-contacts",
+        "- issue: people-to-people-contact",
+    )
     edit(data_dir / "issues.yaml", "- source: ryabkov-new-round", "- source: ryabkov-old-round")
     code, output = check(data_dir, capsys)
     assert code == 1
     assert (
-        "rounds.yaml: round-2 > issue 'intimidations': issue is not defined in issues.yaml"
-        in output
+        "rounds.yaml: round-2 > issue 'people-to-people-contact': "
+        "issue is not defined in issues.yaml" in output
     )
     assert "unknown source 'ryabkov-old-round'" in output
 

@@ -25,14 +25,17 @@ def test_statements_by_a_speaker(client: TestClient) -> None:
 
 def test_statements_about_an_issue_and_a_round(client: TestClient) -> None:
     flights = items(client.get(f"{API}/statements", params={"issue": "direct-flights"}))
+    # Not darchiev-six-properties-and-flights: flights are the article's next sentence.
     assert {s["id"] for s in flights} == {
         "darchiev-will-propose-flights",
         "darchiev-both-sides-on-flights",
-        "darchiev-six-properties-and-flights",
     }
     assert {s["speaker"]["id"] for s in flights} == {"alexander-darchiev"}
     before = next(s for s in flights if s["id"] == "darchiev-will-propose-flights")
-    assert (before["statement_date"], before["date_precision"]) == ("2025-04-09", "approximate")
+    # Said before the round, after his appointment: a window, not a day.
+    assert (before["statement_date"], before["date_precision"]) == (None, "approximate")
+    assert (before["earliest_date"], before["latest_date"]) == ("2025-03-29", "2025-04-09")
+    assert before["date_origin"] == "inherited"
     assert sources_of(before) == {"istanbul-meeting-preview"}
     round_1 = items(client.get(f"{API}/statements", params={"round": 1}))
     assert [s["id"] for s in round_1] == ["darchiev-dialogue-after-round-1"]

@@ -1,4 +1,5 @@
-"""Normalising Arabic and Latin text so that spellings a reader would call the same, match.
+"""Normalising Arabic, Cyrillic and Latin text so that spellings a reader would call the same,
+match: case folded, accents and other marks stripped (é→e, ё→е), Arabic letter forms merged.
 
 Used on both sides of the search: on record text when the seed script builds the index, and on
 the user's query. Every function is pure and total, and ``normalize`` is idempotent.
@@ -29,6 +30,10 @@ LETTERS = str.maketrans(
         **{chr(0x06F0 + digit): str(digit) for digit in range(10)},
     }
 )
+# Letters a mark makes a letter of its own, kept where other marks are stripped: Russian
+# й is not и (мой "my", мои "my" plural), while ё is written е in most Russian print.
+DISTINCT_LETTERS = {"й": "й", "Й": "й"}
+COMBINING_BREVE = "\u0306"
 WORD = re.compile(r"\w+")
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 # Conjunction/preposition + article clusters, longest first; then single proclitics.
@@ -45,10 +50,17 @@ def _fold_char(char: str) -> str:
     char = char.translate(LETTERS)
     if char.isascii():
         return char.lower()
-    decomposed = unicodedata.normalize("NFKD", char)
+    if char in DISTINCT_LETTERS:
+        return DISTINCT_LETTERS[char]
     if ARABIC_LETTER.match(char):
         return char
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    decomposed = unicodedata.normalize("NFKD", char)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if folded == char:
+        return folded
+    # A compatibility form (an Arabic ligature such as ﵮ, a presentation form) decomposes into
+    # letters that fold like typed ones: ى in it must become ي, as it does on its own.
+    return "".join(_fold_char(piece) for piece in folded)
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -60,6 +72,9 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
+        if char == COMBINING_BREVE and out and out[-1] == "и" and text[index - 1] in "иИ":
+            out[-1] = "й"  # и + breve, decomposed: the same letter as a precomposed й
+            continue
         folded = _fold_char(char)
         for piece in folded:
             if not (piece.isalnum() or piece == "_"):

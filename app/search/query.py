@@ -129,7 +129,7 @@ ALL_BEST = BEST_PER_RECORD + "SELECT * FROM best ORDER BY score, kind, record_id
 
 # Only the sources whose text contains every word of the name, found through the index.
 SOURCE_TEXTS_WITH = (
-    "SELECT rowid, record_id, original, label_en, label_ar FROM search_entry "
+    "SELECT rowid, record_id, language, original, label_en, label_ar FROM search_entry "
     "WHERE search_entry MATCH :expression AND kind = 'source' AND field = 'text' "
     "ORDER BY record_id LIMIT :candidates"
 )
@@ -164,6 +164,7 @@ class Candidate(NamedTuple):
 class SourceText(NamedTuple):
     entry: int
     record_id: str
+    language: str
     original: str
     label_en: str
     label_ar: str
@@ -233,7 +234,8 @@ def _sources_naming(
     """Sources that contain, in Arabic, a name that matched in English.
 
     "Killenworth" matches the curated English name of a seized property; its Arabic
-    counterpart "عقار كيلينورث" is what the article actually prints.
+    counterpart "عقار كيلينورث" is what the article actually prints. The match reports the
+    source's own language.
     """
     names: dict[tuple[str, ...], str] = {}
     for row in rows:
@@ -260,9 +262,11 @@ def _sources_naming(
                 score=0.0,
                 entry=source.entry,
                 field="text",
-                language="ar",
+                language=source.language,
                 via=via,
-                bridged_match=Match("text", "ar", start, end, snippet(source.original, start, end)),
+                bridged_match=Match(
+                    "text", source.language, start, end, snippet(source.original, start, end)
+                ),
             )
     return list(bridged.values())
 

@@ -580,6 +580,14 @@ export interface components {
             total: components["schemas"]["CoverageFigures"];
         };
         /**
+         * DateOrigin
+         * @description Where a calendar date comes from. The articles often give only a weekday or "last week";
+         *     a date the curators had to resolve from outside them is marked so, and so is every date
+         *     computed from one.
+         * @enum {string}
+         */
+        DateOrigin: "articles" | "curators" | "inherited";
+        /**
          * DatePrecision
          * @enum {string}
          */
@@ -627,6 +635,8 @@ export interface components {
              * @description How the date was derived from the sources.
              */
             date_note: string | null;
+            /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
+            date_origin: components["schemas"]["DateOrigin"] | null;
             /**
              * Earliest Date
              * @description First day the date may denote.
@@ -1391,6 +1401,8 @@ export interface components {
              * @description How the date was derived from the sources.
              */
             date_note: string | null;
+            /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
+            date_origin: components["schemas"]["DateOrigin"] | null;
             /** City En */
             city_en: string | null;
             /** City Ar */
@@ -1571,6 +1583,8 @@ export interface components {
             published_precision: components["schemas"]["DatePrecision"];
             /** Published Note */
             published_note: string | null;
+            /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
+            published_origin: components["schemas"]["DateOrigin"] | null;
             /** Language */
             language: string;
             /**
@@ -1613,6 +1627,8 @@ export interface components {
             published_precision: components["schemas"]["DatePrecision"];
             /** Published Note */
             published_note: string | null;
+            /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
+            published_origin: components["schemas"]["DateOrigin"] | null;
             /** Language */
             language: string;
             /**
@@ -1665,6 +1681,18 @@ export interface components {
             date_precision: components["schemas"]["DatePrecision"];
             /** Date Note */
             date_note: string | null;
+            /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
+            date_origin: components["schemas"]["DateOrigin"] | null;
+            /**
+             * Earliest Date
+             * @description First day the statement may have been made (said "earlier", "on or before"...).
+             */
+            earliest_date: string | null;
+            /**
+             * Latest Date
+             * @description Last day the statement may have been made.
+             */
+            latest_date: string | null;
             /** Gist En */
             gist_en: string;
             /** Gist Ar */
@@ -1978,6 +2006,14 @@ export interface components {
             total: components["schemas"]["CoverageFiguresLocalized"];
         };
         /**
+         * DateOrigin
+         * @description Where a calendar date comes from. The articles often give only a weekday or "last week";
+         *     a date the curators had to resolve from outside them is marked so, and so is every date
+         *     computed from one.
+         * @enum {string}
+         */
+        DateOriginLocalized: "articles" | "curators" | "inherited";
+        /**
          * DatePrecision
          * @enum {string}
          */
@@ -2025,6 +2061,8 @@ export interface components {
              * @description How the date was derived from the sources.
              */
             date_note: string | null;
+            /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
+            date_origin: components["schemas"]["DateOriginLocalized"] | null;
             /**
              * Earliest Date
              * @description First day the date may denote.
@@ -2745,6 +2783,8 @@ export interface components {
              * @description How the date was derived from the sources.
              */
             date_note: string | null;
+            /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
+            date_origin: components["schemas"]["DateOriginLocalized"] | null;
             /** City En */
             city: string | null;
             /**
@@ -2915,6 +2955,8 @@ export interface components {
             published_precision: components["schemas"]["DatePrecisionLocalized"];
             /** Published Note */
             published_note: string | null;
+            /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
+            published_origin: components["schemas"]["DateOriginLocalized"] | null;
             /** Language */
             language: string;
             /**
@@ -2953,6 +2995,8 @@ export interface components {
             published_precision: components["schemas"]["DatePrecisionLocalized"];
             /** Published Note */
             published_note: string | null;
+            /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
+            published_origin: components["schemas"]["DateOriginLocalized"] | null;
             /** Language */
             language: string;
             /**
@@ -3001,6 +3045,18 @@ export interface components {
             date_precision: components["schemas"]["DatePrecisionLocalized"];
             /** Date Note */
             date_note: string | null;
+            /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
+            date_origin: components["schemas"]["DateOriginLocalized"] | null;
+            /**
+             * Earliest Date
+             * @description First day the statement may have been made (said "earlier", "on or before"...).
+             */
+            earliest_date: string | null;
+            /**
+             * Latest Date
+             * @description Last day the statement may have been made.
+             */
+            latest_date: string | null;
             /** Gist En */
             gist: string;
             /** Note */

@@ -1,0 +1,83 @@
+"""The curation rules a program can hold, held by the seed script: each broken on a private copy
+of the curated files, each reported in words."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from seed.__main__ import main as seed_main
+from seed.loading import DATA_DIR
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(DATA_DIR, tmp_path / "data"))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"fixture text not found in {path.name}: {old}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    assert seed_main(["--check", "--data-dir", str(data_dir)]) == 1
+    captured = capsys.readouterr()
+    return captured.out + captured.err
+
+
+def test_background_alone_cannot_put_an_issue_on_a_meetings_agenda(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The visas link of round 2, with both its citations marked as background.
+    rounds = data_dir / "rounds.yaml"
+    for quote in (
+        '"مثل القيود على حركة الدبلوماسيين وإصدار تأشيرات الدخول"',
+        '"مشيرًا إلى تقدم محدود في قضايا التأشيرات وتخفيف قيود السفر"',
+    ):
+        edit(rounds, f"quote: {quote}\n", f"quote: {quote}\n          about: background\n")
+    assert (
+        "rounds.yaml: round-2 > issue 'visas': on the agenda, or raised by a side, only on a "
+        "citation about the meeting itself" in problems(data_dir, capsys)
+    )
+
+
+def test_a_date_says_where_it_comes_from(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(data_dir / "rounds.yaml", "  date_origin: curators\n", "")
+    edit(data_dir / "rounds.yaml", "  date_origin: articles\n", "  date_origin: curators\n")
+    edit(
+        data_dir / "rounds.yaml",
+        "    without a year; it is 2025, the year of the Riyadh meeting it followed.\n",
+        "    without a year.\n",
+    )
+    output = problems(data_dir, capsys)
+    assert (
+        "rounds.yaml: round-2: a date needs its origin: articles, curators or inherited" in output
+    )
+
+
+def test_a_resolved_date_needs_a_note(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    events = data_dir / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    start = text.index("  date_note: >-\n    The preview, published the day before round 2")
+    end = text.index("  date_origin: inherited", start)
+    events.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert (
+        "events.yaml: darchiev-appointed-ambassador: a date of origin 'inherited' needs a note"
+        in problems(data_dir, capsys)
+    )
+
+
+def test_a_statement_date_must_lie_in_its_window(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(
+        data_dir / "statements.yaml",
+        '  earliest_date: "2025-03-29"\n  latest_date: "2025-04-09"\n',
+        '  earliest_date: "2025-03-29"\n  latest_date: "2025-04-09"\n'
+        '  statement_date: "2025-04-20"\n',
+    )
+    assert "lies outside 2025-03-29 to 2025-04-09" in problems(data_dir, capsys)

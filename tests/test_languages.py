@@ -1,0 +1,207 @@
+"""Sources in any language: a small curated dataset of three TEST FIXTURE articles (Arabic,
+English, Russian, in tests/fixtures/multilingual/) built by the real seed script and served by
+the real app. An English quote needs no gloss; search folds Cyrillic as it folds Arabic and
+Latin, and reports each source's own language."""
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+import seed.loading
+from app.core.config import Settings
+from app.main import create_app
+from seed.__main__ import main as seed_main
+from seed.loading import load_curated
+from tests.helpers import API, items
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "multilingual"
+FIXTURE_DATA = FIXTURES / "data"
+FIXTURE_DOCUMENTS = FIXTURES / "documents"
+FIXTURE_OPTIONS = ["--data-dir", str(FIXTURE_DATA), "--documents-dir", str(FIXTURE_DOCUMENTS)]
+
+
+@contextmanager
+def serving(database: Path, data_dir: Path, documents_dir: Path) -> Iterator[TestClient]:
+    """The real app serving a database built from curated data other than seed/data/.
+
+    At start-up the app refuses a database not built from the curated files it would build
+    from, and it always reads them from seed/data/: for the time it starts, it reads these.
+    """
+    settings = Settings(database_path=database, build_database_if_missing=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(seed.loading, "load_curated", partial(load_curated, data_dir, documents_dir))
+        with TestClient(create_app(settings)) as client:
+            yield client
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    database = tmp_path_factory.mktemp("multilingual") / "parley.sqlite3"
+    assert seed_main(["--database", str(database), *FIXTURE_OPTIONS]) == 0
+    with serving(database, FIXTURE_DATA, FIXTURE_DOCUMENTS) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A private copy of the fixture's curated files that a test may break."""
+    return Path(shutil.copytree(FIXTURE_DATA, tmp_path / "data"))
+
+
+def check(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = seed_main(
+        ["--check", "--data-dir", str(data_dir), "--documents-dir", str(FIXTURE_DOCUMENTS)]
+    )
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def search(client: TestClient, q: str, **params: str) -> list[dict[str, Any]]:
+    return items(client.get(f"{API}/search", params={"q": q, **params}))
+
+
+def matched_text(client: TestClient, result: dict[str, Any]) -> str:
+    text = client.get(f"{API}/sources/{result['id']}").json()["text"]
+    return str(text[result["match"]["start"] : result["match"]["end"]])
+
+
+def test_every_fixture_file_says_it_is_a_test_fixture() -> None:
+    for path in [path for path in FIXTURES.rglob("*") if path.is_file()]:
+        first_line = path.read_text(encoding="utf-8").splitlines()[0]
+        assert "TEST FIXTURE" in first_line, path
+
+
+def test_each_source_carries_the_language_of_its_curated_entry(client: TestClient) -> None:
+    languages = {source["id"]: source["language"] for source in items(client.get(f"{API}/sources"))}
+    assert languages == {
+        "fixture-talks-ar": "ar",
+        "fixture-talks-en": "en",
+        "fixture-talks-ru": "ru",
+    }
+
+
+def test_a_russian_word_finds_the_russian_source_in_russian(client: TestClient) -> None:
+    [result] = search(client, "переговоров", type="source")
+    assert result["id"] == "fixture-talks-ru"
+    assert result["match"]["field"] == "text"
+    assert result["match"]["language"] == "ru"
+    assert matched_text(client, result) == "переговоров"
+
+
+@pytest.mark.parametrize("q", ["ещё", "ЕЩЁ", "еще", "Еще", "ЕЩЕ"])
+def test_a_cyrillic_query_matches_whatever_its_case_and_yo(client: TestClient, q: str) -> None:
+    [result] = search(client, q, type="source")
+    assert (result["id"], result["match"]["language"]) == ("fixture-talks-ru", "ru")
+    assert matched_text(client, result) == "ещё"
+
+
+def test_a_statement_quote_matches_in_the_language_of_its_source(client: TestClient) -> None:
+    [result] = search(client, "КОНСТРУКТИВНЫМИ", type="statement")
+    assert result["id"] == "darchiev-talks-constructive"
+    assert (result["match"]["field"], result["match"]["language"]) == ("quote", "ru")
+
+
+def test_english_and_arabic_source_text_report_their_own_language(client: TestClient) -> None:
+    [english] = search(client, "Constructive", type="source")
+    assert (english["id"], english["match"]["language"]) == ("fixture-talks-en", "en")
+    assert matched_text(client, english) == "constructive"
+    [arabic] = search(client, "بناءة", type="source")
+    assert (arabic["id"], arabic["match"]["language"]) == ("fixture-talks-ar", "ar")
+
+
+@pytest.mark.parametrize("q", ["Александр Дарчиев", "дарчиев", "ДАРЧИЕВ"])
+def test_a_cyrillic_alias_finds_its_participant(client: TestClient, q: str) -> None:
+    first = search(client, q)[0]
+    assert (first["type"], first["id"]) == ("participant", "alexander-darchiev")
+    assert (first["match"]["field"], first["match"]["language"]) == ("alias", "ru")
+
+
+def test_an_english_quote_is_its_own_gloss(client: TestClient) -> None:
+    assert not (FIXTURE_DATA / "glosses" / "fixture-talks-en.yaml").exists()
+    english = items(client.get(f"{API}/sources/fixture-talks-en/citations"))
+    assert len(english) == 3
+    assert all((c["gloss_en"], c["gloss_by"]) == (c["quote"], "source") for c in english)
+    russian = items(client.get(f"{API}/sources/fixture-talks-ru/citations"))
+    assert {c["gloss_by"] for c in russian} == {"curators"}
+    assert "Ambassador Alexander Darchiev" in {c["gloss_en"] for c in russian}
+
+
+def test_a_russian_quote_without_a_gloss_is_rejected(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    glosses = data_dir / "glosses" / "fixture-talks-ru.yaml"
+    quote = "Посол Александр Дарчиев"
+    text = glosses.read_text(encoding="utf-8")
+    entry = f'  - quote: "{quote}"\n    gloss_en: "Ambassador Alexander Darchiev"\n'
+    assert entry in text
+    glosses.write_text(text.replace(entry, ""), encoding="utf-8")
+    code, output = check(data_dir, capsys)
+    assert code == 1
+    assert (
+        "participants.yaml: alexander-darchiev > citation 3: "
+        f"no English gloss in glosses/fixture-talks-ru.yaml for «{quote}»"
+    ) in output
+
+
+def test_an_english_source_has_no_glosses_file(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (data_dir / "glosses" / "fixture-talks-en.yaml").write_text(
+        "gloss_by: curators\nglosses: []\n", encoding="utf-8"
+    )
+    code, output = check(data_dir, capsys)
+    assert code == 1
+    assert (
+        "glosses/fixture-talks-en.yaml: source 'fixture-talks-en' is in English, so its quotes "
+        "need no gloss; delete this file"
+    ) in output
+
+
+def set_russian_source_language(data_dir: Path, line: str) -> None:
+    sources = data_dir / "sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    assert text.count("  language: ru\n") == 1
+    sources.write_text(text.replace("  language: ru\n", line), encoding="utf-8")
+
+
+@pytest.mark.parametrize("tag", ["Russian", "RU", "ru_RU", "русский"])
+def test_a_source_language_must_look_like_a_bcp47_tag(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tag: str
+) -> None:
+    set_russian_source_language(data_dir, f"  language: {tag}\n")
+    code, output = check(data_dir, capsys)
+    assert code == 1
+    assert (
+        "sources.yaml: source 3 (fixture-talks-ru), field language: expected a BCP 47 language "
+        f"tag such as ar, en, ru or en-GB, found '{tag}'"
+    ) in output
+
+
+def test_a_region_or_script_subtag_is_accepted(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_russian_source_language(data_dir, "  language: ru-Cyrl-RU\n")
+    code, output = check(data_dir, capsys)
+    assert code == 0, output
+
+
+def test_a_source_must_say_its_language(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # No default: a new article is never silently taken for Arabic.
+    set_russian_source_language(data_dir, "")
+    code, output = check(data_dir, capsys)
+    assert code == 1
+    assert (
+        "sources.yaml: source 3 (fixture-talks-ru): the required field language is missing"
+        in output
+    )
+
+
+def test_the_fixture_documents_are_fully_accounted_for(capsys: pytest.CaptureFixture[str]) -> None:
+    assert seed_main(["--coverage", *FIXTURE_OPTIONS]) == 0
+    assert "uncovered:" not in capsys.readouterr().out
