@@ -318,3 +318,18 @@ def test_head_answers_every_get_with_the_same_headers_and_no_body(
     }
     missing = client.head(f"{API}/rounds/99")
     assert missing.status_code == 404 and missing.content == b""
+
+
+def test_a_304_keeps_the_pages_own_policy_and_caching(client: TestClient) -> None:
+    """A browser merges a 304's headers into its copy: the docs page must not come back with the
+    API's script-blocking policy, or it is blank on reload."""
+    for path in ("/docs", "/docs", "/redoc"):  # the second /docs is answered from the cache
+        page = client.get(path)
+        again = client.get(path, headers={"If-None-Match": page.headers["etag"]})
+        assert again.status_code == 304
+        assert again.headers["content-security-policy"] == page.headers["content-security-policy"]
+        assert again.headers["cache-control"] == page.headers["cache-control"] == "no-cache"
+    api = client.get(f"{API}/rounds")
+    not_modified = client.get(f"{API}/rounds", headers={"If-None-Match": api.headers["etag"]})
+    assert not_modified.status_code == 304
+    assert not_modified.headers["content-security-policy"].startswith("default-src 'none'")

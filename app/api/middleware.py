@@ -97,6 +97,14 @@ class HeadAsGetMiddleware:
 
 
 VARY = "Accept, Accept-Encoding"
+NOT_MODIFIED_HEADERS = {
+    b"etag",
+    b"cache-control",
+    b"vary",
+    b"expires",
+    b"content-location",
+    b"content-security-policy",
+}
 
 
 def representation_key(scope: Scope) -> str:
@@ -152,10 +160,10 @@ class ConditionalGetMiddleware:
         if_none_match = Headers(scope=scope).get("if-none-match")
         cached = self.cache.get(key)
         if cached is not None:
-            if if_none_match and _matches(if_none_match, etag):
-                await self._not_modified(send, etag)
-                return
             cached_headers, cached_body = cached
+            if if_none_match and _matches(if_none_match, etag):
+                await self._not_modified(send, cached_headers)
+                return
             await send({"type": "http.response.start", "status": 200, "headers": cached_headers})
             await send({"type": "http.response.body", "body": cached_body})
             return
@@ -172,11 +180,12 @@ class ConditionalGetMiddleware:
                     await send(message)
                     return
                 headers["ETag"] = etag
-                headers["Cache-Control"] = self.cache_control
+                # A page that says how it may be cached (the docs, the explorer) keeps its word.
+                headers.setdefault("Cache-Control", self.cache_control)
                 headers["Vary"] = merge_vary(headers.get("vary"), VARY)
                 if if_none_match and _matches(if_none_match, etag):
                     not_modified = True
-                    await self._not_modified(send, etag)
+                    await self._not_modified(send, headers.raw)
                     return
                 tagged = list(headers.raw)
             elif not_modified:
@@ -191,18 +200,12 @@ class ConditionalGetMiddleware:
 
         await self.app(scope, receive, send_tagged)
 
-    async def _not_modified(self, send: Send, etag: str) -> None:
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 304,
-                "headers": [
-                    (b"etag", etag.encode()),
-                    (b"cache-control", self.cache_control.encode()),
-                    (b"vary", VARY.encode()),
-                ],
-            }
-        )
+    async def _not_modified(self, send: Send, headers: list[tuple[bytes, bytes]]) -> None:
+        """A 304 with the headers a cache updates its stored response from (RFC 9110, 15.4.5):
+        a browser merges them into its copy, so a page's own security policy must be among
+        them, or the stricter default of the API would replace it and blank the page."""
+        kept = [(name, value) for name, value in headers if name.lower() in NOT_MODIFIED_HEADERS]
+        await send({"type": "http.response.start", "status": 304, "headers": kept})
         await send({"type": "http.response.body", "body": b""})
 
 
