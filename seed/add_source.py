@@ -90,7 +90,7 @@ def source_entry(source_id: str, document: str, language: str) -> str:
 
 def glosses_file_text(source_id: str, document: str) -> str:
     return (
-        f"# English glosses of the quotes cited from {source_id} (seed/documents/{document}),\n"
+        f"# English glosses of the quotes cited from {source_id} ({document}),\n"
         "# in document order: faithful to the original, fragments rendered as fragments.\n"
         "gloss_by: curators\n"
         "glosses: []\n"
@@ -175,8 +175,8 @@ def report(added: AddedSource) -> list[str]:
     lines = [
         f"seed: added source '{added.source_id}' ({added.language}): "
         f"{display_path(added.document)} (sha256 {added.sha256[:16]}…)",
-        f"seed: its entry ends {display_path(added.sources_file)}: "
-        f"replace every {PLACEHOLDER} there",
+        f"seed: appended its entry to {display_path(added.sources_file)}: "
+        f"replace every {PLACEHOLDER} in it",
     ]
     if added.glosses_file is not None:
         lines.append(

@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from app.search.normalize import normalize, normalize_with_offsets
 from seed.loading import CuratedData, citation_sites, read_curated
 from seed.quotes import QuoteNotFound, locate_quote, occurrences
@@ -58,20 +60,35 @@ class Occurrence:
     """What already cites or marks text overlapping it, one line each."""
 
 
-def _documents(data: CuratedData) -> list[SourceDocument]:
-    by_name = {source.document: source for source in data.sources}
-    documents = []
-    for name, document in data.documents.items():
-        source = by_name.get(name)
-        documents.append(
-            SourceDocument(
-                name=name,
-                source_id=source.id if source else None,
-                language=source.language if source else None,
-                text=document.text,
+def source_documents(data: CuratedData, data_dir: Path) -> list[SourceDocument]:
+    """Every document, named by its entry in sources.yaml.
+
+    An entry is read as written, valid or not: a source just added still has its TODOs, and
+    its document should be found under its id all the same.
+    """
+    entries: dict[str, tuple[str, str | None]] = {
+        source.document: (source.id, source.language) for source in data.sources
+    }
+    try:
+        written = yaml.safe_load((data_dir / "sources.yaml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        written = None
+    for entry in written if isinstance(written, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("document"), str):
+            language = entry.get("language")
+            entries.setdefault(
+                entry["document"],
+                (str(entry.get("id")), language if isinstance(language, str) else None),
             )
+    return [
+        SourceDocument(
+            name=name,
+            source_id=entries[name][0] if name in entries else None,
+            language=entries[name][1] if name in entries else None,
+            text=document.text,
         )
-    return documents
+        for name, document in data.documents.items()
+    ]
 
 
 def _claims(data: CuratedData) -> dict[str, list[tuple[Span, str]]]:
@@ -106,11 +123,13 @@ def _claims(data: CuratedData) -> dict[str, list[tuple[Span, str]]]:
     return claims
 
 
-def find_occurrences(data: CuratedData, quote: str) -> list[Occurrence]:
-    """Every verbatim occurrence of ``quote`` in every document, with what overlaps it."""
+def find_occurrences(
+    data: CuratedData, documents: list[SourceDocument], quote: str
+) -> list[Occurrence]:
+    """Every verbatim occurrence of ``quote`` in the documents, with what overlaps it."""
     claims = _claims(data)
     found = []
-    for document in _documents(data):
+    for document in documents:
         starts = occurrences(document.text, quote)
         for number, start in enumerate(starts, start=1):
             span = Span(start, start + len(quote))
@@ -123,13 +142,13 @@ def find_occurrences(data: CuratedData, quote: str) -> list[Occurrence]:
     return found
 
 
-def near_matches(data: CuratedData, quote: str) -> list[tuple[SourceDocument, Span]]:
+def near_matches(documents: list[SourceDocument], quote: str) -> list[tuple[SourceDocument, Span]]:
     """Where ``quote`` occurs once both it and the documents are normalised, as original spans."""
     wanted = normalize(quote)
     if not wanted:
         return []
     matches = []
-    for document in _documents(data):
+    for document in documents:
         normalised, origin = normalize_with_offsets(document.text)
         for start in occurrences(normalised, wanted):
             end = origin[start + len(wanted) - 1] + 1
@@ -150,10 +169,11 @@ def run_find(quote: str, data_dir: Path, documents_dir: Path) -> int:
             f"seed: note: the curated data has {len(problems)} problem(s) "
             "(`python -m seed --check` lists them); citations in those files are not shown"
         )
-    found = find_occurrences(data, quote)
+    documents = source_documents(data, data_dir)
+    found = find_occurrences(data, documents, quote)
     if found:
-        documents = len({occurrence.document.name for occurrence in found})
-        print(f"«{quote}» occurs {len(found)} time(s) in {documents} document(s):")
+        in_documents = len({occurrence.document.name for occurrence in found})
+        print(f"«{quote}» occurs {len(found)} time(s) in {in_documents} document(s):")
         for occurrence in found:
             document = occurrence.document
             print(
@@ -167,7 +187,7 @@ def run_find(quote: str, data_dir: Path, documents_dir: Path) -> int:
                 print(f"  {line}")
         return EXIT_FOUND
     print(f"«{quote}» does not occur verbatim in any document.")
-    near = near_matches(data, quote)
+    near = near_matches(documents, quote)
     if near:
         print("Ignoring case, accents, Arabic letter forms and marks, it matches:")
         for document, span in near:

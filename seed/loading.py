@@ -22,6 +22,7 @@ from seed.curation import (
     CuratedVersionSet,
     quotes_need_glosses,
 )
+from seed.quotes import QuoteNotFound, locate_quote
 from seed.shapes import (
     ITEM_NOUNS,
     RECORD_NOUNS,
@@ -173,7 +174,7 @@ def _sites_in(model: BaseModel, path: list[str]) -> Iterator[tuple[str, CuratedC
                     yield from _sites_in(item, [*path, f"{noun} '{label}'"])
 
 
-def citation_sites(data: "CuratedData") -> Iterator[CitationSite]:
+def citation_sites(data: CuratedData) -> Iterator[CitationSite]:
     """Every citation in the curated files, with where it is."""
     files: list[tuple[str, Sequence[BaseModel]]] = [
         ("participants.yaml", data.participants),
@@ -194,7 +195,7 @@ def citation_sites(data: "CuratedData") -> Iterator[CitationSite]:
 
 
 def _glosses_of_english_sources(
-    data: "CuratedData", data_dir: Path, problems: list[str]
+    data: CuratedData, data_dir: Path, problems: list[str]
 ) -> dict[str, CuratedGlosses]:
     """Every source's glosses, with those of English sources written in: an English quote is
     its own English rendering, so a curator glosses only quotes in other languages."""
@@ -206,11 +207,23 @@ def _glosses_of_english_sources(
             f"{path}: source '{source_id}' is in English, so its quotes need no gloss; "
             "delete this file"
         )
+    texts = {
+        source.id: data.documents[source.document].text
+        for source in data.sources
+        if source.id in english and source.document in data.documents
+    }
     quotes: dict[str, list[str]] = {source_id: [] for source_id in english}
     for site in citation_sites(data):
-        cited = quotes.get(site.citation.source)
-        if cited is not None and site.citation.quote not in cited:
-            cited.append(site.citation.quote)
+        cited, text = quotes.get(site.citation.source), texts.get(site.citation.source)
+        if cited is None or text is None or site.citation.quote in cited:
+            continue
+        # Only quotes the build will find: for one it cannot, it reports the quote, and a gloss
+        # written in here would add a stray-gloss problem about a file that does not exist.
+        try:
+            locate_quote(text, site.citation.quote, site.citation.occurrence)
+        except QuoteNotFound:
+            continue
+        cited.append(site.citation.quote)
     for source_id, cited in quotes.items():
         glosses[source_id] = CuratedGlosses(
             gloss_by=ORIGINAL_GLOSS_BY,

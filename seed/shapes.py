@@ -45,7 +45,17 @@ ITEM_NOUNS = {
     "raised_by": "side",
 }
 # The keys that name an entry, in the order they are tried: its id, what it links to, its name.
-LABEL_KEYS = ("id", "issue", "participant", "alias", "name_en", "title_en", "value_en", "quote")
+LABEL_KEYS = (
+    "id",
+    "issue",
+    "participant",
+    "alias",
+    "name_en",
+    "title_en",
+    "value_en",
+    "subject_id",
+    "quote",
+)
 LABEL_LENGTH = 40
 
 # A value still to be filled in: what add-source writes for every field it cannot know.
@@ -187,7 +197,7 @@ def expected_words(detail: ErrorDetails, shape: Any, noun: str) -> str:
         return mapping_words(expected_type) if _is_model(expected_type) else "a mapping"
     if kind == "list_type":
         items = get_args(expected_type)[0] if get_origin(expected_type) is list else None
-        return f"a list, one mapping per {noun}" if _is_model(_unwrap(items)) else "a list"
+        return f"a list of mappings (one per {noun})" if _is_model(_unwrap(items)) else "a list"
     if kind in ("enum", "literal_error"):
         return f"one of {context.get('expected', '')}"
     if kind == "string_pattern_mismatch":
@@ -198,7 +208,9 @@ def expected_words(detail: ErrorDetails, shape: Any, noun: str) -> str:
     if kind == "string_too_short":
         return "some text"
     if kind == "too_short":
-        return f"at least {context.get('min_length')} {noun}(s)"
+        least = context.get("min_length")
+        listed = detail["loc"][-1] if detail["loc"] else "entries"
+        return f"at least {least} {noun if least == 1 else listed}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return "a whole number"
     if kind == "greater_than_equal":
@@ -301,6 +313,8 @@ def field_words(info: FieldInfo) -> str:
     words = ""
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         words = "one of " + ", ".join(str(member.value) for member in annotation)
+    elif get_origin(annotation) is list and _is_model(_unwrap(get_args(annotation)[0])):
+        words = f"a list, each {mapping_words(_unwrap(get_args(annotation)[0]))}"
     words = _pattern_words(info) or words
     if not info.is_required():
         words = f"optional: {words}" if words else "optional"

@@ -163,6 +163,20 @@ def test_an_english_source_has_no_glosses_file(
     ) in output
 
 
+def test_an_english_quote_not_in_its_document_is_reported_once(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    statements = data_dir / "statements.yaml"
+    text = statements.read_text(encoding="utf-8")
+    statements.write_text(
+        text.replace("called the talks constructive", "called them constructive"), encoding="utf-8"
+    )
+    code, output = check(data_dir, capsys)
+    assert code == 1
+    assert "(1 problem(s))" in output
+    assert "quote not found verbatim in the document (source 'fixture-talks-en')" in output
+
+
 def set_russian_source_language(data_dir: Path, line: str) -> None:
     sources = data_dir / "sources.yaml"
     text = sources.read_text(encoding="utf-8")
