@@ -112,7 +112,10 @@ def test_a_missing_field_is_reported_with_the_record_id(
     edit(data_dir / "participants.yaml", "  name_en: Sonata Coulter\n", "")
     code, output = check(data_dir, capsys)
     assert code == 1
-    assert "participants.yaml: [1] (sonata-coulter).name_en: Field required" in output
+    assert (
+        "participants.yaml: participant 2 (sonata-coulter): the required field name_en is missing"
+        in output
+    )
 
 
 def test_a_fact_without_citations_is_rejected(
@@ -127,7 +130,8 @@ def test_a_fact_without_citations_is_rejected(
     code, output = check(data_dir, capsys)
     assert code == 1
     assert (
-        "issues.yaml: [4] (diplomatic-sanctions).citations: List should have at least 1" in output
+        "issues.yaml: issue 5 (diplomatic-sanctions), field citations: expected at least 1 "
+        "citation, found an empty list" in output
     )
 
 
