@@ -45,7 +45,13 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Tests write only to temporary directories and tests/artifacts: a file they leave at the
     repository root (a stray database dump, say) fails the run."""
-    left = sorted({path.name for path in ROOT.iterdir()} - _root_at_start)
+    # Tool caches (.pytest_cache, .mypy_cache...) are hidden and ignored by git; anything else
+    # new is a stray.
+    left = sorted(
+        name
+        for name in {path.name for path in ROOT.iterdir()} - _root_at_start
+        if not name.startswith(".")
+    )
     if left:
         session.config.get_terminal_writer().line(
             f"tests left files at the repository root: {', '.join(left)}", red=True
