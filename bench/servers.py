@@ -193,6 +193,15 @@ class Server:
     probe: str
     log: IO[bytes]
 
+    def log_text(self) -> str:
+        """What the server has written to standard error so far.
+
+        Read through a descriptor of its own: the log file's shared one has a single offset,
+        and moving it while the server writes would make the server write over its own log.
+        """
+        with open(f"/proc/self/fd/{self.log.fileno()}", "rb") as separate:
+            return separate.read().decode(errors="replace")
+
     def peak_rss_mb(self) -> float:
         status = Path(f"/proc/{self.process.pid}/status")
         for line in status.read_text().splitlines() if status.exists() else []:

@@ -86,8 +86,7 @@ def test_a_damaged_file_is_refused_or_rebuilt(
         health = fetch(server, "/api/v1/health")
         assert b'"file_checked":true' in health
         assert fetch(server, "/api/v1/rounds").startswith(b"HTTP/1.1 200 ")
-        server.log.seek(0)
-        assert f"{said}".encode() in server.log.read()
+        assert said in server.log_text()
 
 
 def fetch(server: Server, path: str) -> bytes:

@@ -33,8 +33,7 @@ def log_lines(server: Server, until: str = "", timeout: float = 10) -> list[dict
     written just after its response)."""
     deadline = time.monotonic() + timeout
     while True:
-        server.log.seek(0)
-        text = server.log.read().decode()
+        text = server.log_text()
         if until in text or time.monotonic() > deadline:
             return [json.loads(line) for line in text.splitlines() if line]
         time.sleep(0.05)
