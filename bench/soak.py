@@ -186,6 +186,7 @@ def bad_settings(settings: dict[str, str]) -> Goal:
 
 
 def damage(database: Path, how: str) -> None:
+    """Break a copy of the database as a disk or a careless copy would (one of DAMAGES)."""
     data = database.read_bytes()
     if how == "pages":
         middle = len(data) // 2

@@ -22,12 +22,12 @@ from app.explore import EXPLORE_CSP
 from bench.servers import Server
 from tests.browser import PageRecord, chromium, open_page, screenshot
 from tests.live_server import live_server
+from tests.node import TYPESCRIPT, npx
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "app" / "explore" / "static"
 # Committed, for the README; rewritten with PARLEY_UPDATE_SCREENSHOTS=1.
 SCREENSHOTS = Path(__file__).parent / "screenshots"
-TYPESCRIPT = "typescript@5.9.3"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
 WAIT_MS = 20_000
@@ -520,22 +520,19 @@ def test_an_api_problem_is_shown_with_its_detail(server: Server, browser: Browse
     assert all("404" in error for error in record.console_errors)
 
 
-def npx() -> str:
-    found = shutil.which("npx")
-    if found:
-        return found
-    message = (
-        "EXPLORER TYPE CHECK NOT RUN: Node.js (npx) is not installed (apt-get install nodejs npm)"
-    )
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 def test_the_modules_type_check_against_the_generated_api_types() -> None:
     """`npx --yes --package typescript@5.9.3 -- tsc -p app/explore/static`, strict, checkJs."""
     result = subprocess.run(
-        [npx(), "--yes", "--package", TYPESCRIPT, "--", "tsc", "-p", str(STATIC)],
+        [
+            npx("EXPLORER TYPE CHECK"),
+            "--yes",
+            "--package",
+            TYPESCRIPT,
+            "--",
+            "tsc",
+            "-p",
+            str(STATIC),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from bench.servers import Server, start
+from bench.soak import damage
 from seed.build import remove_stale_builds
 from tests.live_server import address
 
@@ -41,19 +42,6 @@ def run_seed(database: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=120,
     )
-
-
-def damage(database: Path, how: str) -> None:
-    data = bytearray(database.read_bytes())
-    if how == "pages":
-        # Scribble over the middle of the file: table and index pages, not the header.
-        middle = len(data) // 2
-        data[middle : middle + 65536] = os.urandom(65536)
-    elif how == "truncated":
-        data = data[: len(data) // 3]
-    elif how == "not a database":
-        data = bytearray(b"<html>not a database</html>\n")
-    database.write_bytes(bytes(data))
 
 
 @pytest.mark.parametrize(

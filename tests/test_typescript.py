@@ -2,30 +2,17 @@
 document, and a client written against them compiles with ``tsc --strict``."""
 
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
+
+from tests.node import TYPESCRIPT, npx
 
 TYPES_DIR = Path(__file__).parent / "openapi"
 # Exact versions: the comparison is of generated text, which changes between releases.
 OPENAPI_TYPESCRIPT = "openapi-typescript@7.13.0"
-TYPESCRIPT = "typescript@5.9.3"
-
-
-def npx() -> str:
-    found = shutil.which("npx")
-    if found:
-        return found
-    message = (
-        "TYPESCRIPT CHECKS NOT RUN: Node.js (npx) is not installed (apt-get install nodejs npm)"
-    )
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def run(command: list[str], cwd: Path) -> None:
@@ -40,7 +27,17 @@ def test_checked_in_types_are_what_openapi_typescript_generates(
     document = tmp_path / "openapi.json"
     document.write_text(json.dumps(client.get("/openapi.json").json()), encoding="utf-8")
     generated = tmp_path / "parley.d.ts"
-    run([npx(), "--yes", OPENAPI_TYPESCRIPT, str(document), "-o", str(generated)], tmp_path)
+    run(
+        [
+            npx("TYPESCRIPT CHECKS"),
+            "--yes",
+            OPENAPI_TYPESCRIPT,
+            str(document),
+            "-o",
+            str(generated),
+        ],
+        tmp_path,
+    )
     checked_in = (TYPES_DIR / "parley.d.ts").read_text(encoding="utf-8")
     assert generated.read_text(encoding="utf-8") == checked_in
 
@@ -50,7 +47,7 @@ def test_a_client_against_the_types_compiles_strictly(tmp_path: Path) -> None:
         shutil.copy(TYPES_DIR / name, tmp_path / name)
     run(
         [
-            npx(),
+            npx("TYPESCRIPT CHECKS"),
             "--yes",
             "--package",
             TYPESCRIPT,
