@@ -66,10 +66,15 @@ class SourceCoverage(SQLModel, table=True):
     __tablename__ = "source_coverage"
 
     source_id: str = Field(foreign_key="source.id", primary_key=True)
+    # In sentences...
     sentences: int
     cited: int
     marked: int
     uncovered: int
+    # ...and in characters (letters and digits), where a single unaccounted word shows.
+    cited_characters: int
+    marked_characters: int
+    uncovered_characters: int
 
 
 class DatasetMeta(SQLModel, table=True):

@@ -502,13 +502,28 @@ class ConflictPublic(Public):
     versions: list[VersionPublic] = Field(description="The preferred version first.")
 
 
+class CharacterCoverage(Public):
+    """Coverage counted in characters: letters and digits, so spacing and punctuation weigh
+    nothing and a single unaccounted word shows."""
+
+    total: int
+    cited: int = Field(description="Inside at least one citation.")
+    marked: int = Field(description="Inside a span marked as not about the talks, and no citation.")
+    uncovered: int = Field(description="Neither cited nor marked.")
+    cited_share: float
+    accounted_share: float = Field(description="Cited or marked, as a share of `total`.")
+
+
 class CoverageFigures(Public):
     sentences: int
-    cited: int
-    marked: int = Field(description="Marked by the curators as not about the talks.")
-    uncovered: int
+    cited: int = Field(description="Sentences covered more by citations than by marks.")
+    marked: int = Field(description="Sentences marked by the curators as not about the talks.")
+    uncovered: int = Field(
+        description="Sentences with at least one character neither cited nor marked."
+    )
     cited_share: float
     accounted_share: float
+    characters: CharacterCoverage
 
 
 class DocumentCoverage(CoverageFigures):

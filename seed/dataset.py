@@ -759,10 +759,13 @@ class _Builder:
             self.dataset.add(
                 SourceCoverage(
                     source_id=source_id,
-                    sentences=coverage.sentences,
-                    cited=coverage.cited,
-                    marked=coverage.marked,
-                    uncovered=len(coverage.uncovered),
+                    sentences=coverage.sentences.total,
+                    cited=coverage.sentences.cited,
+                    marked=coverage.sentences.marked,
+                    uncovered=coverage.sentences.uncovered,
+                    cited_characters=coverage.characters.cited,
+                    marked_characters=coverage.characters.marked,
+                    uncovered_characters=coverage.characters.uncovered,
                 )
             )
 

@@ -36,6 +36,7 @@ from app.models import (
 from app.rendered import BUILT_AT_PLACEHOLDER, ITEM_MODELS, DocumentKind, Listing
 from app.representations import LANGUAGES, collapse, csv_columns, csv_row, json_bytes
 from app.schemas import (
+    CharacterCoverage,
     CitedFact,
     CoverageFigures,
     CoveragePublic,
@@ -58,6 +59,8 @@ from app.schemas import (
     UncitedSpan,
 )
 from app.vocabulary import EventKind, Role
+from seed.coverage import DocumentCoverage as MeasuredCoverage
+from seed.coverage import Tally, total_coverage
 from seed.presenters import (
     cite,
     fields,
@@ -518,14 +521,28 @@ COUNTED: dict[str, type[SQLModel]] = {
 }
 
 
-def figures(sentences: int, cited: int, marked: int, uncovered: int) -> dict[str, float | int]:
+def _shares(tally: Tally) -> dict[str, float]:
     return {
-        "sentences": sentences,
-        "cited": cited,
-        "marked": marked,
-        "uncovered": uncovered,
-        "cited_share": round(cited / sentences, 4) if sentences else 0.0,
-        "accounted_share": round(1 - uncovered / sentences, 4) if sentences else 1.0,
+        "cited_share": round(tally.cited_share, 4),
+        "accounted_share": round(tally.accounted_share, 4),
+    }
+
+
+def coverage_figures(coverage: MeasuredCoverage) -> dict[str, object]:
+    sentences, characters = coverage.sentences, coverage.characters
+    return {
+        "sentences": sentences.total,
+        "cited": sentences.cited,
+        "marked": sentences.marked,
+        "uncovered": sentences.uncovered,
+        **_shares(sentences),
+        "characters": CharacterCoverage(
+            total=characters.total,
+            cited=characters.cited,
+            marked=characters.marked,
+            uncovered=characters.uncovered,
+            **_shares(characters),
+        ),
     }
 
 
@@ -536,21 +553,26 @@ def present_meta(session: Session) -> MetaPublic:
         .join(Source, col(Source.id) == col(SourceCoverage.source_id))
         .order_by(col(Source.document))
     ).all()
-    documents = [
-        DocumentCoverage(
-            source_id=coverage.source_id,
-            document=document,
-            **figures(coverage.sentences, coverage.cited, coverage.marked, coverage.uncovered),
+    measured = {
+        coverage.source_id: (
+            document,
+            MeasuredCoverage(
+                sentences=Tally(coverage.cited, coverage.marked, coverage.uncovered),
+                characters=Tally(
+                    coverage.cited_characters,
+                    coverage.marked_characters,
+                    coverage.uncovered_characters,
+                ),
+            ),
         )
         for coverage, document in rows
+    }
+    documents = [
+        DocumentCoverage(source_id=source_id, document=document, **coverage_figures(coverage))
+        for source_id, (document, coverage) in measured.items()
     ]
     total = CoverageFigures(
-        **figures(
-            *(
-                sum(getattr(d, name) for d in documents)
-                for name in ("sentences", "cited", "marked", "uncovered")
-            )
-        )
+        **coverage_figures(total_coverage(coverage for _, coverage in measured.values()))
     )
     return MetaPublic(
         data_version=meta.data_version,

@@ -81,3 +81,27 @@ def test_a_statement_date_must_lie_in_its_window(
         '  statement_date: "2025-04-20"\n',
     )
     assert "lies outside 2025-03-29 to 2025-04-09" in problems(data_dir, capsys)
+
+
+def test_every_clause_of_a_document_is_accounted_for(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Round 2's citation of Coulter without its «في حين» ("while"): two words left between a
+    # citation and the next, in a sentence otherwise cited whole.
+    edit(
+        data_dir / "rounds.yaml",
+        '"في حين يصل الوفد الاميركي برئاسة سوناتا كولتر"',
+        '"يصل الوفد الاميركي برئاسة سوناتا كولتر"',
+    )
+    edit(
+        data_dir / "glosses" / "istanbul-meeting-preview.yaml",
+        '  - quote: "في حين يصل الوفد الاميركي برئاسة سوناتا كولتر"\n'
+        '    gloss_en: "while the American delegation arrives, headed by Sonata Coulter"\n',
+        "",
+    )
+    assert seed_main(["--coverage", "--data-dir", str(data_dir)]) == 1
+    output = capsys.readouterr().out.splitlines()
+    assert output[-1] == "uncovered: 002_e30cf6466af3328a.txt [389:395] «في حين»"
+    preview = next(line for line in output if line.startswith("istanbul-meeting-preview"))
+    assert preview.split()[1:5] == ["13", "10", "2", "1"]  # sentences: cited, marked, uncovered
+    assert preview.split()[-1] == "99.7%"  # of its characters accounted for

@@ -28,6 +28,15 @@ def test_meta_reports_version_counts_and_full_coverage(client: TestClient) -> No
     assert coverage["total"]["uncovered"] == 0
     assert coverage["total"]["accounted_share"] == 1.0
     assert coverage["total"]["sentences"] == 258
+    # Counted in letters and digits too, where one unaccounted word would show.
+    assert coverage["total"]["characters"] == {
+        "total": 11419,
+        "cited": 9003,
+        "marked": 2416,
+        "uncovered": 0,
+        "cited_share": 0.7884,
+        "accounted_share": 1.0,
+    }
     assert {d["source_id"]: d["uncovered"] for d in coverage["documents"]} == {
         "istanbul-round-two-opens": 0,
         "constructive-talks-istanbul": 0,
@@ -37,7 +46,7 @@ def test_meta_reports_version_counts_and_full_coverage(client: TestClient) -> No
     }
 
 
-def test_the_coverage_command_accounts_for_every_sentence() -> None:
+def test_the_coverage_command_accounts_for_every_character() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "seed", "--coverage"],
         cwd=PROJECT_ROOT,

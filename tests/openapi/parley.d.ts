@@ -470,6 +470,37 @@ export interface components {
             citations: components["schemas"]["CitationPublic"][];
         };
         /**
+         * CharacterCoverage
+         * @description Coverage counted in characters: letters and digits, so spacing and punctuation weigh
+         *     nothing and a single unaccounted word shows.
+         */
+        CharacterCoverage: {
+            /** Total */
+            total: number;
+            /**
+             * Cited
+             * @description Inside at least one citation.
+             */
+            cited: number;
+            /**
+             * Marked
+             * @description Inside a span marked as not about the talks, and no citation.
+             */
+            marked: number;
+            /**
+             * Uncovered
+             * @description Neither cited nor marked.
+             */
+            uncovered: number;
+            /** Cited Share */
+            cited_share: number;
+            /**
+             * Accounted Share
+             * @description Cited or marked, as a share of `total`.
+             */
+            accounted_share: number;
+        };
+        /**
          * CitationPublic
          * @example {
          *       "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
@@ -559,19 +590,26 @@ export interface components {
         CoverageFigures: {
             /** Sentences */
             sentences: number;
-            /** Cited */
+            /**
+             * Cited
+             * @description Sentences covered more by citations than by marks.
+             */
             cited: number;
             /**
              * Marked
-             * @description Marked by the curators as not about the talks.
+             * @description Sentences marked by the curators as not about the talks.
              */
             marked: number;
-            /** Uncovered */
+            /**
+             * Uncovered
+             * @description Sentences with at least one character neither cited nor marked.
+             */
             uncovered: number;
             /** Cited Share */
             cited_share: number;
             /** Accounted Share */
             accounted_share: number;
+            characters: components["schemas"]["CharacterCoverage"];
         };
         /** CoveragePublic */
         CoveragePublic: {
@@ -596,19 +634,26 @@ export interface components {
         DocumentCoverage: {
             /** Sentences */
             sentences: number;
-            /** Cited */
+            /**
+             * Cited
+             * @description Sentences covered more by citations than by marks.
+             */
             cited: number;
             /**
              * Marked
-             * @description Marked by the curators as not about the talks.
+             * @description Sentences marked by the curators as not about the talks.
              */
             marked: number;
-            /** Uncovered */
+            /**
+             * Uncovered
+             * @description Sentences with at least one character neither cited nor marked.
+             */
             uncovered: number;
             /** Cited Share */
             cited_share: number;
             /** Accounted Share */
             accounted_share: number;
+            characters: components["schemas"]["CharacterCoverage"];
             /** Source Id */
             source_id: string;
             /** Document */
@@ -1896,6 +1941,37 @@ export interface components {
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
         /**
+         * CharacterCoverage
+         * @description Coverage counted in characters: letters and digits, so spacing and punctuation weigh
+         *     nothing and a single unaccounted word shows.
+         */
+        CharacterCoverageLocalized: {
+            /** Total */
+            total: number;
+            /**
+             * Cited
+             * @description Inside at least one citation.
+             */
+            cited: number;
+            /**
+             * Marked
+             * @description Inside a span marked as not about the talks, and no citation.
+             */
+            marked: number;
+            /**
+             * Uncovered
+             * @description Neither cited nor marked.
+             */
+            uncovered: number;
+            /** Cited Share */
+            cited_share: number;
+            /**
+             * Accounted Share
+             * @description Cited or marked, as a share of `total`.
+             */
+            accounted_share: number;
+        };
+        /**
          * CitationPublic
          * @example {
          *       "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
@@ -1985,19 +2061,26 @@ export interface components {
         CoverageFiguresLocalized: {
             /** Sentences */
             sentences: number;
-            /** Cited */
+            /**
+             * Cited
+             * @description Sentences covered more by citations than by marks.
+             */
             cited: number;
             /**
              * Marked
-             * @description Marked by the curators as not about the talks.
+             * @description Sentences marked by the curators as not about the talks.
              */
             marked: number;
-            /** Uncovered */
+            /**
+             * Uncovered
+             * @description Sentences with at least one character neither cited nor marked.
+             */
             uncovered: number;
             /** Cited Share */
             cited_share: number;
             /** Accounted Share */
             accounted_share: number;
+            characters: components["schemas"]["CharacterCoverageLocalized"];
         };
         /** CoveragePublic */
         CoveragePublicLocalized: {
@@ -2022,19 +2105,26 @@ export interface components {
         DocumentCoverageLocalized: {
             /** Sentences */
             sentences: number;
-            /** Cited */
+            /**
+             * Cited
+             * @description Sentences covered more by citations than by marks.
+             */
             cited: number;
             /**
              * Marked
-             * @description Marked by the curators as not about the talks.
+             * @description Sentences marked by the curators as not about the talks.
              */
             marked: number;
-            /** Uncovered */
+            /**
+             * Uncovered
+             * @description Sentences with at least one character neither cited nor marked.
+             */
             uncovered: number;
             /** Cited Share */
             cited_share: number;
             /** Accounted Share */
             accounted_share: number;
+            characters: components["schemas"]["CharacterCoverageLocalized"];
             /** Source Id */
             source_id: string;
             /** Document */
