@@ -120,6 +120,8 @@ class _Builder:
         self.dataset = Dataset()
         self.problems: list[str] = []
         self.source_texts: dict[str, str] = {}
+        # Where each mark (a span deliberately not cited) is in sources.yaml, by its row id.
+        self.mark_places: dict[int, str] = {}
         self.source_hashes: dict[str, str] = {}
         self.round_facts: dict[str, int] = {}
         self.fact_keys: set[tuple[str, str]] = set()
@@ -259,6 +261,7 @@ class _Builder:
         self.add_versions()
         self.add_statements()
         self.add_events()
+        self.check_marks_are_uncited()
         self.add_coverage()
         self.check_glosses()
         self.grade_support()
@@ -301,6 +304,7 @@ class _Builder:
                 where = f"sources.yaml: {source.id} > uncited {number}"
                 span = self.locate(source.id, mark.quote, mark.occurrence, where)
                 if span is not None:
+                    self.mark_places[self.dataset.count(SourceUncited) + 1] = where
                     self.dataset.add(
                         SourceUncited(
                             id=self.dataset.count(SourceUncited) + 1,
@@ -742,6 +746,21 @@ class _Builder:
                 fact.support = Support.corroborated.value
             else:
                 fact.support = Support.single_source.value
+
+    def check_marks_are_uncited(self) -> None:
+        """A mark says a span is deliberately not cited, so no citation may reach into it: a
+        name cited inside a marked sentence means the mark must be split around it."""
+        cited_by_source: dict[str, list[Citation]] = {}
+        for citation in self.dataset.of(Citation):
+            cited_by_source.setdefault(citation.source_id, []).append(citation)
+        for mark in self.dataset.of(SourceUncited):
+            for citation in cited_by_source.get(mark.source_id, []):
+                if citation.start < mark.end and mark.start < citation.end:
+                    self.problem(
+                        self.mark_places[mark.id],
+                        f"marked as not cited ({mark.reason}), but a citation reaches into it: "
+                        f"«{citation.quote}»",
+                    )
 
     def add_coverage(self) -> None:
         spans: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {

@@ -105,3 +105,18 @@ def test_every_clause_of_a_document_is_accounted_for(
     preview = next(line for line in output if line.startswith("istanbul-meeting-preview"))
     assert preview.split()[1:5] == ["13", "10", "2", "1"]  # sentences: cited, marked, uncovered
     assert preview.split()[-1] == "99.7%"  # of its characters accounted for
+
+
+def test_a_span_marked_as_not_cited_holds_no_citation(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The writer's comment on European worries, marked to run on over Trump's cited name.
+    edit(
+        data_dir / "sources.yaml",
+        'يقلق الدول الأوروبية كثيرا خاصة على خلفية"',
+        'يقلق الدول الأوروبية كثيرا خاصة على خلفية إعلان الرئيس الأمريكي دونالد ترامب"',
+    )
+    assert (
+        "sources.yaml: istanbul-meeting-preview > uncited 2: marked as not cited (commentary), "
+        "but a citation reaches into it: «الرئيس الأمريكي دونالد ترامب»"
+    ) in problems(data_dir, capsys)

@@ -5,7 +5,7 @@ from tests.helpers import API, assert_problem, items, sources_of
 
 def test_the_timeline_is_in_date_order(client: TestClient) -> None:
     events = items(client.get(f"{API}/events", params={"limit": 500}))
-    assert len(events) == 28
+    assert len(events) == 29
     starts = [e["earliest_date"] for e in events]
     assert starts == sorted(starts)
     meetings = [(e["id"], e["event_date"]) for e in events if e["kind"] == "meeting"]
@@ -58,6 +58,7 @@ def test_date_filters_match_any_overlap(client: TestClient) -> None:
         "bruce-ukraine-off-the-agenda",
         "lavrov-certain-progress",
         "state-department-preview-no-ukraine",
+        "state-department-talks-exclude-security-and-ukraine",
         "zakharova-same-experts",
         "zakharova-venue-and-purpose",
         "darchiev-appointed-ambassador",

@@ -43,8 +43,8 @@ def test_the_curated_data_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     code, output = check(DATA_DIR, capsys)
     assert code == 0, output
     assert output.strip() == (
-        "seed: curated data is valid: 4 meetings, 13 participants, 16 issues, 26 statements, "
-        "28 events, 5 sources, 275 citations"
+        "seed: curated data is valid: 4 meetings, 13 participants, 16 issues, 27 statements, "
+        "29 events, 5 sources, 277 citations"
     )
 
 
