@@ -53,7 +53,7 @@ def ensure_database(settings: Settings) -> bool:
     from seed.loading import load_curated
 
     path: Path = settings.database_path
-    curated = load_curated()
+    curated = load_curated(settings.data_dir, settings.documents_dir)
     state = inspect_database(path, curated.data_version, settings.check_database)
     if state.current:
         log.info(
@@ -99,9 +99,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
         title="Parley",
         summary="A cited, bilingual record of the 2025 Russia-US talks on the work of embassies.",
-        description="Every fact carries its citations: the article, the exact Arabic quote, its "
-        "offsets and an English gloss. To browse the evidence instead of reading JSON, open the "
-        "bilingual explorer at [/explore](/explore).",
+        description="Every fact carries its citations: the article, the exact quote in the "
+        "article's language, its offsets and an English gloss. To browse the evidence instead "
+        "of reading JSON, open the bilingual explorer at [/explore](/explore).",
         version="1.0.0",
         lifespan=lifespan,
         # Served by install_docs from the app's own assets, not from a CDN.

@@ -317,7 +317,8 @@ class Citation(SQLModel, table=True):
     prefix: str
     suffix: str
     document_sha256: str
-    # The curators' English rendering of the Arabic quote, and who wrote it.
+    # An English rendering of the quote, and who wrote it: the curators, or the source itself
+    # when it is in English.
     gloss_en: str
     gloss_by: str
 

@@ -63,8 +63,14 @@ class CitationPublic(Public):
     prefix: str = Field(description="Up to 32 characters of the source just before the quote.")
     suffix: str = Field(description="Up to 32 characters of the source just after the quote.")
     document_sha256: str = Field(description="SHA-256 of the source document quoted from.")
-    gloss_en: str = Field(description="An English rendering of the Arabic quote.")
-    gloss_by: str = Field(description='Who wrote the gloss: "curators" for the Parley curators.')
+    gloss_en: str = Field(
+        description="An English rendering of the quote; the quote itself when the source is in "
+        "English."
+    )
+    gloss_by: str = Field(
+        description='Who wrote the gloss: "curators" for the Parley curators, "source" when the '
+        "quote is English and so its own gloss."
+    )
 
 
 Citations = list[CitationPublic]
@@ -415,7 +421,7 @@ class AttributionPublic(Public):
 
 
 class StatementPublic(Public):
-    """Who said what: the gist in both languages, the Arabic words as citations.
+    """Who said what: the gist in both languages, the article's own words as citations.
 
     Three parties are kept apart: the ``speaker`` who said it, the articles that report it
     (``reported_in``), and whoever an article credits for the report (``attribution``).
@@ -427,7 +433,11 @@ class StatementPublic(Public):
     attribution: AttributionPublic | None = Field(
         description='Whom the article credits ("according to TASS"); null when it credits no one.'
     )
-    round: MeetingRef | None
+    round: MeetingRef | None = Field(
+        description="The meeting the articles report the statement with, or say it is about; "
+        "null when they tie it to none. Where that is only the article's placement, `note` "
+        "says so."
+    )
     issues: list[IssueRef]
     statement_date: str | None
     date_precision: DatePrecision
@@ -568,7 +578,10 @@ class SearchMatch(Public):
     )
 
     field: str = Field(description="Which field matched: name, alias, title, summary, text...")
-    language: str = Field(description="`en` or `ar`: the language of that field.")
+    language: str = Field(
+        description="The language of the matched text, a BCP 47 tag: `en` or `ar` for a "
+        "record's bilingual fields, the source's own language (`ar`, `en`, `ru`...) for its text."
+    )
     start: int = Field(description="Offset of the match in the field's original text.")
     end: int = Field(description="Offset just past the match.")
     snippet: str = Field(

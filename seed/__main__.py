@@ -8,14 +8,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.core.config import get_settings
+from pydantic import ValidationError
+
+from app.core.config import describe_invalid_settings, get_settings
 from app.models import Citation, Event, Issue, Participant, Round, Source, Statement
 from seed.add_source import CannotWrite, Refused, add_source, report
 from seed.build import BuildEnvironmentError, write_database
 from seed.coverage import coverage_table, uncovered_lines
 from seed.dataset import Dataset, build_dataset
 from seed.find import run_find
-from seed.loading import DATA_DIR, DOCUMENTS_DIR, SeedError, load_curated
+from seed.loading import SeedError, load_curated
 
 # Exit statuses: the curated data (or what a tool was asked to add) is at fault, or where the
 # database or data is written is.
@@ -26,7 +28,8 @@ EXIT_ENVIRONMENT = 2
 def _add_data_options(
     parser: argparse.ArgumentParser, data_dir: object, documents_dir: object
 ) -> None:
-    """Where the curated files and documents are: hidden, for tests, which work on copies."""
+    """Where the curated files and documents are (default: PARLEY_DATA_DIR and
+    PARLEY_DOCUMENTS_DIR, as the server reads them). Hidden: tests work on copies."""
     parser.add_argument("--data-dir", type=Path, default=data_dir, help=argparse.SUPPRESS)
     parser.add_argument("--documents-dir", type=Path, default=documents_dir, help=argparse.SUPPRESS)
 
@@ -53,7 +56,7 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="where to write the database (default: PARLEY_DATABASE_PATH or seed/build/)",
     )
-    _add_data_options(main_parser, DATA_DIR, DOCUMENTS_DIR)
+    _add_data_options(main_parser, None, None)
     tools = main_parser.add_subparsers(dest="tool", metavar="{add-source,find}")
 
     add = tools.add_parser(
@@ -84,6 +87,14 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    try:
+        settings = get_settings()
+    except ValidationError as error:
+        for line in describe_invalid_settings(error):
+            print(f"seed: {line}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
+    args.data_dir = args.data_dir or settings.data_dir
+    args.documents_dir = args.documents_dir or settings.documents_dir
     if args.tool == "add-source":
         return _add_source(args)
     if args.tool == "find":
@@ -115,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         print(f"seed: curated data is valid: {counts}")
         return 0
-    target = args.database or get_settings().database_path
+    target = args.database or settings.database_path
     try:
         write_database(dataset, target)
     except BuildEnvironmentError as error:

@@ -29,6 +29,8 @@ LANGUAGE_TAG_PATTERN = (
 LanguageTag = Annotated[str, StringConstraints(pattern=LANGUAGE_TAG_PATTERN)]
 # The one language a quote needs no gloss in: glosses are English.
 GLOSS_LANGUAGE = "en"
+# Who "wrote" the gloss of a quote from an English document: the document itself.
+ORIGINAL_GLOSS_BY = "source"
 
 
 def quotes_need_glosses(language: str) -> bool:
@@ -92,7 +94,8 @@ class CuratedTitle(Cited):
 
 class CuratedAlias(Cited):
     alias: Text
-    language: Text = "ar"
+    # A BCP 47 tag, like a source's: an alias may be in any script.
+    language: LanguageTag = "ar"
 
 
 class CuratedParticipant(Cited):

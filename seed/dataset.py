@@ -36,7 +36,13 @@ from app.models import (
 )
 from app.vocabulary import DateOrigin, EventKind, FactKind, MeetingStatus, Support
 from seed.coverage import DocumentCoverage, measure
-from seed.curation import CuratedCitation, CuratedRound, CuratedStatement
+from seed.curation import (
+    ORIGINAL_GLOSS_BY,
+    CuratedCitation,
+    CuratedRound,
+    CuratedStatement,
+    quotes_need_glosses,
+)
 from seed.loading import GLOSSES_DIR, CuratedData, SeedError
 from seed.quotes import QuoteNotFound, locate_quote
 from seed.versions import disputed_groups, group_versions
@@ -120,6 +126,7 @@ class _Builder:
         self.dataset = Dataset()
         self.problems: list[str] = []
         self.source_texts: dict[str, str] = {}
+        self.source_languages: dict[str, str] = {}
         # Where each mark (a span deliberately not cited) is in sources.yaml, by its row id.
         self.mark_places: dict[int, str] = {}
         self.source_hashes: dict[str, str] = {}
@@ -212,19 +219,28 @@ class _Builder:
             return False
         return True
 
+    def gloss_of(self, citation: CuratedCitation, where: str) -> tuple[str, str]:
+        """The English rendering of a located quote and who wrote it. A quote from an English
+        document is its own; any other needs the curators' gloss."""
+        if not quotes_need_glosses(self.source_languages[citation.source]):
+            return citation.quote, ORIGINAL_GLOSS_BY
+        self.glossed.add((citation.source, citation.quote))
+        gloss = self.glosses.get((citation.source, citation.quote))
+        if gloss is None:
+            self.problem(
+                where,
+                f"no English gloss in {GLOSSES_DIR}/{citation.source}.yaml for «{citation.quote}»",
+            )
+            return "", ""
+        return gloss
+
     def cite(self, fact_id: int, citation: CuratedCitation, where: str) -> None:
         span = self.locate(citation.source, citation.quote, citation.occurrence, where)
         if span is None:
             return
         start, end = span
         text = self.source_texts[citation.source]
-        gloss_en, gloss_by = self.glosses.get((citation.source, citation.quote), ("", ""))
-        if not gloss_en:
-            self.problem(
-                where,
-                f"no English gloss in {GLOSSES_DIR}/{citation.source}.yaml for «{citation.quote}»",
-            )
-        self.glossed.add((citation.source, citation.quote))
+        gloss_en, gloss_by = self.gloss_of(citation, where)
         citation_id = self.dataset.count(Citation) + 1
         if citation.about == "background":
             self.background_citations.add(citation_id)
@@ -291,6 +307,7 @@ class _Builder:
                 source.published_note,
             )
             self.source_texts[source.id] = document.text
+            self.source_languages[source.id] = source.language
             self.source_hashes[source.id] = document.sha256
             self.dataset.add(
                 Source(
@@ -714,6 +731,13 @@ class _Builder:
             where = f"{GLOSSES_DIR}/{source_id}.yaml"
             if source_id not in self.source_texts:
                 self.problem(where, f"'{source_id}' is not a source id")
+                continue
+            if not quotes_need_glosses(self.source_languages[source_id]):
+                self.problem(
+                    where,
+                    f"source '{source_id}' is in English, so its quotes need no gloss; "
+                    "delete this file",
+                )
                 continue
             self.check_unique(where, "gloss of quote", (gloss.quote for gloss in glosses.glosses))
             for gloss in glosses.glosses:

@@ -9,10 +9,10 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from app.core.config import CURATED_DATA_DIR, CURATED_DOCUMENTS_DIR
 from seed.curation import (
     CuratedCitation,
     CuratedEvent,
-    CuratedGloss,
     CuratedGlosses,
     CuratedIssue,
     CuratedParticipant,
@@ -20,9 +20,7 @@ from seed.curation import (
     CuratedSource,
     CuratedStatement,
     CuratedVersionSet,
-    quotes_need_glosses,
 )
-from seed.quotes import QuoteNotFound, locate_quote
 from seed.shapes import (
     ITEM_NOUNS,
     RECORD_NOUNS,
@@ -31,10 +29,6 @@ from seed.shapes import (
     label_of,
     placeholders,
 )
-
-SEED_DIR = Path(__file__).resolve().parent
-DATA_DIR = SEED_DIR / "data"
-DOCUMENTS_DIR = SEED_DIR / "documents"
 
 CURATED_FILES = (
     "sources.yaml",
@@ -87,9 +81,6 @@ class CuratedData:
 
 
 Record = TypeVar("Record", bound=BaseModel)
-
-# Who "wrote" the gloss of a quote from an English document: the document itself.
-ORIGINAL_GLOSS_BY = "source"
 
 
 def display_path(path: Path) -> str:
@@ -194,45 +185,6 @@ def citation_sites(data: CuratedData) -> Iterator[CitationSite]:
                 yield CitationSite(file_name, RECORD_NOUNS[file_name], record_id, field, citation)
 
 
-def _glosses_of_english_sources(
-    data: CuratedData, data_dir: Path, problems: list[str]
-) -> dict[str, CuratedGlosses]:
-    """Every source's glosses, with those of English sources written in: an English quote is
-    its own English rendering, so a curator glosses only quotes in other languages."""
-    glosses = dict(data.glosses)
-    english = {source.id for source in data.sources if not quotes_need_glosses(source.language)}
-    for source_id in sorted(english & set(glosses)):
-        path = display_path(data_dir / GLOSSES_DIR / f"{source_id}.yaml")
-        problems.append(
-            f"{path}: source '{source_id}' is in English, so its quotes need no gloss; "
-            "delete this file"
-        )
-    texts = {
-        source.id: data.documents[source.document].text
-        for source in data.sources
-        if source.id in english and source.document in data.documents
-    }
-    quotes: dict[str, list[str]] = {source_id: [] for source_id in english}
-    for site in citation_sites(data):
-        cited, text = quotes.get(site.citation.source), texts.get(site.citation.source)
-        if cited is None or text is None or site.citation.quote in cited:
-            continue
-        # Only quotes the build will find: for one it cannot, it reports the quote, and a gloss
-        # written in here would add a stray-gloss problem about a file that does not exist.
-        try:
-            locate_quote(text, site.citation.quote, site.citation.occurrence)
-        except QuoteNotFound:
-            continue
-        cited.append(site.citation.quote)
-    for source_id, cited in quotes.items():
-        glosses[source_id] = CuratedGlosses(
-            gloss_by=ORIGINAL_GLOSS_BY,
-            # Built, not validated: a quote is the gloss exactly, spaces and all.
-            glosses=[CuratedGloss.model_construct(quote=quote, gloss_en=quote) for quote in cited],
-        )
-    return glosses
-
-
 def read_documents(documents_dir: Path) -> dict[str, Document]:
     documents = {}
     for path in sorted(documents_dir.glob("*.txt")):
@@ -258,7 +210,7 @@ def _hash_inputs(data_dir: Path, documents: dict[str, Document]) -> str:
 
 
 def read_curated(
-    data_dir: Path = DATA_DIR, documents_dir: Path = DOCUMENTS_DIR
+    data_dir: Path = CURATED_DATA_DIR, documents_dir: Path = CURATED_DOCUMENTS_DIR
 ) -> tuple[CuratedData, list[str]]:
     """Whatever of the curated data can be read, and every problem found reading it: a file
     with problems reads as empty. The curation tools work with this; a build never does."""
@@ -275,14 +227,12 @@ def read_curated(
         documents=read_documents(documents_dir),
         data_version="",
     )
-    return replace(
-        data,
-        glosses=_glosses_of_english_sources(data, data_dir, problems),
-        data_version=_hash_inputs(data_dir, data.documents),
-    ), problems
+    return replace(data, data_version=_hash_inputs(data_dir, data.documents)), problems
 
 
-def load_curated(data_dir: Path = DATA_DIR, documents_dir: Path = DOCUMENTS_DIR) -> CuratedData:
+def load_curated(
+    data_dir: Path = CURATED_DATA_DIR, documents_dir: Path = CURATED_DOCUMENTS_DIR
+) -> CuratedData:
     data, problems = read_curated(data_dir, documents_dir)
     if problems:
         raise SeedError(problems)

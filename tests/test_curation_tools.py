@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from app.core.config import CURATED_DATA_DIR, CURATED_DOCUMENTS_DIR
 from seed.__main__ import main as seed_main
-from seed.loading import DATA_DIR, DOCUMENTS_DIR
 from tests.helpers import API
 from tests.test_languages import FIXTURE_DOCUMENTS, FIXTURES, serving
 
@@ -24,8 +24,8 @@ RUSSIAN_ARTICLE = next(FIXTURE_DOCUMENTS.glob("002_*.txt"))
 @pytest.fixture
 def project(tmp_path: Path) -> tuple[Path, Path]:
     """Copies of the curated files and the documents that the tools may write to."""
-    data = Path(shutil.copytree(DATA_DIR, tmp_path / "data"))
-    documents = Path(shutil.copytree(DOCUMENTS_DIR, tmp_path / "documents"))
+    data = Path(shutil.copytree(CURATED_DATA_DIR, tmp_path / "data"))
+    documents = Path(shutil.copytree(CURATED_DOCUMENTS_DIR, tmp_path / "documents"))
     return data, documents
 
 
@@ -78,7 +78,7 @@ def test_a_curator_adds_a_sixth_article(
     )
     assert code == 0, output
     [new_name] = {path.name for path in documents.iterdir()} - {
-        path.name for path in DOCUMENTS_DIR.iterdir()
+        path.name for path in CURATED_DOCUMENTS_DIR.iterdir()
     }
     added = documents / new_name
     assert re.fullmatch(r"005_[0-9a-f]{16}\.txt", added.name)
@@ -182,7 +182,13 @@ def test_a_russian_article_starts_an_empty_glosses_file(
             "source id 'ryabkov-new-round' is already in",
         ),
         (
-            [str(DOCUMENTS_DIR / "001_d7c668814b458cef.txt"), "--id", "again", "--lang", "ar"],
+            [
+                str(CURATED_DOCUMENTS_DIR / "001_d7c668814b458cef.txt"),
+                "--id",
+                "again",
+                "--lang",
+                "ar",
+            ],
             "001_d7c668814b458cef.txt is already in the documents, as ",
         ),
         (

@@ -6,18 +6,15 @@ Latin, and reports each source's own language."""
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-import seed.loading
 from app.core.config import Settings
 from app.main import create_app
 from seed.__main__ import main as seed_main
-from seed.loading import load_curated
 from tests.helpers import API, items
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "multilingual"
@@ -28,16 +25,17 @@ FIXTURE_OPTIONS = ["--data-dir", str(FIXTURE_DATA), "--documents-dir", str(FIXTU
 
 @contextmanager
 def serving(database: Path, data_dir: Path, documents_dir: Path) -> Iterator[TestClient]:
-    """The real app serving a database built from curated data other than seed/data/.
-
-    At start-up the app refuses a database not built from the curated files it would build
-    from, and it always reads them from seed/data/: for the time it starts, it reads these.
-    """
-    settings = Settings(database_path=database, build_database_if_missing=False)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(seed.loading, "load_curated", partial(load_curated, data_dir, documents_dir))
-        with TestClient(create_app(settings)) as client:
-            yield client
+    """The real app serving a database built from curated data other than seed/data/, told
+    where that data is as a deployment would tell it (PARLEY_DATA_DIR, PARLEY_DOCUMENTS_DIR).
+    Building is off: a database not built from that data would be refused, not rebuilt."""
+    settings = Settings(
+        database_path=database,
+        data_dir=data_dir,
+        documents_dir=documents_dir,
+        build_database_if_missing=False,
+    )
+    with TestClient(create_app(settings)) as client:
+        yield client
 
 
 @pytest.fixture(scope="module")
@@ -197,6 +195,21 @@ def test_a_source_language_must_look_like_a_bcp47_tag(
     ) in output
 
 
+def test_an_alias_language_must_look_like_a_bcp47_tag(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    participants = data_dir / "participants.yaml"
+    text = participants.read_text(encoding="utf-8")
+    participants.write_text(text.replace("      language: ru\n", "      language: Russian\n", 1))
+    code, output = check(data_dir, capsys)
+    assert code == 1
+    assert (
+        "participants.yaml: participant 1 (alexander-darchiev) > alias 2 (Александр Дарчиев), "
+        "field language: expected a BCP 47 language tag such as ar, en, ru or en-GB, found "
+        "'Russian'"
+    ) in output
+
+
 def test_a_region_or_script_subtag_is_accepted(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -219,3 +232,20 @@ def test_a_source_must_say_its_language(data_dir: Path, capsys: pytest.CaptureFi
 def test_the_fixture_documents_are_fully_accounted_for(capsys: pytest.CaptureFixture[str]) -> None:
     assert seed_main(["--coverage", *FIXTURE_OPTIONS]) == 0
     assert "uncovered:" not in capsys.readouterr().out
+
+
+def test_a_server_told_of_other_curated_data_refuses_a_database_built_from_ours(
+    database_path: Path,
+) -> None:
+    # The suite's database was built from seed/data/; this server is told to serve the fixture's.
+    settings = Settings(
+        database_path=database_path,
+        data_dir=FIXTURE_DATA,
+        documents_dir=FIXTURE_DOCUMENTS,
+        build_database_if_missing=False,
+    )
+    with (
+        pytest.raises(RuntimeError, match="was built from other curated data"),
+        TestClient(create_app(settings)),
+    ):
+        pass

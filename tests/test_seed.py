@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from app.core.config import CURATED_DATA_DIR, CURATED_DOCUMENTS_DIR
 from app.vocabulary import FactKind, SubjectKind
 from seed.__main__ import main as seed_main
-from seed.loading import DATA_DIR, DOCUMENTS_DIR
 from seed.quotes import QuoteNotFound, locate_quote
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -19,7 +19,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A private copy of the curated files that a test may break."""
-    return Path(shutil.copytree(DATA_DIR, tmp_path / "data"))
+    return Path(shutil.copytree(CURATED_DATA_DIR, tmp_path / "data"))
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -40,7 +40,7 @@ def dump(path: Path) -> list[str]:
 
 
 def test_the_curated_data_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
-    code, output = check(DATA_DIR, capsys)
+    code, output = check(CURATED_DATA_DIR, capsys)
     assert code == 0, output
     assert output.strip() == (
         "seed: curated data is valid: 4 meetings, 13 participants, 16 issues, 27 statements, "
@@ -156,7 +156,7 @@ def test_an_alias_must_appear_in_its_quotes(
 def test_a_document_without_a_source_entry_is_reported(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    documents = Path(shutil.copytree(DOCUMENTS_DIR, tmp_path / "documents"))
+    documents = Path(shutil.copytree(CURATED_DOCUMENTS_DIR, tmp_path / "documents"))
     (documents / "005_unlisted.txt").write_text("نص", encoding="utf-8")
     code = seed_main(["--check", "--documents-dir", str(documents)])
     assert code == 1

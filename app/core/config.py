@@ -3,10 +3,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import DirectoryPath, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# The curated files and the articles they cite, as shipped.
+CURATED_DATA_DIR = PROJECT_ROOT / "seed" / "data"
+CURATED_DOCUMENTS_DIR = PROJECT_ROOT / "seed" / "documents"
 ENV_PREFIX = "PARLEY_"
 
 
@@ -24,6 +27,13 @@ class Settings(BaseSettings):
 
     build_database_if_missing: bool = True
     """Run the seed build at start-up when ``database_path`` does not exist."""
+
+    data_dir: DirectoryPath = CURATED_DATA_DIR
+    """The curated files: the seed script builds from them, and the server serves only a
+    database built from them (it rebuilds, or refuses, one built from other data)."""
+
+    documents_dir: DirectoryPath = CURATED_DOCUMENTS_DIR
+    """The articles the curated files cite."""
 
     check_database: bool = True
     """Read every page of the database at start-up (SQLite's quick_check) and refuse, or

@@ -549,12 +549,12 @@ export interface components {
             document_sha256: string;
             /**
              * Gloss En
-             * @description An English rendering of the Arabic quote.
+             * @description An English rendering of the quote; the quote itself when the source is in English.
              */
             gloss_en: string;
             /**
              * Gloss By
-             * @description Who wrote the gloss: "curators" for the Parley curators.
+             * @description Who wrote the gloss: "curators" for the Parley curators, "source" when the quote is English and so its own gloss.
              */
             gloss_by: string;
         };
@@ -1496,7 +1496,7 @@ export interface components {
             field: string;
             /**
              * Language
-             * @description `en` or `ar`: the language of that field.
+             * @description The language of the matched text, a BCP 47 tag: `en` or `ar` for a record's bilingual fields, the source's own language (`ar`, `en`, `ru`...) for its text.
              */
             language: string;
             /**
@@ -1596,12 +1596,12 @@ export interface components {
             document_sha256: string;
             /**
              * Gloss En
-             * @description An English rendering of the Arabic quote.
+             * @description An English rendering of the quote; the quote itself when the source is in English.
              */
             gloss_en: string;
             /**
              * Gloss By
-             * @description Who wrote the gloss: "curators" for the Parley curators.
+             * @description Who wrote the gloss: "curators" for the Parley curators, "source" when the quote is English and so its own gloss.
              */
             gloss_by: string;
             fact: components["schemas"]["CitedFact"];
@@ -1702,7 +1702,7 @@ export interface components {
         };
         /**
          * StatementPublic
-         * @description Who said what: the gist in both languages, the Arabic words as citations.
+         * @description Who said what: the gist in both languages, the article's own words as citations.
          *
          *     Three parties are kept apart: the ``speaker`` who said it, the articles that report it
          *     (``reported_in``), and whoever an article credits for the report (``attribution``).
@@ -1718,6 +1718,7 @@ export interface components {
             reported_in: components["schemas"]["SourceRef"][];
             /** @description Whom the article credits ("according to TASS"); null when it credits no one. */
             attribution: components["schemas"]["AttributionPublic"] | null;
+            /** @description The meeting the articles report the statement with, or say it is about; null when they tie it to none. Where that is only the article's placement, `note` says so. */
             round: components["schemas"]["MeetingRef"] | null;
             /** Issues */
             issues: components["schemas"]["IssueRef"][];
@@ -2020,12 +2021,12 @@ export interface components {
             document_sha256: string;
             /**
              * Gloss En
-             * @description An English rendering of the Arabic quote.
+             * @description An English rendering of the quote; the quote itself when the source is in English.
              */
             gloss_en: string;
             /**
              * Gloss By
-             * @description Who wrote the gloss: "curators" for the Parley curators.
+             * @description Who wrote the gloss: "curators" for the Parley curators, "source" when the quote is English and so its own gloss.
              */
             gloss_by: string;
         };
@@ -2919,7 +2920,7 @@ export interface components {
             field: string;
             /**
              * Language
-             * @description `en` or `ar`: the language of that field.
+             * @description The language of the matched text, a BCP 47 tag: `en` or `ar` for a record's bilingual fields, the source's own language (`ar`, `en`, `ru`...) for its text.
              */
             language: string;
             /**
@@ -3017,12 +3018,12 @@ export interface components {
             document_sha256: string;
             /**
              * Gloss En
-             * @description An English rendering of the Arabic quote.
+             * @description An English rendering of the quote; the quote itself when the source is in English.
              */
             gloss_en: string;
             /**
              * Gloss By
-             * @description Who wrote the gloss: "curators" for the Parley curators.
+             * @description Who wrote the gloss: "curators" for the Parley curators, "source" when the quote is English and so its own gloss.
              */
             gloss_by: string;
             fact: components["schemas"]["CitedFactLocalized"];
@@ -3111,7 +3112,7 @@ export interface components {
         };
         /**
          * StatementPublic
-         * @description Who said what: the gist in both languages, the Arabic words as citations.
+         * @description Who said what: the gist in both languages, the article's own words as citations.
          *
          *     Three parties are kept apart: the ``speaker`` who said it, the articles that report it
          *     (``reported_in``), and whoever an article credits for the report (``attribution``).
@@ -3127,6 +3128,7 @@ export interface components {
             reported_in: components["schemas"]["SourceRefLocalized"][];
             /** @description Whom the article credits ("according to TASS"); null when it credits no one. */
             attribution: components["schemas"]["AttributionPublicLocalized"] | null;
+            /** @description The meeting the articles report the statement with, or say it is about; null when they tie it to none. Where that is only the article's placement, `note` says so. */
             round: components["schemas"]["MeetingRefLocalized"] | null;
             /** Issues */
             issues: components["schemas"]["IssueRefLocalized"][];
