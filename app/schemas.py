@@ -448,7 +448,7 @@ class StatementPublic(Public):
     )
     earliest_date: str | None = Field(
         description='First day the statement may have been made (said "earlier", "on or '
-        'before"...).'
+        'before"...); null when nothing bounds it from below.'
     )
     latest_date: str | None = Field(description="Last day the statement may have been made.")
     gist_en: str
@@ -473,7 +473,10 @@ class EventPublic(Public):
         description="Where the date comes from: `articles`, `curators` (resolved from outside "
         "the articles) or `inherited` (computed from a date the curators resolved)."
     )
-    earliest_date: str | None = Field(description="First day the date may denote.")
+    earliest_date: str | None = Field(
+        description="First day the date may denote; null when nothing bounds it from below (a "
+        'statement said "on or before" a day).'
+    )
     latest_date: str | None = Field(description="Last day the date may denote.")
     title_en: str
     title_ar: str

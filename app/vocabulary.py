@@ -58,8 +58,6 @@ class Role(StrEnum):
     """Spoke publicly for a ministry about the round."""
     announcer = "announcer"
     """Announced the round."""
-    reporter = "reporter"
-    """Reported on the round (a news agency)."""
     delegation = "delegation"
     """Sent experts to the delegation."""
 
@@ -76,6 +74,8 @@ class Outcome(StrEnum):
     """Explicitly kept off the agenda."""
     planned = "planned"
     """Announced for a round that had not yet taken place."""
+    listed = "listed"
+    """Listed among a round's goals as it opened; no source reports that it was discussed."""
 
 
 class EventKind(StrEnum):

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import TypeVar, cast
 
 from sqlmodel import SQLModel
@@ -585,7 +586,7 @@ class _Builder:
             )
             self.check_origin(
                 where,
-                statement.statement_date or statement.earliest_date,
+                statement.statement_date or statement.earliest_date or statement.latest_date,
                 statement.date_origin,
                 statement.date_note,
             )
@@ -612,7 +613,8 @@ class _Builder:
             for issue_id in sorted(set(statement.issues)):
                 if self.check_defined(where, "issue", issue_id, issue_ids):
                     self.dataset.add(StatementIssue(statement_id=statement.id, issue_id=issue_id))
-            if statement.statement_date is not None or earliest is not None:
+            # On the timeline when anything dates it, if only "on or before" a day.
+            if statement.statement_date is not None or earliest or latest:
                 name_en, name_ar = self.participant_names[statement.speaker]
                 self.add_event(
                     Event(
@@ -702,7 +704,10 @@ class _Builder:
                 where, event.event_date, event.earliest_date, event.latest_date
             )
             self.check_origin(
-                where, event.event_date or event.earliest_date, event.date_origin, event.date_note
+                where,
+                event.event_date or event.earliest_date or event.latest_date,
+                event.date_origin,
+                event.date_note,
             )
             self.add_event(
                 Event(
@@ -740,9 +745,20 @@ class _Builder:
                 )
                 continue
             self.check_unique(where, "gloss of quote", (gloss.quote for gloss in glosses.glosses))
+            text = self.source_texts[source_id]
+            placed: list[tuple[int, int, str]] = []
             for gloss in glosses.glosses:
                 if (source_id, gloss.quote) not in self.glossed:
                     self.problem(where, f"gloss of a quote no fact cites: «{gloss.quote}»")
+                else:
+                    placed.append((text.index(gloss.quote), len(gloss.quote), gloss.quote))
+            # Read beside the article, the glosses follow it: by first occurrence, shorter first.
+            for before, after in pairwise(placed):
+                if after < before:
+                    self.problem(
+                        where,
+                        f"glosses out of document order: «{after[2]}» comes before «{before[2]}»",
+                    )
 
     def grade_support(self) -> None:
         """Grade every fact from its citations: disputed, corroborated or single-source."""

@@ -435,9 +435,9 @@ def render_statements(session: Session, rendered: Rendered) -> None:
 
 def render_events(session: Session, rendered: Rendered) -> None:
     events = session.exec(
-        select(Event).order_by(
-            col(Event.earliest_date).is_(None), col(Event.earliest_date), KIND_ORDER, col(Event.id)
-        )
+        # A window open at its start ("on or before" a day) may be the earliest of all: SQLite
+        # sorts NULL first, as the `sort=date` of the route does.
+        select(Event).order_by(col(Event.earliest_date), KIND_ORDER, col(Event.id))
     ).all()
     rendered.add_list(
         Listing.events,

@@ -120,3 +120,17 @@ def test_a_span_marked_as_not_cited_holds_no_citation(
         "sources.yaml: istanbul-meeting-preview > uncited 2: marked as not cited (commentary), "
         "but a citation reaches into it: «الرئيس الأمريكي دونالد ترامب»"
     ) in problems(data_dir, capsys)
+
+
+def test_glosses_follow_their_document(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    glosses = data_dir / "glosses" / "istanbul-meeting-preview.yaml"
+    text = glosses.read_text(encoding="utf-8")
+    venue = (
+        '  - quote: "وسيجري اللقاء في القنصلية الروسية في المدينة"\n'
+        '    gloss_en: "The meeting will take place at the Russian consulate in the city"\n'
+    )
+    glosses.write_text(text.replace(venue, "").replace("glosses:\n", "glosses:\n" + venue))
+    assert (
+        "glosses/istanbul-meeting-preview.yaml: glosses out of document order: «وتفيد وسائل "
+        "الإعلام بأن ممثلي روسيا والولايات المتحدة"
+    ) in problems(data_dir, capsys)

@@ -125,9 +125,13 @@ def date_words(
     precision: str, when: str | None, earliest: str | None = None, latest: str | None = None
 ) -> list[str]:
     """What the English interface must say of a date, in pieces: a day as a day, a month as a
-    month, a window as its two ends, and no date as unknown."""
-    if precision == "unknown" or not (when or earliest):
+    month, a window as its two ends, one open at its start as "on or before", and no date as
+    unknown."""
+    if precision == "unknown" or not (when or earliest or latest):
         return ["date unknown"]
+    if precision == "approximate" and not (when or earliest) and latest:
+        last = date.fromisoformat(latest)
+        return [f"on or before {last.day} {last:%B %Y}"]
     if precision == "month":
         first = date.fromisoformat(earliest or f"{when}-01"[:10])
         return [f"{first:%B %Y}"]

@@ -684,7 +684,7 @@ export interface components {
             date_origin: components["schemas"]["DateOrigin"] | null;
             /**
              * Earliest Date
-             * @description First day the date may denote.
+             * @description First day the date may denote; null when nothing bounds it from below (a statement said "on or before" a day).
              */
             earliest_date: string | null;
             /**
@@ -955,7 +955,7 @@ export interface components {
          * Outcome
          * @enum {string}
          */
-        Outcome: "raised" | "proposed" | "discussed" | "limited_progress" | "excluded" | "planned";
+        Outcome: "raised" | "proposed" | "discussed" | "limited_progress" | "excluded" | "planned" | "listed";
         /** OutcomeChange */
         OutcomeChange: {
             /** @description The outcome in the first round named, if there. */
@@ -1308,7 +1308,7 @@ export interface components {
          * Role
          * @enum {string}
          */
-        Role: "delegation_head" | "minister" | "spokesperson" | "announcer" | "reporter" | "delegation";
+        Role: "delegation_head" | "minister" | "spokesperson" | "announcer" | "delegation";
         /** RoundComparison */
         RoundComparison: {
             before: components["schemas"]["MeetingRef"];
@@ -1731,7 +1731,7 @@ export interface components {
             date_origin: components["schemas"]["DateOrigin"] | null;
             /**
              * Earliest Date
-             * @description First day the statement may have been made (said "earlier", "on or before"...).
+             * @description First day the statement may have been made (said "earlier", "on or before"...); null when nothing bounds it from below.
              */
             earliest_date: string | null;
             /**
@@ -2156,7 +2156,7 @@ export interface components {
             date_origin: components["schemas"]["DateOriginLocalized"] | null;
             /**
              * Earliest Date
-             * @description First day the date may denote.
+             * @description First day the date may denote; null when nothing bounds it from below (a statement said "on or before" a day).
              */
             earliest_date: string | null;
             /**
@@ -2407,7 +2407,7 @@ export interface components {
          * Outcome
          * @enum {string}
          */
-        OutcomeLocalized: "raised" | "proposed" | "discussed" | "limited_progress" | "excluded" | "planned";
+        OutcomeLocalized: "raised" | "proposed" | "discussed" | "limited_progress" | "excluded" | "planned" | "listed";
         /** OutcomeChange */
         OutcomeChangeLocalized: {
             /** @description The outcome in the first round named, if there. */
@@ -2746,7 +2746,7 @@ export interface components {
          * Role
          * @enum {string}
          */
-        RoleLocalized: "delegation_head" | "minister" | "spokesperson" | "announcer" | "reporter" | "delegation";
+        RoleLocalized: "delegation_head" | "minister" | "spokesperson" | "announcer" | "delegation";
         /** RoundComparison */
         RoundComparisonLocalized: {
             before: components["schemas"]["MeetingRefLocalized"];
@@ -3141,7 +3141,7 @@ export interface components {
             date_origin: components["schemas"]["DateOriginLocalized"] | null;
             /**
              * Earliest Date
-             * @description First day the statement may have been made (said "earlier", "on or before"...).
+             * @description First day the statement may have been made (said "earlier", "on or before"...); null when nothing bounds it from below.
              */
             earliest_date: string | null;
             /**

@@ -53,10 +53,11 @@ async def read_events(
     # A `from` after `to` is an empty range: it matches nothing, like any filter.
     query = ListQuery(Listing.events, support=support, order=order)
     # An event dated only to a month matches any range that overlaps that month.
+    # A window open at one end ("on or before" a day) may fall anywhere beyond it.
     if from_ is not None:
-        query.where("latest_date >= ?", from_.isoformat())
+        query.where("(latest_date IS NULL OR latest_date >= ?)", from_.isoformat())
     if to is not None:
-        query.where("earliest_date <= ?", to.isoformat())
+        query.where("(earliest_date IS NULL OR earliest_date <= ?)", to.isoformat())
     if participant is not None:
         query.where(INVOLVING, participant)
     if kind is not None:

@@ -36,7 +36,7 @@ const MONTH = { month: "long", year: "numeric" };
  */
 export function dateText({ precision, date, earliest, latest }) {
   const day = formatter(DAY);
-  if (precision === "unknown" || !(date || earliest)) return t("dateUnknown");
+  if (precision === "unknown" || !(date || earliest || latest)) return t("dateUnknown");
   if (precision === "month") {
     return formatter(MONTH).format(utc(earliest ?? /** @type {string} */ (date)));
   }
@@ -44,6 +44,8 @@ export function dateText({ precision, date, earliest, latest }) {
     if (earliest && latest && earliest !== latest) {
       return t("dateWindow", { range: day.formatRange(utc(earliest), utc(latest)) });
     }
+    // Said "earlier", with nothing to bound it from below.
+    if (!earliest && !date && latest) return t("dateOnOrBefore", { date: day.format(utc(latest)) });
     return t("dateAbout", { date: day.format(utc(earliest ?? /** @type {string} */ (date))) });
   }
   return day.format(utc(/** @type {string} */ (date ?? earliest)));

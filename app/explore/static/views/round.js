@@ -26,7 +26,6 @@ const ROLES = [
   "minister",
   "spokesperson",
   "announcer",
-  "reporter",
   "delegation",
 ];
 
