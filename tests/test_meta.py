@@ -18,11 +18,11 @@ def test_meta_reports_version_counts_and_full_coverage(client: TestClient) -> No
         "participants": 13,
         "issues": 16,
         "issue_items": 6,
-        "statements": 27,
-        "events": 30,
+        "statements": 28,
+        "events": 31,
         "versions": 7,
         "sources": 5,
-        "citations": 276,
+        "citations": 277,
     }
     coverage = meta["coverage"]
     assert coverage["total"]["uncovered"] == 0
