@@ -5,7 +5,7 @@ from tests.helpers import API, assert_problem, items, sources_of
 
 def test_the_timeline_is_in_date_order(client: TestClient) -> None:
     events = items(client.get(f"{API}/events", params={"limit": 500}))
-    assert len(events) == 31
+    assert len(events) == 33
     # Said "on or before" a day, with nothing to bound them from below: they may be the earliest.
     open_start = [e["id"] for e in events if e["earliest_date"] is None]
     assert open_start == [

@@ -18,11 +18,11 @@ def test_meta_reports_version_counts_and_full_coverage(client: TestClient) -> No
         "participants": 13,
         "issues": 16,
         "issue_items": 6,
-        "statements": 28,
-        "events": 31,
+        "statements": 30,
+        "events": 33,
         "versions": 7,
         "sources": 5,
-        "citations": 277,
+        "citations": 279,
     }
     coverage = meta["coverage"]
     assert coverage["total"]["uncovered"] == 0

@@ -43,8 +43,8 @@ def test_the_curated_data_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     code, output = check(CURATED_DATA_DIR, capsys)
     assert code == 0, output
     assert output.strip() == (
-        "seed: curated data is valid: 4 meetings, 13 participants, 16 issues, 28 statements, "
-        "31 events, 5 sources, 277 citations"
+        "seed: curated data is valid: 4 meetings, 13 participants, 16 issues, 30 statements, "
+        "33 events, 5 sources, 279 citations"
     )
 
 

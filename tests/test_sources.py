@@ -35,7 +35,7 @@ def test_every_citation_is_verbatim_at_its_offsets(client: TestClient) -> None:
         for citation in citations:
             assert text[citation["start"] : citation["end"]] == citation["quote"]
             checked += 1
-    assert checked == 277
+    assert checked == 279
 
 
 def test_which_sources_mention_killenworth(client: TestClient) -> None:
@@ -83,4 +83,4 @@ def test_every_citation_reassembles_its_text_and_names_its_document(client: Test
             )
             assert citation["document_sha256"] == detail["sha256"]
             checked += 1
-    assert checked == 277
+    assert checked == 279

@@ -88,3 +88,38 @@ def test_participant_detail_includes_their_statements(client: TestClient) -> Non
 def test_statement_filters_validate(client: TestClient) -> None:
     assert items(client.get(f"{API}/statements", params={"participant": "nobody"})) == []
     assert_problem(client.get(f"{API}/statements", params={"round": "two"}), 422)
+
+
+def test_one_sentence_credited_to_two_sides_is_a_statement_by_each(client: TestClient) -> None:
+    by_id = {s["id"]: s for s in items(client.get(f"{API}/statements", params={"limit": 500}))}
+    for pair, phrase in (
+        (
+            (
+                "russia-politics-security-ukraine-not-on-agenda",
+                "us-politics-security-ukraine-not-on-agenda",
+            ),
+            "وأكد الجانبان الروسي والأمريكي",
+        ),
+        (
+            ("russia-focus-on-restoring-missions", "us-focus-on-restoring-missions"),
+            "وبحسب موسكو وواشنطن",
+        ),
+    ):
+        russian, american = (by_id[statement_id] for statement_id in pair)
+        assert (russian["speaker"]["side"], american["speaker"]["side"]) == ("RU", "US")
+        assert russian["citations"] == american["citations"]
+        assert russian["citations"][0]["quote"].startswith(phrase)
+        assert "recorded once for each side" in russian["note"]
+
+
+def test_one_sentence_with_two_speakers_is_two_statements(client: TestClient) -> None:
+    by_id = {s["id"]: s for s in items(client.get(f"{API}/statements", params={"limit": 500}))}
+    department = by_id["state-department-talks-exclude-security-and-ukraine"]
+    bruce = by_id["bruce-normalisation-tied-to-ending-war"]
+    assert department["speaker"]["id"] == "us-state-department"
+    assert bruce["speaker"]["id"] == "tammy-bruce"
+    # Adjacent spans of one sentence of the same article, neither holding the other's words.
+    (said_by_department,), (said_by_bruce,) = department["citations"], bruce["citations"]
+    assert said_by_department["end"] < said_by_bruce["start"]
+    assert "تامي بروس" not in said_by_department["quote"]
+    assert "وزارة الخارجية" not in said_by_bruce["quote"]
