@@ -434,9 +434,8 @@ class StatementPublic(Public):
         description='Whom the article credits ("according to TASS"); null when it credits no one.'
     )
     round: MeetingRef | None = Field(
-        description="The meeting the articles report the statement with, or say it is about; "
-        "null when they tie it to none. Where that is only the article's placement, `note` "
-        "says so."
+        description="The meeting the articles say the statement was made at or is about; null "
+        "when they do not say. Where an article only places it near a meeting, `note` says so."
     )
     issues: list[IssueRef]
     statement_date: str | None

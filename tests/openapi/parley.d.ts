@@ -1718,7 +1718,7 @@ export interface components {
             reported_in: components["schemas"]["SourceRef"][];
             /** @description Whom the article credits ("according to TASS"); null when it credits no one. */
             attribution: components["schemas"]["AttributionPublic"] | null;
-            /** @description The meeting the articles report the statement with, or say it is about; null when they tie it to none. Where that is only the article's placement, `note` says so. */
+            /** @description The meeting the articles say the statement was made at or is about; null when they do not say. Where an article only places it near a meeting, `note` says so. */
             round: components["schemas"]["MeetingRef"] | null;
             /** Issues */
             issues: components["schemas"]["IssueRef"][];
@@ -3128,7 +3128,7 @@ export interface components {
             reported_in: components["schemas"]["SourceRefLocalized"][];
             /** @description Whom the article credits ("according to TASS"); null when it credits no one. */
             attribution: components["schemas"]["AttributionPublicLocalized"] | null;
-            /** @description The meeting the articles report the statement with, or say it is about; null when they tie it to none. Where that is only the article's placement, `note` says so. */
+            /** @description The meeting the articles say the statement was made at or is about; null when they do not say. Where an article only places it near a meeting, `note` says so. */
             round: components["schemas"]["MeetingRefLocalized"] | null;
             /** Issues */
             issues: components["schemas"]["IssueRefLocalized"][];
