@@ -317,8 +317,9 @@ def test_the_reader_highlights_every_passage_and_shows_what_was_set_aside(
     )
     cited = {i for c in citations for i in range(c["start"], c["end"])}
     assert set(covered) == cited
+    text_share = round(100 * figures["characters"]["cited_share"])
     expect(page.locator(".coverage")).to_contain_text(
-        f"{figures['cited']} of {figures['sentences']} sentences cited"
+        f"{figures['cited']} of {figures['sentences']} sentences cited ({text_share}% of the text)"
     )
     asides = page.locator(".source-text a.marked-start")
     expect(asides).to_have_count(len(source["uncited"]))

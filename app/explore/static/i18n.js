@@ -135,7 +135,7 @@ const STRINGS = {
     characters: "{n} characters",
     attribution: "Attributed to",
     coverage:
-      "{cited} of {sentences} sentences cited ({share}); {marked} set aside with a reason; {uncovered} unaccounted for.",
+      "{cited} of {sentences} sentences cited ({share} of the text); {marked} set aside with a reason; {uncovered} unaccounted for.",
     readerHelp:
       "Highlighted passages are cited as evidence; choose one to see what it supports. Greyed passages were read and set aside, with the reason shown.",
     selectedHeading: "The chosen passage",
@@ -292,7 +292,7 @@ const STRINGS = {
     characters: "عدد الأحرف: {n}",
     attribution: "منسوب إلى",
     coverage:
-      "استُشهد بـ{cited} من {sentences} جملة ({share})؛ و{marked} جُنّبت مع بيان السبب؛ و{uncovered} بلا حساب.",
+      "استُشهد بـ{cited} من {sentences} جملة ({share} من النص)؛ و{marked} جُنّبت مع بيان السبب؛ و{uncovered} بلا حساب.",
     readerHelp:
       "المقاطع المظلّلة مستشهد بها أدلةً؛ اختر أحدها لترى ما يدعمه. والمقاطع الباهتة قُرئت وجُنّبت، مع بيان السبب.",
     selectedHeading: "المقطع المختار",
