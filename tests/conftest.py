@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from fastapi import FastAPI
@@ -7,7 +8,12 @@ from fastapi.testclient import TestClient
 
 from app.core.config import Settings
 from app.main import create_app
+from bench.servers import Server
 from seed.__main__ import main as seed_main
+from tests.live_server import live_server
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 
 @pytest.fixture(scope="session")
@@ -32,6 +38,24 @@ def app(settings: Settings) -> FastAPI:
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="module")
+def server(database_path: Path) -> Iterator[Server]:
+    """The real server (``python -m app``) on a socket, for the tests a client or a browser runs
+    over the network: one per module."""
+    with live_server(database_path) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator["Browser"]:
+    """Debian's chromium, headless, through Playwright: one per module."""
+    # Imported here: only the browser tests need Playwright loaded.
+    from tests.browser import chromium
+
+    with chromium() as running:
+        yield running
 
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,8 +1,32 @@
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import httpx
 
 API = "/api/v1"
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_module(
+    module: str,
+    *arguments: str,
+    env: dict[str, str] | None = None,
+    cwd: Path = PROJECT_ROOT,
+    timeout: float = 300,
+) -> subprocess.CompletedProcess[str]:
+    """``python -m module arguments...`` as a user runs it, from the project root unless told
+    otherwise; its output captured as text, its exit status left to the test."""
+    return subprocess.run(
+        [sys.executable, "-m", module, *arguments],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:

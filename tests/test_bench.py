@@ -1,28 +1,19 @@
 """The benchmark cannot rot: its smoke mode runs here. Its numbers are not asserted."""
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from bench import search_box
 from bench.load import lua_rotation
+from tests.helpers import run_module
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SEARCH_BOX = "search box (200 URLs)"
 # A table row of the rotation scenario: its server and its req/s.
 ROW = re.compile(rf"^{re.escape(SEARCH_BOX)}\s+(\S.*?)\s+([\d,]+)\s+[\d.]+\s+[\d.]+", re.M)
 
 
 def test_benchmark_smoke_mode_runs_every_scenario() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bench", "--smoke"],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_module("bench", "--smoke")
     assert result.returncode == 0, result.stdout + result.stderr
     for line in (
         "round 2 issues",
@@ -53,14 +44,7 @@ def test_benchmark_smoke_mode_runs_every_scenario() -> None:
 
 
 def test_benchmark_scale_mode_runs() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bench", "--smoke", "--scale", "1", "3"],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_module("bench", "--smoke", "--scale", "1", "3")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "     3x " in result.stdout
     assert "build at 3x < 120 s" in result.stdout

@@ -5,18 +5,15 @@ copy of seed/data and seed/documents; the article added is a TEST FIXTURE
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from app.core.config import CURATED_DATA_DIR, CURATED_DOCUMENTS_DIR
 from seed.__main__ import main as seed_main
-from tests.helpers import API
+from tests.helpers import API, run_module
 from tests.test_languages import FIXTURE_DOCUMENTS, FIXTURES, serving
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = FIXTURES / "incoming" / "wire_report_en.txt"
 RUSSIAN_ARTICLE = next(FIXTURE_DOCUMENTS.glob("002_*.txt"))
 
@@ -258,13 +255,7 @@ def test_find_works_while_the_curated_data_has_problems(
 
 
 def test_the_tools_run_from_the_command_line() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "seed", "find", "ألكسندر دارشييف"],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_module("seed", "find", "ألكسندر دارشييف")
     assert result.returncode == 0, result.stderr
     assert "istanbul-meeting-preview [ar] 002_e30cf6466af3328a.txt: occurrence 1 of 1" in (
         result.stdout

@@ -1,26 +1,9 @@
 """The interactive docs, opened in a real headless Chromium that can reach only the app."""
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from playwright.sync_api import Browser
 
 from bench.servers import Server
-from tests.browser import chromium, open_page, screenshot
-from tests.live_server import live_server
-
-
-@pytest.fixture(scope="module")
-def server(database_path: Path) -> Iterator[Server]:
-    with live_server(database_path) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as running:
-        yield running
+from tests.browser import open_page, screenshot
 
 
 def test_swagger_ui_renders_every_operation_from_local_assets(

@@ -7,7 +7,6 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,8 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from app.explore import EXPLORE_CSP
 from bench.servers import Server
-from tests.browser import PageRecord, chromium, open_page, screenshot
-from tests.live_server import live_server
+from tests.browser import PageRecord, open_page, screenshot
 from tests.node import TYPESCRIPT, npx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,18 +29,6 @@ SCREENSHOTS = Path(__file__).parent / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
 WAIT_MS = 20_000
-
-
-@pytest.fixture(scope="module")
-def server(database_path: Path) -> Iterator[Server]:
-    with live_server(database_path) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as running:
-        yield running
 
 
 def api(server: Server, path: str) -> Any:

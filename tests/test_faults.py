@@ -18,30 +18,22 @@ import pytest
 from bench.servers import Server, start
 from bench.soak import damage
 from seed.build import remove_stale_builds
+from tests.helpers import run_module
 from tests.live_server import address
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def run_app(database: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "app", "--port", "1"],
+    return run_module(
+        "app",
+        "--port",
+        "1",
         env={**os.environ, "PARLEY_DATABASE_PATH": str(database), **(env or {})},
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
         timeout=120,
     )
 
 
 def run_seed(database: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "seed", "--database", str(database)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_module("seed", "--database", str(database), timeout=120)
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,8 @@
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from tests.helpers import API
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+from tests.helpers import API, run_module
 
 
 def test_meta_reports_version_counts_and_full_coverage(client: TestClient) -> None:
@@ -47,13 +42,7 @@ def test_meta_reports_version_counts_and_full_coverage(client: TestClient) -> No
 
 
 def test_the_coverage_command_accounts_for_every_character() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "seed", "--coverage"],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_module("seed", "--coverage")
     assert result.returncode == 0, result.stdout
     total = next(line for line in result.stdout.splitlines() if line.startswith("total"))
     assert total.split()[-1] == "100.0%"

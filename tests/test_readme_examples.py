@@ -10,13 +10,12 @@ whitespace is not compared (the README pretty-prints JSON that the API sends com
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bench.servers import Server
-from tests.live_server import address, live_server
+from tests.live_server import address
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -41,12 +40,6 @@ def matches(printed: str, actual: str) -> bool:
 
 
 EXAMPLES = console_examples()
-
-
-@pytest.fixture(scope="module")
-def server(database_path: Path) -> Iterator[Server]:
-    with live_server(database_path) as running:
-        yield running
 
 
 def test_the_readme_has_its_examples() -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench.servers import Server, start
-from tests.helpers import API
+from tests.helpers import API, run_module
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,14 +42,7 @@ def log_lines(server: Server, until: str = "", timeout: float = 10) -> list[dict
 def run(
     arguments: list[str], env: dict[str, str], cwd: Path = ROOT
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "app", *arguments],
-        env={"PATH": "/usr/bin:/bin", **env},
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_module("app", *arguments, env={"PATH": "/usr/bin:/bin", **env}, cwd=cwd, timeout=60)
 
 
 def test_port_flag_is_honoured_and_every_request_is_one_json_log_line(

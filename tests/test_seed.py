@@ -2,8 +2,6 @@
 
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,8 +10,7 @@ from app.core.config import CURATED_DATA_DIR, CURATED_DOCUMENTS_DIR
 from app.vocabulary import FactKind, SubjectKind
 from seed.__main__ import main as seed_main
 from seed.quotes import QuoteNotFound, locate_quote
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+from tests.helpers import run_module
 
 
 @pytest.fixture
@@ -200,13 +197,7 @@ def test_check_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_the_command_line_entry_point(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "seed", "--database", str(tmp_path / "cli.sqlite3")],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_module("seed", "--database", str(tmp_path / "cli.sqlite3"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"seed: built {tmp_path / 'cli.sqlite3'}: 4 meetings")
 

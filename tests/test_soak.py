@@ -1,22 +1,11 @@
 """The reliability command cannot rot: its smoke mode runs here (its own file, so it runs
 beside the benchmark's smoke test rather than after it)."""
 
-import subprocess
-import sys
-from pathlib import Path
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+from tests.helpers import run_module
 
 
 def test_soak_smoke_mode_meets_every_goal() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bench", "--soak", "--smoke"],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_module("bench", "--soak", "--smoke")
     assert result.returncode == 0, result.stdout + result.stderr
     for goal in (
         "cold and cached URLs: 0 errors",
