@@ -214,6 +214,21 @@ class _Builder:
                 self.problem(where, f"the date {value} lies outside {first} to {last}")
         return first, last
 
+    def check_dated(
+        self,
+        where: str,
+        value: str | None,
+        earliest: str | None,
+        latest: str | None,
+        origin: DateOrigin | None,
+        note: str | None,
+    ) -> tuple[str | None, str | None]:
+        """A date, a window or both: the bounds checked, and where they come from (a window open
+        at one end is still a date)."""
+        bounds = self.check_window(where, value, earliest, latest)
+        self.check_origin(where, value or earliest or latest, origin, note)
+        return bounds
+
     def check_defined(self, where: str, what: str, key: str | None, defined: set[str]) -> bool:
         if key is not None and key not in defined:
             self.problem(where, f"{what} '{key}' is not defined")
@@ -581,12 +596,11 @@ class _Builder:
                 and self.check_defined(where, "round", statement.round, round_ids)
             ):
                 continue
-            earliest, latest = self.check_window(
-                where, statement.statement_date, statement.earliest_date, statement.latest_date
-            )
-            self.check_origin(
+            earliest, latest = self.check_dated(
                 where,
-                statement.statement_date or statement.earliest_date or statement.latest_date,
+                statement.statement_date,
+                statement.earliest_date,
+                statement.latest_date,
                 statement.date_origin,
                 statement.date_note,
             )
@@ -700,12 +714,11 @@ class _Builder:
             if not defined:
                 continue
             # A curated range overrides the one the date alone implies.
-            earliest, latest = self.check_window(
-                where, event.event_date, event.earliest_date, event.latest_date
-            )
-            self.check_origin(
+            earliest, latest = self.check_dated(
                 where,
-                event.event_date or event.earliest_date or event.latest_date,
+                event.event_date,
+                event.earliest_date,
+                event.latest_date,
                 event.date_origin,
                 event.date_note,
             )

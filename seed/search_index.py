@@ -62,31 +62,21 @@ def _pair(
     labels: tuple[str, str],
 ) -> Iterator[SearchEntry]:
     for language, text, counterpart in (("en", english, arabic), ("ar", arabic, english)):
-        if text:
-            yield SearchEntry(
-                terms=" ".join(tokens(text)),
-                kind=kind,
-                record_id=record_id,
-                field=field,
-                language=language,
-                weight=weight,
-                original=text,
-                counterpart=counterpart,
-                label_en=labels[0],
-                label_ar=labels[1],
-            )
+        yield from _single(kind, record_id, field, text, language, weight, labels, counterpart)
 
 
 def _single(
     kind: str,
     record_id: str,
     field: str,
-    text: str,
+    text: str | None,
     language: str,
     weight: float,
     labels: tuple[str, str],
+    counterpart: str | None = None,
 ) -> Iterator[SearchEntry]:
-    """A field with no counterpart: source text, a quote, an alias, in their own language."""
+    """A field in one language: source text, a quote, an alias in their own language, or one
+    side of a bilingual field with the other side as its counterpart."""
     if text:
         yield SearchEntry(
             terms=" ".join(tokens(text)),
@@ -96,7 +86,7 @@ def _single(
             language=language,
             weight=weight,
             original=text,
-            counterpart=None,
+            counterpart=counterpart,
             label_en=labels[0],
             label_ar=labels[1],
         )
