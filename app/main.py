@@ -50,17 +50,19 @@ def ensure_database(settings: Settings) -> bool:
     # Imported here: the seed pipeline is only needed when there may be something to build.
     from seed.build import inspect_database, write_database
     from seed.dataset import build_dataset
-    from seed.loading import load_curated
+    from seed.loading import curated_data_version, load_curated
 
     path: Path = settings.database_path
-    curated = load_curated(settings.data_dir, settings.documents_dir)
-    state = inspect_database(path, curated.data_version, settings.check_database)
+    # Hashed, not parsed: `python -m app` and then each of its workers ask, and a current file
+    # (the usual case) needs nothing more. Files with the version of a valid build are valid.
+    version = curated_data_version(settings.data_dir, settings.documents_dir)
+    state = inspect_database(path, version, settings.check_database)
     if state.current:
         log.info(
             "database %s found %s, data version %s",
             path,
             "intact" if settings.check_database else "(pages not checked)",
-            curated.data_version,
+            version,
         )
         return settings.check_database
     reason = state.problem
@@ -70,6 +72,7 @@ def ensure_database(settings: Settings) -> bool:
             "PARLEY_BUILD_DATABASE_IF_MISSING is off"
         )
     started = time.perf_counter()
+    curated = load_curated(settings.data_dir, settings.documents_dir)
     write_database(build_dataset(curated), path)
     log.info(
         "database %s %s: built it in %.1f s, data version %s",

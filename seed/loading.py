@@ -197,6 +197,14 @@ def read_documents(documents_dir: Path) -> dict[str, Document]:
     return documents
 
 
+def curated_data_version(
+    data_dir: Path = CURATED_DATA_DIR, documents_dir: Path = CURATED_DOCUMENTS_DIR
+) -> str:
+    """The version of the curated data without parsing or validating it: what a server
+    compares with its database's before deciding whether anything needs building."""
+    return _hash_inputs(data_dir, read_documents(documents_dir))
+
+
 def _hash_inputs(data_dir: Path, documents: dict[str, Document]) -> str:
     digest = hashlib.sha256()
     gloss_files = sorted((data_dir / GLOSSES_DIR).glob("*.yaml"))
