@@ -37,5 +37,3 @@ def sorting(**columns: str) -> Any:
 
     return Depends(order_by)
 
-
-SortOrder = Annotated[list[str], Any]
