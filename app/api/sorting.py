@@ -36,4 +36,3 @@ def sorting(**columns: str) -> Any:
         ]
 
     return Depends(order_by)
-
