@@ -233,6 +233,9 @@ def test_http_1_0_clients_never_get_chunks(guarded_server: Server, database_path
     assert gzip.decompress(body) == database_path.read_bytes()
 
 
+HEADER_TIMEOUT_SECONDS = 2
+
+
 def test_a_server_short_of_file_descriptors_still_answers(database_path: Path) -> None:
     """Under ``ulimit -n 1024``, 1,100 idle sockets: a normal client still gets an answer
     (a 503 while the cap is reached), and a 200 once the idle ones time out."""
@@ -246,7 +249,7 @@ def test_a_server_short_of_file_descriptors_still_answers(database_path: Path) -
         {
             "PARLEY_DATABASE_PATH": str(database_path),
             "PARLEY_BUILD_DATABASE_IF_MISSING": "false",
-            "PARLEY_HEADER_TIMEOUT_SECONDS": "2",
+            "PARLEY_HEADER_TIMEOUT_SECONDS": str(HEADER_TIMEOUT_SECONDS),
         },
         "/api/v1/health",
         cpu=None,
@@ -258,7 +261,9 @@ def test_a_server_short_of_file_descriptors_still_answers(database_path: Path) -
             started = time.monotonic()
             answer = exchange(server, b"GET /api/v1/rounds HTTP/1.1\r\nHost: t\r\n\r\n")
             assert answer.startswith((b"HTTP/1.1 503 ", b"HTTP/1.1 200 "))
-            assert time.monotonic() - started < 3
+            # An answer, not a hang: the bound comes from the header timeout this test sets,
+            # with room for a busy machine (idle, the answer takes well under a second).
+            assert time.monotonic() - started < 10 * HEADER_TIMEOUT_SECONDS
         finally:
             for connection in idle:
                 connection.close()
