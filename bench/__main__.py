@@ -67,6 +67,22 @@ def scenarios(db: str, box: list[search_box.Request]) -> list[Scenario]:
             ("/api/v1/participants/alexander-darchiev",),
             (f"/{db}/participant.json?id=alexander-darchiev&_shape=array",),
         ),
+        # Request-time renderers: the same records in one language, and as CSV rows.
+        Scenario(
+            "round 2 issues lang=ar",
+            ("/api/v1/rounds/2/issues?lang=ar",),
+            (f"/{db}/round_issues.json?number=2&_shape=array",),
+        ),
+        Scenario(
+            "round 2 issues csv",
+            ("/api/v1/rounds/2/issues?format=csv",),
+            (f"/{db}/round_issues.csv?number=2",),
+        ),
+        Scenario(
+            "participant lang=ar",
+            ("/api/v1/participants/alexander-darchiev?lang=ar",),
+            (f"/{db}/participant.json?id=alexander-darchiev&_shape=array",),
+        ),
         Scenario(
             "search",
             (f"/api/v1/search?q={word}",),
@@ -279,7 +295,7 @@ def print_report(
         f"{TWO_WORKERS} is not pinned, so the load generator shares a core with it"
     )
     print(
-        f"{'scenario':<22} {'server':<29} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'scenario':<24} {'server':<29} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
         f"{'errors':>6} {'x Datasette':>11}"
     )
     ratios: dict[tuple[str, str], float] = {}
@@ -301,7 +317,7 @@ def print_report(
             p99 = median([r.p99_ms for r in runs])
             errors = sum(r.errors for r in runs)
             print(
-                f"{name:<22} {server:<29} {rate:>9,.0f} {p50:>8.2f} {p99:>8.2f} "
+                f"{name:<24} {server:<29} {rate:>9,.0f} {p50:>8.2f} {p99:>8.2f} "
                 f"{errors:>6} {ratio:>11.2f}"
             )
     print(f"parley peak RSS: {peak_rss:.1f} MB")
