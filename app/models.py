@@ -326,7 +326,8 @@ class Citation(SQLModel, table=True):
 class RenderedDocument(SQLModel, table=True):
     """A record's public representation, rendered by the seed script through its response schema.
 
-    The server answers a record's URL with these bytes; nothing is assembled per request.
+    The server answers a record's URL with these bytes, or renders ``lang`` from them; nothing
+    is assembled from tables per request.
     """
 
     __tablename__ = "rendered_document"
@@ -337,16 +338,12 @@ class RenderedDocument(SQLModel, table=True):
     """The record's key as its URL names it: a round's number, a slug, ``1/2`` for a
     comparison, empty for a singleton."""
     body: bytes
-    """UTF-8 JSON with both languages."""
-    body_en: bytes | None = None
-    """The same with each bilingual pair given once, in English (``lang=en``)."""
-    body_ar: bytes | None = None
-    """The same in Arabic (``lang=ar``)."""
+    """UTF-8 JSON in every language; ``lang`` is rendered from it per request."""
 
 
 class RenderedItem(SQLModel, table=True):
-    """One item of a list, rendered in every representation, with the keys the list filters and
-    sorts on. ``position`` is the list's default order."""
+    """One item of a list, rendered once through its response schema, with the keys the list
+    filters and sorts on. ``position`` is the list's default order."""
 
     __tablename__ = "rendered_item"
     __table_args__ = (Index("ix_rendered_item_support", "list", "parent", "support", "position"),)
@@ -374,12 +371,7 @@ class RenderedItem(SQLModel, table=True):
     document: str | None = None
     published_date: str | None = None
     body: bytes
-    body_en: bytes
-    body_ar: bytes
-    csv: bytes
-    """The item's CSV row (CRLF-terminated), columns as the list's CSV header names them."""
-    csv_en: bytes
-    csv_ar: bytes
+    """UTF-8 JSON in every language; ``lang`` and CSV are rendered from it per request."""
 
 
 class RenderedCount(SQLModel, table=True):

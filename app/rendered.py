@@ -5,6 +5,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel
 
+from app.representations import records_within, unpaired_fields
 from app.schemas import (
     ConflictPublic,
     EventPublic,
@@ -19,6 +20,7 @@ from app.schemas import (
     RoundIssuePublic,
     RoundParticipantPublic,
     RoundPublic,
+    SearchResult,
     SourceCitationPublic,
     SourceDetail,
     SourcePublic,
@@ -86,3 +88,12 @@ DOCUMENT_MODELS: dict[DocumentKind, type[BaseModel] | None] = {
 # /meta's built_at describes the file, not the data: the stored document carries this value and
 # the server puts the file's time in its place.
 BUILT_AT_PLACEHOLDER = "0000-00-00T00:00:00+00:00"
+
+
+def unpaired_public_fields() -> list[str]:
+    """Public fields in one configured language without their siblings in the others: ``lang``
+    could not give them once, so a build refuses them."""
+    served: list[type[BaseModel]] = [*ITEM_MODELS.values(), SearchResult]
+    served += [model for model in DOCUMENT_MODELS.values() if model is not None]
+    records = {record for model in served for record in records_within(model)}
+    return sorted(name for record in records for name in unpaired_fields(record))

@@ -1,61 +1,187 @@
-"""The representations the API offers of a record: JSON in both languages or in one, CSV rows.
+"""The representations the API offers of a record: JSON in every language or in one, CSV rows.
 
-The seed script renders every stored document through these functions, and the search route
-renders its per-request results through the same ones, so a field looks the same wherever it
-is served.
+A record is stored once, as JSON in every configured language. A request for one language
+(``lang``) or for CSV is rendered from that form here, guided by the record's response model:
+its declared fields, not the keys of a value, say which fields are one text in several
+languages. The search route renders its per-request results through the same functions, so a
+field looks the same wherever it is served.
 """
 
 import csv
 import io
-import json
-from typing import Any, Literal
+import types
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
+import orjson
 from pydantic import BaseModel
 
-Language = Literal["en", "ar"]
-LANGUAGES: tuple[Language, ...] = ("en", "ar")
-SUFFIXES = ("_en", "_ar")
+from app.core.config import configured_languages
+
+LANGUAGES: tuple[str, ...] = configured_languages()
+# The values ``lang`` takes, as a type FastAPI validates and documents.
+Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 
 
-def bilingual_base(key: str, keys: Any) -> str | None:
-    """``name`` for ``name_en`` or ``name_ar`` when both halves of the pair are present."""
-    if key.endswith(SUFFIXES):
-        base = key[:-3]
-        if f"{base}_en" in keys and f"{base}_ar" in keys:
-            return base
-    return None
+@dataclass(frozen=True)
+class SingleLanguage:
+    """Marks a field given in one language only (``gloss_en``: the English rendering of a
+    quote), so it is served as it is under every ``lang`` rather than taken for half a pair."""
+
+    language: str
 
 
-def collapse(value: Any, language: Language) -> Any:
-    """The value with every bilingual pair given once, as ``name``, in ``language``."""
-    if isinstance(value, list):
-        return [collapse(item, language) for item in value]
-    if not isinstance(value, dict):
-        return value
-    collapsed: dict[str, Any] = {}
-    for key, item in value.items():
-        base = bilingual_base(key, value)
-        if base is None:
-            collapsed[key] = collapse(item, language)
-        elif base not in collapsed:
-            collapsed[base] = collapse(value[f"{base}_{language}"], language)
-    return collapsed
+@dataclass(frozen=True)
+class FieldPlan:
+    """How one field of a record is served in one language."""
+
+    key: str
+    """Its key in the output: ``name`` for the pair ``name_en``/``name_ar``."""
+    source: str
+    """The key read from the stored form: ``name_ar`` under ``lang=ar``."""
+    nested: "Plan | None" = None
+    """The plan of a nested record, or of each record of a nested list."""
+    many: bool = False
+
+
+Plan = tuple[FieldPlan, ...]
+
+
+def _records_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The record type a field holds, and whether it holds a list of them."""
+    many = False
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            others = [arg for arg in get_args(annotation) if arg is not type(None)]
+            if len(others) != 1:
+                return None, many
+            annotation = others[0]
+        elif origin is list:
+            annotation, many = get_args(annotation)[0], True
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation, many
+        else:
+            return None, many
+
+
+def _language_of(name: str) -> tuple[str, str] | None:
+    """``("name", "ar")`` for ``name_ar`` when ``ar`` is a configured language."""
+    base, _, suffix = name.rpartition("_")
+    return (base, suffix) if base and suffix in LANGUAGES else None
+
+
+def text_name(name: str, siblings: Collection[str]) -> str | None:
+    """``name`` for ``name_ar`` when ``siblings`` hold the text in every configured language."""
+    split = _language_of(name)
+    if split is None:
+        return None
+    base = split[0]
+    return base if all(f"{base}_{language}" in siblings for language in LANGUAGES) else None
+
+
+def _single_language(model: type[BaseModel], name: str) -> bool:
+    return any(isinstance(meta, SingleLanguage) for meta in model.model_fields[name].metadata)
+
+
+def localized_fields(model: type[BaseModel]) -> dict[str, str]:
+    """Each field that is one language of a text given in every configured language, mapped to
+    the text's name: ``{"name_en": "name", "name_ar": "name"}``."""
+    names = model.model_fields.keys()
+    found = {}
+    for name in names:
+        base = text_name(name, names)
+        if base is not None and not _single_language(model, name):
+            found[name] = base
+    return found
+
+
+def unpaired_fields(model: type[BaseModel]) -> list[str]:
+    """Fields in a configured language without their siblings in the others, and not declared
+    single-language: ``lang`` could not collapse them, so a build refuses them."""
+    localized = localized_fields(model)
+    return [
+        f"{model.__name__}.{name}"
+        for name in model.model_fields
+        if _language_of(name) and name not in localized and not _single_language(model, name)
+    ]
+
+
+def records_within(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
+    """The model and every record type nested in it, each once."""
+    seen: set[type[BaseModel]] = set()
+    pending = [model]
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        yield current
+        for info in current.model_fields.values():
+            nested, _ = _records_in(info.annotation)
+            if nested is not None:
+                pending.append(nested)
+
+
+@cache
+def plan(model: type[BaseModel], language: str | None) -> Plan:
+    """How a record of ``model`` is served in ``language`` (every language when None)."""
+    localized = localized_fields(model) if language else {}
+    fields: list[FieldPlan] = []
+    for name, info in model.model_fields.items():
+        base = localized.get(name)
+        if base is not None:
+            # Where the first of the text's fields is declared.
+            if all(field.key != base for field in fields):
+                fields.append(FieldPlan(base, f"{base}_{language}"))
+            continue
+        nested, many = _records_in(info.annotation)
+        fields.append(FieldPlan(name, name, plan(nested, language) if nested else None, many))
+    return tuple(fields)
+
+
+def _has_localized(fields: Plan) -> bool:
+    return any(f.key != f.source or (f.nested and _has_localized(f.nested)) for f in fields)
+
+
+@cache
+def changes_in(model: type[BaseModel], language: str | None) -> bool:
+    """Whether serving ``model`` in ``language`` changes anything of its stored form."""
+    return language is not None and _has_localized(plan(model, language))
+
+
+def in_language(value: dict[str, Any], fields: Plan) -> dict[str, Any]:
+    """A stored record as ``fields`` serve it."""
+    served = {}
+    for field in fields:
+        item = value[field.source]
+        if field.nested is not None and item is not None:
+            nested = field.nested
+            item = (
+                [in_language(one, nested) for one in item]
+                if field.many
+                else in_language(item, nested)
+            )
+        served[field.key] = item
+    return served
+
+
+@cache
+def csv_columns(model: type[BaseModel], language: str | None) -> tuple[str, ...]:
+    """A list's CSV columns: its item model's fields, each text once under ``lang``."""
+    return tuple(field.key for field in plan(model, language))
 
 
 def json_bytes(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    return orjson.dumps(value)
 
 
-def in_language(value: Any, language: Language | None) -> Any:
-    return value if language is None else collapse(value, language)
-
-
-def csv_columns(item_model: type[BaseModel], language: Language | None) -> list[str]:
-    """A list's CSV columns: the item model's fields, each bilingual pair once with ``lang``."""
-    fields = list(item_model.model_fields)
-    if language is None:
-        return fields
-    return list(dict.fromkeys(bilingual_base(name, fields) or name for name in fields))
+def json_value(body: bytes) -> Any:
+    return orjson.loads(body)
 
 
 def csv_line(cells: list[str]) -> bytes:
@@ -64,7 +190,7 @@ def csv_line(cells: list[str]) -> bytes:
     return out.getvalue().encode()
 
 
-def csv_row(item: dict[str, Any], columns: list[str]) -> bytes:
+def csv_row(item: dict[str, Any], columns: tuple[str, ...]) -> bytes:
     """One item as a CSV row; nested values (citations, lists of sides) as JSON in their cell."""
     return csv_line([_cell(item.get(column)) for column in columns])
 
@@ -73,7 +199,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return orjson.dumps(value).decode()
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)

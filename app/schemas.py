@@ -6,6 +6,7 @@ from typing import Annotated, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
+from app.representations import SingleLanguage
 from app.vocabulary import (
     DateOrigin,
     DatePrecision,
@@ -63,7 +64,7 @@ class CitationPublic(Public):
     prefix: str = Field(description="Up to 32 characters of the source just before the quote.")
     suffix: str = Field(description="Up to 32 characters of the source just after the quote.")
     document_sha256: str = Field(description="SHA-256 of the source document quoted from.")
-    gloss_en: str = Field(
+    gloss_en: Annotated[str, SingleLanguage("en")] = Field(
         description="An English rendering of the quote; the quote itself when the source is in "
         "English."
     )

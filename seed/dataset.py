@@ -35,6 +35,8 @@ from app.models import (
     StatementAttribution,
     StatementIssue,
 )
+from app.rendered import unpaired_public_fields
+from app.representations import LANGUAGES
 from app.vocabulary import DateOrigin, EventKind, FactKind, MeetingStatus, Support
 from seed.coverage import DocumentCoverage, measure
 from seed.curation import (
@@ -297,10 +299,27 @@ class _Builder:
         self.add_coverage()
         self.check_glosses()
         self.grade_support()
+        self.check_public_languages()
         self.dataset.add(DatasetMeta(id=1, data_version=self.data.data_version))
         if self.problems:
             raise SeedError(self.problems)
         return self.dataset
+
+    def check_public_languages(self) -> None:
+        """Every public text is served in every configured language, so ``lang`` can give it
+        once; a field in one language only must say so."""
+        texts: dict[str, list[str]] = {}
+        for name in unpaired_public_fields():
+            base, language = name.rsplit("_", 1)
+            texts.setdefault(base, []).append(language)
+        for base, given in texts.items():
+            given.sort(key=LANGUAGES.index)
+            missing = [f"{base}_{code}" for code in LANGUAGES if code not in given]
+            self.problem(
+                f"app/schemas.py: {base}",
+                f"given in {', '.join(given)} only; declare {', '.join(missing)} too "
+                "(every configured language), or mark the field SingleLanguage",
+            )
 
     def add_sources(self) -> None:
         self.check_unique("sources.yaml", "source id", (s.id for s in self.data.sources))

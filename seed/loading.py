@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from app.core.config import CURATED_DATA_DIR, CURATED_DOCUMENTS_DIR
+from app.representations import LANGUAGES
 from seed.curation import (
     CuratedCitation,
     CuratedEvent,
@@ -207,6 +208,8 @@ def curated_data_version(
 
 def _hash_inputs(data_dir: Path, documents: dict[str, Document]) -> str:
     digest = hashlib.sha256()
+    # The languages records are built in are an input too: changing them rebuilds the file.
+    digest.update(b"languages\0" + ",".join(LANGUAGES).encode() + b"\0")
     gloss_files = sorted((data_dir / GLOSSES_DIR).glob("*.yaml"))
     for path in [data_dir / name for name in CURATED_FILES] + gloss_files:
         if path.is_file():

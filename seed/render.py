@@ -34,7 +34,7 @@ from app.models import (
     Statement,
 )
 from app.rendered import BUILT_AT_PLACEHOLDER, ITEM_MODELS, DocumentKind, Listing
-from app.representations import LANGUAGES, collapse, csv_columns, csv_row, json_bytes
+from app.representations import json_bytes
 from app.schemas import (
     CharacterCoverage,
     CitedFact,
@@ -110,14 +110,10 @@ class Rendered:
 
     def add_list(self, listing: Listing, parent: str, items: Sequence[Item]) -> None:
         item_model = ITEM_MODELS[listing]
-        columns = {None: csv_columns(item_model, None)} | {
-            language: csv_columns(item_model, language) for language in LANGUAGES
-        }
         grades: Counter[str] = Counter()
         for position, item in enumerate(items):
             assert isinstance(item.model, item_model), (listing, type(item.model))
             public = item.model.model_dump(mode="json")
-            english, arabic = collapse(public, "en"), collapse(public, "ar")
             keys = {"support": public.get("support")} | item.keys
             if keys["support"] is not None:
                 grades[keys["support"]] += 1
@@ -129,11 +125,6 @@ class Rendered:
                     "item_id": item.item_id,
                     **keys,
                     "body": json_bytes(public),
-                    "body_en": json_bytes(english),
-                    "body_ar": json_bytes(arabic),
-                    "csv": csv_row(public, columns[None]),
-                    "csv_en": csv_row(english, columns["en"]),
-                    "csv_ar": csv_row(arabic, columns["ar"]),
                 }
             )
         self.counts.append(
@@ -145,15 +136,8 @@ class Rendered:
         )
 
     def add_document(self, kind: DocumentKind, key: str, model: BaseModel) -> None:
-        public = model.model_dump(mode="json")
         self.documents.append(
-            {
-                "resource": kind.value,
-                "key": key,
-                "body": json_bytes(public),
-                "body_en": json_bytes(collapse(public, "en")),
-                "body_ar": json_bytes(collapse(public, "ar")),
-            }
+            {"resource": kind.value, "key": key, "body": json_bytes(model.model_dump(mode="json"))}
         )
 
 

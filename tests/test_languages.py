@@ -3,19 +3,23 @@ English, Russian, in tests/fixtures/multilingual/) built by the real seed script
 the real app. An English quote needs no gloss; search folds Cyrillic as it folds Arabic and
 Latin, and reports each source's own language."""
 
+import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import BaseModel
 
 from app.core.config import Settings
 from app.main import create_app
+from app.rendered import unpaired_public_fields
+from app.representations import SingleLanguage, csv_columns, localized_fields, unpaired_fields
 from seed.__main__ import main as seed_main
-from tests.helpers import API, items
+from tests.helpers import API, items, run_module
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "multilingual"
 FIXTURE_DATA = FIXTURES / "data"
@@ -249,3 +253,31 @@ def test_a_server_told_of_other_curated_data_refuses_a_database_built_from_ours(
         TestClient(create_app(settings)),
     ):
         pass
+
+
+class Placed(BaseModel):
+    """A record as a curator might extend one: a place named in English only."""
+
+    location_en: str | None
+    gloss_en: Annotated[str, SingleLanguage("en")]
+    city_en: str
+    city_ar: str
+
+
+def test_a_text_in_one_language_is_found_unless_declared_single_language() -> None:
+    assert unpaired_fields(Placed) == ["Placed.location_en"]
+    assert localized_fields(Placed) == {"city_en": "city", "city_ar": "city"}
+    assert csv_columns(Placed, "ar") == ("location_en", "gloss_en", "city")
+
+
+def test_the_served_schemas_give_every_text_in_every_language() -> None:
+    assert unpaired_public_fields() == []
+
+
+def test_a_language_the_schemas_lack_stops_the_build_naming_each_field() -> None:
+    result = run_module("seed", "--check", env=os.environ | {"PARLEY_LANGUAGES": "en,ar,ru"})
+    assert result.returncode == 1
+    assert (
+        "app/schemas.py: RoundPublic.name: given in en, ar only; declare RoundPublic.name_ru too"
+        in result.stdout + result.stderr
+    )

@@ -16,11 +16,12 @@ import jsonschema
 import pytest
 from fastapi.testclient import TestClient
 
+from app.api.representation import Representation
 from app.core.config import Settings
 from app.core.db import ReadOnlyDatabase
 from app.main import create_app
 from app.rendered import DOCUMENT_MODELS, ITEM_MODELS, DocumentKind, Listing
-from app.representations import csv_columns, csv_line
+from app.representations import LANGUAGES, csv_columns, csv_line
 from tests.helpers import API, assert_problem
 from tests.live_server import address, get, live_server
 
@@ -42,48 +43,49 @@ def localized_validator(client: TestClient, model_name: str) -> jsonschema.Draft
 def test_every_stored_document_validates_against_its_schema(
     client: TestClient, database_path: Path
 ) -> None:
-    rows = rendered_rows(
-        database_path, "SELECT resource, key, body, body_en, body_ar FROM rendered_document"
-    )
+    rows = rendered_rows(database_path, "SELECT resource, key, body FROM rendered_document")
     kinds = {kind for kind, *_ in rows}
     assert kinds == {kind.value for kind in DocumentKind}
-    for resource, key, body, body_en, body_ar in rows:
+    for resource, key, body in rows:
         model = DOCUMENT_MODELS[DocumentKind(resource)]
         if model is None:  # the export: the tables themselves
             assert set(json.loads(body)) == {"data_version", "tables"}
             continue
         model.model_validate_json(body, strict=False)
         localized = localized_validator(client, model.__name__)
-        for collapsed in (body_en, body_ar):
-            localized.validate(json.loads(collapsed))
-        assert (resource, key) and len(body_en) <= len(body) and len(body_ar) <= len(body)
+        for language in LANGUAGES:
+            served = Representation(language).stored(body, model)
+            localized.validate(json.loads(served))
+            assert (resource, key) and len(served) <= len(body)
 
 
 def test_every_stored_list_item_validates_against_its_schema(
     client: TestClient, database_path: Path
 ) -> None:
-    rows = rendered_rows(
-        database_path, "SELECT list, body, body_en, body_ar, csv, csv_en, csv_ar FROM rendered_item"
-    )
+    rows = rendered_rows(database_path, "SELECT list, body FROM rendered_item")
     assert {row[0] for row in rows} == {listing.value for listing in Listing}
     validators = {
         listing: localized_validator(client, model.__name__)
         for listing, model in ITEM_MODELS.items()
     }
-    for name, body, body_en, body_ar, *csv_rows in rows:
+    for name, body in rows:
         listing = Listing(name)
-        ITEM_MODELS[listing].model_validate_json(body)
-        validators[listing].validate(json.loads(body_en))
-        validators[listing].validate(json.loads(body_ar))
-        for row in csv_rows:
+        model = ITEM_MODELS[listing]
+        model.model_validate_json(body)
+        for language in LANGUAGES:
+            validators[listing].validate(json.loads(Representation(language).stored(body, model)))
+        for each in (None, *LANGUAGES):
+            row = Representation(each, csv=True).stored(body, model)
             assert row.endswith(b"\r\n")
+            cells = next(csv.reader(io.StringIO(row.decode())))
+            assert len(cells) == len(csv_columns(model, each))
 
 
 def test_every_csv_row_has_its_lists_columns(client: TestClient) -> None:
     for language in (None, "en", "ar"):
         params = {"format": "csv", "limit": 500} | ({"lang": language} if language else {})
         response = client.get(f"{API}/sources/constructive-talks-istanbul/citations", params=params)
-        header = csv_line(csv_columns(ITEM_MODELS[Listing.source_citations], language))
+        header = csv_line(list(csv_columns(ITEM_MODELS[Listing.source_citations], language)))
         assert response.content.startswith(header)
         rows = list(csv.reader(io.StringIO(response.text)))
         assert len(rows) == 1 + int(response.headers["x-total-count"]) > 50

@@ -1,30 +1,31 @@
-"""Serving a stored document: one lookup by key, the bytes as they were rendered."""
+"""Serving a stored document: one lookup by key, rendered in the language asked for."""
 
 from fastapi import HTTPException
 from fastapi.responses import Response
 
 from app.api.representation import Representation, document_response
 from app.core.db import ReadOnlyDatabase
-from app.rendered import DocumentKind
-from app.representations import Language
+from app.rendered import DOCUMENT_MODELS, DocumentKind
 
 
 def stored_document(
-    database: ReadOnlyDatabase, kind: DocumentKind, key: str, language: Language | None
+    database: ReadOnlyDatabase, kind: DocumentKind, key: str, language: str | None
 ) -> bytes | None:
     row = database.first(
-        f"SELECT {Representation(language).body_column} FROM rendered_document "
-        "WHERE resource = ? AND key = ?",
-        [kind.value, key],
+        "SELECT body FROM rendered_document WHERE resource = ? AND key = ?", [kind.value, key]
     )
-    return row[0] if row else None
+    if row is None:
+        return None
+    model = DOCUMENT_MODELS[kind]
+    # The export is the tables as they are: every language, whatever ``lang`` says.
+    return row[0] if model is None else Representation(language).stored(row[0], model)
 
 
 def serve_document(
     database: ReadOnlyDatabase,
     kind: DocumentKind,
     key: str,
-    language: Language | None,
+    language: str | None,
     missing: str,
 ) -> Response:
     body = stored_document(database, kind, key, language)

@@ -41,9 +41,8 @@ def serve_page(database: ReadOnlyDatabase, query: ListQuery, pagination: Paginat
     where += query.conditions
     parameters += query.parameters
     clause = " AND ".join(where)
-    column = pagination.representation.body_column
     rows = database.all(
-        f"SELECT {column} FROM rendered_item WHERE {clause} "
+        f"SELECT body FROM rendered_item WHERE {clause} "
         f"ORDER BY {', '.join([*query.order, 'position'])} LIMIT ? OFFSET ?",
         [*parameters, pagination.limit, pagination.offset],
     )
@@ -56,4 +55,6 @@ def serve_page(database: ReadOnlyDatabase, query: ListQuery, pagination: Paginat
             [query.listing.value, query.parent, query.support.value if query.support else ""],
         )
         total = counted[0] if counted else 0
-    return pagination.respond([row[0] for row in rows], total, ITEM_MODELS[query.listing])
+    model = ITEM_MODELS[query.listing]
+    representation = pagination.representation
+    return pagination.respond([representation.stored(row[0], model) for row in rows], total, model)

@@ -1,8 +1,9 @@
-"""The JSON schema of a response collapsed by ``lang``: each bilingual pair as one field."""
+"""The JSON schema of a response collapsed by ``lang``: each text in several languages as one
+field, by the rule ``app.representations`` serves them by."""
 
 from typing import Any
 
-from app.representations import bilingual_base
+from app.representations import text_name
 
 
 def localized_schema(schema: Any, suffix: str) -> Any:
@@ -19,7 +20,7 @@ def localized_schema(schema: Any, suffix: str) -> Any:
         elif key == "properties":
             result[key] = {}
             for name, prop in value.items():
-                base = bilingual_base(name, value)
+                base = text_name(name, value)
                 if base is None:
                     result[key][name] = localized_schema(prop, suffix)
                 elif base not in result[key]:
@@ -27,7 +28,7 @@ def localized_schema(schema: Any, suffix: str) -> Any:
         elif key == "required":
             required: list[str] = []
             for name in value:
-                name = bilingual_base(name, properties) or name
+                name = text_name(name, properties) or name
                 if name not in required:
                     required.append(name)
             result[key] = required

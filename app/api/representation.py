@@ -1,15 +1,28 @@
 """Choosing and writing a response's representation: the one place ``lang``, ``format`` and
-``Accept`` are acted on. Routes hand over stored bytes; nothing here parses JSON."""
+``Accept`` are acted on. Routes hand over stored records (or, for search, records just built);
+the representation renders them as JSON in one language or all, or as CSV rows."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from app.representations import Language, csv_columns, csv_line
+from app.representations import (
+    LANGUAGES,
+    Language,
+    changes_in,
+    csv_columns,
+    csv_line,
+    csv_row,
+    in_language,
+    json_bytes,
+    json_value,
+    plan,
+)
 
 JSON = "application/json"
 CSV = "text/csv; charset=utf-8"
@@ -20,14 +33,14 @@ CSV = "text/csv; charset=utf-8"
 LanguageQuery = Annotated[
     Language | None,
     Query(
-        description="`en` or `ar`: give each bilingual field once, as `name` rather "
-        "than `name_en` and `name_ar`."
+        description=" or ".join(f"`{code}`" for code in LANGUAGES)
+        + ": give each bilingual field once, as `name` rather than `name_en` and `name_ar`."
     ),
 ]
 
 
-async def get_language(lang: LanguageQuery = None) -> Language | None:
-    """For operations that serve both languages only, so ``lang`` is documented everywhere."""
+async def get_language(lang: LanguageQuery = None) -> str | None:
+    """For operations that serve every language only, so ``lang`` is documented everywhere."""
     return lang
 
 
@@ -36,22 +49,44 @@ def accepts_only_csv(accept: str) -> bool:
     return "text/csv" in accept and "application/json" not in accept
 
 
+def render_json(value: dict[str, Any], model: type[BaseModel], language: str | None) -> bytes:
+    if changes_in(model, language):
+        value = in_language(value, plan(model, language))
+    return json_bytes(value)
+
+
+def render_csv_row(value: dict[str, Any], model: type[BaseModel], language: str | None) -> bytes:
+    if changes_in(model, language):
+        value = in_language(value, plan(model, language))
+    return csv_row(value, csv_columns(model, language))
+
+
+Renderer = Callable[[dict[str, Any], type[BaseModel], str | None], bytes]
+# By whether CSV was asked for; the language is each renderer's argument.
+RENDERERS: dict[bool, Renderer] = {False: render_json, True: render_csv_row}
+
+
 @dataclass(frozen=True)
 class Representation:
-    language: Language | None
+    language: str | None
     csv: bool = False
 
-    @property
-    def body_column(self) -> str:
-        """The stored column holding this representation of a record or list item."""
-        prefix = "csv" if self.csv else "body"
-        return prefix if self.language is None else f"{prefix}_{self.language}"
+    def render(self, value: dict[str, Any], model: type[BaseModel]) -> bytes:
+        """A record of ``model`` as this representation serves it."""
+        return RENDERERS[self.csv](value, model, self.language)
+
+    def stored(self, body: bytes, model: type[BaseModel]) -> bytes:
+        """A stored record (JSON in every language) as this representation serves it: the
+        stored bytes themselves when nothing changes."""
+        if not self.csv and not changes_in(model, self.language):
+            return body
+        return self.render(json_value(body), model)
 
 
 @cache
-def csv_header(item_model: type[BaseModel], language: Language | None) -> bytes:
+def csv_header(item_model: type[BaseModel], language: str | None) -> bytes:
     """A list's CSV header row: fixed by its item schema, so written once per process."""
-    return csv_line(csv_columns(item_model, language))
+    return csv_line(list(csv_columns(item_model, language)))
 
 
 def document_response(body: bytes) -> Response:
@@ -67,7 +102,7 @@ def page_response(
     item_model: type[BaseModel],
     links: str | None,
 ) -> Response:
-    """The list envelope around stored items: JSON, or CSV with a header row."""
+    """The list envelope around rendered items: JSON, or CSV with a header row."""
     headers = {"Link": links} if links else {}
     if representation.csv:
         headers["X-Total-Count"] = str(total)

@@ -7,7 +7,6 @@ from app.api.deps import database_of
 from app.api.filters import SEARCH_TEXT
 from app.api.pagination import PaginationDep
 from app.api.routing import ResourceRouter
-from app.representations import csv_columns, csv_row, in_language, json_bytes
 from app.schemas import Page, SearchResult, SearchType
 from app.search.query import Hit, Match, locate_matches, search
 
@@ -54,13 +53,8 @@ async def read_search(
     found = search(database, q, type.value if type else None, pagination.limit, pagination.offset)
     page = found.hits
     representation = pagination.representation
-    results = [
-        in_language(public_result(hit, match), representation.language)
+    rows = [
+        representation.render(public_result(hit, match), SearchResult)
         for hit, match in zip(page, locate_matches(database, q, page), strict=True)
     ]
-    if representation.csv:
-        columns = csv_columns(SearchResult, representation.language)
-        rows = [csv_row(result, columns) for result in results]
-    else:
-        rows = [json_bytes(result) for result in results]
     return pagination.respond(rows, found.total, SearchResult)
