@@ -84,6 +84,14 @@ SupportGrade = Annotated[
     ),
 ]
 SourceCount = Annotated[int, Field(description="Distinct articles among the citations.")]
+# Every dated record says where its date comes from, in these words.
+DateOriginField = Annotated[
+    DateOrigin | None,
+    Field(
+        description="Where the date comes from: `articles`, `curators` (resolved from outside "
+        "the articles) or `inherited` (computed from a date the curators resolved)."
+    ),
+]
 
 
 class VenuePublic(Public):
@@ -105,10 +113,7 @@ class RoundPublic(Public):
     start_date: str | None = Field(description="ISO 8601 date, as precise as date_precision says.")
     date_precision: DatePrecision
     date_note: str | None = Field(description="How the date was derived from the sources.")
-    date_origin: DateOrigin | None = Field(
-        description="Where the date comes from: `articles`, `curators` (resolved from outside "
-        "the articles) or `inherited` (computed from a date the curators resolved)."
-    )
+    date_origin: DateOriginField
     city_en: str | None
     city_ar: str | None
     venues: list[VenuePublic] = Field(
@@ -314,10 +319,7 @@ class SourcePublic(Public):
     published_date: str | None
     published_precision: DatePrecision
     published_note: str | None
-    published_origin: DateOrigin | None = Field(
-        description="Where the date comes from: `articles`, `curators` (resolved from outside "
-        "the articles) or `inherited` (computed from a date the curators resolved)."
-    )
+    published_origin: DateOriginField
     language: str
     sha256: str = Field(description="SHA-256 of the document's UTF-8 bytes.")
     char_count: int
@@ -442,10 +444,7 @@ class StatementPublic(Public):
     statement_date: str | None
     date_precision: DatePrecision
     date_note: str | None
-    date_origin: DateOrigin | None = Field(
-        description="Where the date comes from: `articles`, `curators` (resolved from outside "
-        "the articles) or `inherited` (computed from a date the curators resolved)."
-    )
+    date_origin: DateOriginField
     earliest_date: str | None = Field(
         description='First day the statement may have been made (said "earlier", "on or '
         'before"...); null when nothing bounds it from below.'
@@ -469,10 +468,7 @@ class EventPublic(Public):
     event_date: str | None = Field(description="ISO 8601: a day (YYYY-MM-DD) or a month (YYYY-MM).")
     date_precision: DatePrecision
     date_note: str | None = Field(description="How the date was derived from the sources.")
-    date_origin: DateOrigin | None = Field(
-        description="Where the date comes from: `articles`, `curators` (resolved from outside "
-        "the articles) or `inherited` (computed from a date the curators resolved)."
-    )
+    date_origin: DateOriginField
     earliest_date: str | None = Field(
         description="First day the date may denote; null when nothing bounds it from below (a "
         'statement said "on or before" a day).'

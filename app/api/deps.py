@@ -6,8 +6,9 @@ dependency FastAPI solves costs more than the lookup it would wrap.
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Path, Request
+from fastapi import Depends, Path, Request
 
+from app.api.documents import missing
 from app.api.pagination import MAX_OFFSET
 from app.core.db import ReadOnlyDatabase
 from app.rendered import DocumentKind
@@ -22,39 +23,34 @@ RoundNumber = Annotated[int, Path(ge=1, le=MAX_OFFSET, description="The round's 
 RecordId = Annotated[str, Path(max_length=200, description="The record's slug.")]
 
 
-def require(request: Request, kind: DocumentKind, key: str, missing: str) -> str:
+def require(request: Request, kind: DocumentKind, key: str) -> str:
     """The record's key, or a 404 saying what is missing."""
     found = database_of(request).first(
         "SELECT 1 FROM rendered_document WHERE resource = ? AND key = ?", [kind.value, key]
     )
     if found is None:
-        raise HTTPException(status_code=404, detail=missing)
+        raise missing(kind, key)
     return key
 
 
 async def get_round(request: Request, number: RoundNumber) -> str:
-    return require(request, DocumentKind.round, str(number), f"No round numbered {number}.")
+    return require(request, DocumentKind.round, str(number))
 
 
 async def get_other_round(request: Request, other: RoundNumber) -> str:
-    return require(request, DocumentKind.round, str(other), f"No round numbered {other}.")
+    return require(request, DocumentKind.round, str(other))
 
 
 async def get_participant(request: Request, participant_id: RecordId) -> str:
-    return require(
-        request,
-        DocumentKind.participant,
-        participant_id,
-        f"No participant with id '{participant_id}'.",
-    )
+    return require(request, DocumentKind.participant, participant_id)
 
 
 async def get_issue(request: Request, issue_id: RecordId) -> str:
-    return require(request, DocumentKind.issue, issue_id, f"No issue with id '{issue_id}'.")
+    return require(request, DocumentKind.issue, issue_id)
 
 
 async def get_source(request: Request, source_id: RecordId) -> str:
-    return require(request, DocumentKind.source, source_id, f"No source with id '{source_id}'.")
+    return require(request, DocumentKind.source, source_id)
 
 
 # Each names a record that exists: its key as the stored documents and lists are keyed.

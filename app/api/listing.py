@@ -8,7 +8,13 @@ from fastapi.responses import Response
 from app.api.pagination import Pagination
 from app.core.db import ReadOnlyDatabase
 from app.rendered import ITEM_MODELS, Listing
+from app.schemas import Page
 from app.vocabulary import Support
+
+
+def page_of(listing: Listing) -> Any:
+    """The response model of a page of ``listing``, for the route to declare."""
+    return Page[ITEM_MODELS[listing]]  # type: ignore[valid-type]
 
 
 @dataclass

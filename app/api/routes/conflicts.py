@@ -4,17 +4,16 @@ from fastapi import Query, Request
 from fastapi.responses import Response
 
 from app.api.deps import database_of
-from app.api.listing import ListQuery, serve_page
+from app.api.listing import ListQuery, page_of, serve_page
 from app.api.pagination import PaginationDep
 from app.api.routing import ResourceRouter
 from app.rendered import Listing
-from app.schemas import ConflictPublic, Page
 from app.vocabulary import SubjectKind
 
 router = ResourceRouter(prefix="/conflicts", tags=["conflicts"])
 
 
-@router.get("", response_model=Page[ConflictPublic])
+@router.get("", response_model=page_of(Listing.conflicts))
 async def read_conflicts(
     request: Request,
     pagination: PaginationDep,

@@ -8,12 +8,11 @@ from pydantic import BeforeValidator
 
 from app.api.deps import database_of
 from app.api.filters import SupportFilter
-from app.api.listing import ListQuery, serve_page
+from app.api.listing import ListQuery, page_of, serve_page
 from app.api.pagination import PaginationDep
 from app.api.routing import ResourceRouter
 from app.api.sorting import sorting
 from app.rendered import Listing
-from app.schemas import EventPublic, Page
 from app.vocabulary import EventKind
 
 router = ResourceRouter(prefix="/events", tags=["events"])
@@ -31,7 +30,7 @@ IsoDate = Annotated[date, BeforeValidator(iso_date_only)]
 INVOLVING = "item_id IN (SELECT event_id FROM event_participant WHERE participant_id = ?)"
 
 
-@router.get("", response_model=Page[EventPublic])
+@router.get("", response_model=page_of(Listing.events))
 async def read_events(
     request: Request,
     pagination: PaginationDep,

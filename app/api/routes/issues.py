@@ -4,15 +4,15 @@ from fastapi import Query, Request
 from fastapi.responses import Response
 
 from app.api.deps import IssueKey, RecordId, database_of
-from app.api.documents import serve_document
+from app.api.documents import document_of, serve_document
 from app.api.filters import SearchFilter, SupportFilter, keep_matching
-from app.api.listing import ListQuery, serve_page
+from app.api.listing import ListQuery, page_of, serve_page
 from app.api.pagination import MAX_OFFSET, PaginationDep
 from app.api.representation import LanguageQuery
 from app.api.routing import ResourceRouter
 from app.api.sorting import sorting
 from app.rendered import DocumentKind, Listing
-from app.schemas import IssueDetail, IssuePublic, IssueRoundPublic, Page, SearchType
+from app.schemas import SearchType
 from app.vocabulary import Side
 
 router = ResourceRouter(prefix="/issues", tags=["issues"])
@@ -29,7 +29,7 @@ RAISED_BY_IN_ROUND = (
 )
 
 
-@router.get("", response_model=Page[IssuePublic])
+@router.get("", response_model=page_of(Listing.issues))
 async def read_issues(
     request: Request,
     pagination: PaginationDep,
@@ -57,7 +57,7 @@ async def read_issues(
     return serve_page(database_of(request), query, pagination)
 
 
-@router.get("/{issue_id}", response_model=IssueDetail)
+@router.get("/{issue_id}", response_model=document_of(DocumentKind.issue))
 async def read_issue(request: Request, issue_id: RecordId, lang: LanguageQuery = None) -> Response:
     """One issue, the named things it is about, its path through the rounds, and its quotes."""
     return serve_document(
@@ -65,11 +65,10 @@ async def read_issue(request: Request, issue_id: RecordId, lang: LanguageQuery =
         DocumentKind.issue,
         issue_id,
         lang,
-        f"No issue with id '{issue_id}'.",
     )
 
 
-@router.get("/{issue_id}/rounds", response_model=Page[IssueRoundPublic])
+@router.get("/{issue_id}/rounds", response_model=page_of(Listing.issue_rounds))
 async def read_issue_rounds(
     request: Request, issue: IssueKey, pagination: PaginationDep, support: SupportFilter = None
 ) -> Response:

@@ -4,16 +4,15 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from app.api.deps import database_of
-from app.api.documents import stored_document
+from app.api.documents import document_of, stored_document
 from app.api.representation import LanguageQuery, document_response
 from app.api.routing import ResourceRouter
 from app.rendered import BUILT_AT_PLACEHOLDER, DocumentKind
-from app.schemas import MetaPublic
 
 router = ResourceRouter(tags=["meta"])
 
 
-@router.get("/meta", response_model=MetaPublic)
+@router.get("/meta", response_model=document_of(DocumentKind.meta))
 async def read_meta(request: Request, lang: LanguageQuery = None) -> Response:
     """The data version, when it was built, row counts and how much of each source is cited."""
     database = database_of(request)

@@ -4,19 +4,15 @@ from fastapi import Query, Request
 from fastapi.responses import Response
 
 from app.api.deps import ParticipantKey, RecordId, database_of
-from app.api.documents import serve_document
+from app.api.documents import document_of, serve_document
 from app.api.filters import SearchFilter, SupportFilter, keep_matching
-from app.api.listing import ListQuery, serve_page
+from app.api.listing import ListQuery, page_of, serve_page
 from app.api.pagination import PaginationDep
 from app.api.representation import LanguageQuery
 from app.api.routing import ResourceRouter
 from app.api.sorting import sorting
 from app.rendered import DocumentKind, Listing
 from app.schemas import (
-    Page,
-    ParticipantDetail,
-    ParticipantPublic,
-    ParticipantRoundPublic,
     SearchType,
 )
 from app.vocabulary import ParticipantKind, Side
@@ -24,7 +20,7 @@ from app.vocabulary import ParticipantKind, Side
 router = ResourceRouter(prefix="/participants", tags=["participants"])
 
 
-@router.get("", response_model=Page[ParticipantPublic])
+@router.get("", response_model=page_of(Listing.participants))
 async def read_participants(
     request: Request,
     pagination: PaginationDep,
@@ -47,7 +43,7 @@ async def read_participants(
     return serve_page(database_of(request), query, pagination)
 
 
-@router.get("/{participant_id}", response_model=ParticipantDetail)
+@router.get("/{participant_id}", response_model=document_of(DocumentKind.participant))
 async def read_participant(
     request: Request, participant_id: RecordId, lang: LanguageQuery = None
 ) -> Response:
@@ -57,11 +53,10 @@ async def read_participant(
         DocumentKind.participant,
         participant_id,
         lang,
-        f"No participant with id '{participant_id}'.",
     )
 
 
-@router.get("/{participant_id}/rounds", response_model=Page[ParticipantRoundPublic])
+@router.get("/{participant_id}/rounds", response_model=page_of(Listing.participant_rounds))
 async def read_participant_rounds(
     request: Request,
     participant: ParticipantKey,

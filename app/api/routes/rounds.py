@@ -5,26 +5,19 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 
 from app.api.deps import OtherRoundKey, RoundKey, RoundNumber, database_of
-from app.api.documents import serve_document
+from app.api.documents import document_of, serve_document
 from app.api.filters import SupportFilter
-from app.api.listing import ListQuery, serve_page
+from app.api.listing import ListQuery, page_of, serve_page
 from app.api.pagination import PaginationDep
 from app.api.representation import LanguageQuery
 from app.api.routing import ResourceRouter
 from app.api.sorting import sorting
 from app.rendered import DocumentKind, Listing
-from app.schemas import (
-    Page,
-    RoundComparison,
-    RoundIssuePublic,
-    RoundParticipantPublic,
-    RoundPublic,
-)
 
 router = ResourceRouter(prefix="/rounds", tags=["rounds"])
 
 
-@router.get("", response_model=Page[RoundPublic])
+@router.get("", response_model=page_of(Listing.rounds))
 async def read_rounds(
     request: Request,
     pagination: PaginationDep,
@@ -37,7 +30,7 @@ async def read_rounds(
     )
 
 
-@router.get("/{number}", response_model=RoundPublic)
+@router.get("/{number}", response_model=document_of(DocumentKind.round))
 async def read_round(request: Request, number: RoundNumber, lang: LanguageQuery = None) -> Response:
     """One round: date, venues as each source gives them, summary, citations."""
     return serve_document(
@@ -45,11 +38,10 @@ async def read_round(request: Request, number: RoundNumber, lang: LanguageQuery 
         DocumentKind.round,
         str(number),
         lang,
-        f"No round numbered {number}.",
     )
 
 
-@router.get("/{number}/issues", response_model=Page[RoundIssuePublic])
+@router.get("/{number}/issues", response_model=page_of(Listing.round_issues))
 async def read_round_issues(
     request: Request,
     meeting: RoundKey,
@@ -61,7 +53,7 @@ async def read_round_issues(
     return serve_page(database_of(request), query, pagination)
 
 
-@router.get("/{number}/participants", response_model=Page[RoundParticipantPublic])
+@router.get("/{number}/participants", response_model=page_of(Listing.round_participants))
 async def read_round_participants(
     request: Request,
     meeting: RoundKey,
@@ -73,7 +65,7 @@ async def read_round_participants(
     return serve_page(database_of(request), query, pagination)
 
 
-@router.get("/{number}/compare/{other}", response_model=RoundComparison)
+@router.get("/{number}/compare/{other}", response_model=document_of(DocumentKind.comparison))
 async def read_round_comparison(
     request: Request, meeting: RoundKey, other_meeting: OtherRoundKey, lang: LanguageQuery = None
 ) -> Response:
@@ -95,5 +87,4 @@ async def read_round_comparison(
         DocumentKind.comparison,
         f"{meeting}/{other_meeting}",
         lang,
-        f"No comparison of rounds {meeting} and {other_meeting}.",
     )

@@ -4,20 +4,20 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from app.api.deps import RecordId, SourceKey, database_of
-from app.api.documents import serve_document
+from app.api.documents import document_of, serve_document
 from app.api.filters import SearchFilter, SupportFilter, keep_matching
-from app.api.listing import ListQuery, serve_page
+from app.api.listing import ListQuery, page_of, serve_page
 from app.api.pagination import PaginationDep
 from app.api.representation import LanguageQuery
 from app.api.routing import ResourceRouter
 from app.api.sorting import sorting
 from app.rendered import DocumentKind, Listing
-from app.schemas import Page, SearchType, SourceCitationPublic, SourceDetail, SourcePublic
+from app.schemas import SearchType
 
 router = ResourceRouter(prefix="/sources", tags=["sources"])
 
 
-@router.get("", response_model=Page[SourcePublic])
+@router.get("", response_model=page_of(Listing.sources))
 async def read_sources(
     request: Request,
     pagination: PaginationDep,
@@ -33,7 +33,7 @@ async def read_sources(
     return serve_page(database_of(request), query, pagination)
 
 
-@router.get("/{source_id}", response_model=SourceDetail)
+@router.get("/{source_id}", response_model=document_of(DocumentKind.source))
 async def read_source(
     request: Request, source_id: RecordId, lang: LanguageQuery = None
 ) -> Response:
@@ -43,11 +43,10 @@ async def read_source(
         DocumentKind.source,
         source_id,
         lang,
-        f"No source with id '{source_id}'.",
     )
 
 
-@router.get("/{source_id}/citations", response_model=Page[SourceCitationPublic])
+@router.get("/{source_id}/citations", response_model=page_of(Listing.source_citations))
 async def read_source_citations(
     request: Request,
     source: SourceKey,

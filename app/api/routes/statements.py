@@ -5,19 +5,18 @@ from fastapi.responses import Response
 
 from app.api.deps import database_of
 from app.api.filters import SupportFilter
-from app.api.listing import ListQuery, serve_page
+from app.api.listing import ListQuery, page_of, serve_page
 from app.api.pagination import MAX_OFFSET, PaginationDep
 from app.api.routing import ResourceRouter
 from app.api.sorting import sorting
 from app.rendered import Listing
-from app.schemas import Page, StatementPublic
 
 router = ResourceRouter(prefix="/statements", tags=["statements"])
 
 ABOUT_ISSUE = "item_id IN (SELECT statement_id FROM statement_issue WHERE issue_id = ?)"
 
 
-@router.get("", response_model=Page[StatementPublic])
+@router.get("", response_model=page_of(Listing.statements))
 async def read_statements(
     request: Request,
     pagination: PaginationDep,
