@@ -19,6 +19,9 @@ from fastapi.testclient import TestClient
 from tests.helpers import API
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
+# The public contract itself, beside the responses: kept apart so the check below of golden
+# response files against their cases does not count it.
+OPENAPI_GOLDEN = Path(__file__).parent / "openapi" / "openapi.json"
 RECORDING = os.environ.get("PARLEY_RECORD_GOLDEN") == "1"
 
 # Headers a client acts on; the request id and the ETag's value vary by run and data version.
@@ -217,3 +220,11 @@ def test_every_golden_file_is_a_current_case() -> None:
     expected = {name_of(url, headers) for url, headers in ALL_CASES}
     assert len(expected) == len(ALL_CASES) > 400
     assert {path.name for path in GOLDEN_DIR.glob("*.json")} == expected
+
+
+def test_the_openapi_document_matches_its_golden_file(client: TestClient) -> None:
+    served = client.get("/openapi.json").json()
+    if RECORDING:
+        OPENAPI_GOLDEN.write_text(json.dumps(served, ensure_ascii=False, indent=1) + "\n")
+    golden = json.loads(OPENAPI_GOLDEN.read_text())
+    assert json.dumps(served, ensure_ascii=False) == json.dumps(golden, ensure_ascii=False)
