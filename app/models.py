@@ -86,7 +86,7 @@ class DatasetMeta(SQLModel, table=True):
     data_version: str
 
 
-class Round(SQLModel, table=True):
+class Meeting(SQLModel, table=True):
     id: str = Field(primary_key=True)
     number: int | None = Field(default=None, unique=True)
     kind: str
@@ -105,11 +105,11 @@ class Round(SQLModel, table=True):
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
-class RoundVenue(SQLModel, table=True):
-    __tablename__ = "round_venue"
+class MeetingVenue(SQLModel, table=True):
+    __tablename__ = "meeting_venue"
 
     id: int = Field(primary_key=True)
-    round_id: str = Field(foreign_key="round.id", index=True)
+    meeting_id: str = Field(foreign_key="meeting.id", index=True)
     name_en: str
     name_ar: str
     preferred: bool
@@ -197,7 +197,7 @@ class FactVersion(SQLModel, table=True):
 class Statement(SQLModel, table=True):
     id: str = Field(primary_key=True)
     speaker_id: str = Field(foreign_key="participant.id", index=True)
-    round_id: str | None = Field(default=None, foreign_key="round.id", index=True)
+    meeting_id: str | None = Field(default=None, foreign_key="meeting.id", index=True)
     statement_date: str | None = None
     date_precision: str
     date_note: str | None = None
@@ -249,7 +249,7 @@ class Event(SQLModel, table=True):
     title_ar: str
     summary_en: str | None = None
     summary_ar: str | None = None
-    round_id: str | None = Field(default=None, foreign_key="round.id")
+    meeting_id: str | None = Field(default=None, foreign_key="meeting.id")
     statement_id: str | None = Field(default=None, foreign_key="statement.id")
     # Meeting and statement events share the fact (and so the citations) of what they date.
     fact_id: int = Field(foreign_key="fact.id", index=True)
@@ -263,22 +263,22 @@ class EventParticipant(SQLModel, table=True):
     participant_id: str = Field(foreign_key="participant.id", primary_key=True)
 
 
-class RoundParticipant(SQLModel, table=True):
-    __tablename__ = "round_participant"
-    __table_args__ = (Index("ix_round_participant_participant_id", "participant_id"),)
+class MeetingParticipant(SQLModel, table=True):
+    __tablename__ = "meeting_participant"
+    __table_args__ = (Index("ix_meeting_participant_participant_id", "participant_id"),)
 
-    round_id: str = Field(foreign_key="round.id", primary_key=True)
+    meeting_id: str = Field(foreign_key="meeting.id", primary_key=True)
     participant_id: str = Field(foreign_key="participant.id", primary_key=True)
     role: str
     role_note: str | None = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
-class RoundIssue(SQLModel, table=True):
-    __tablename__ = "round_issue"
-    __table_args__ = (Index("ix_round_issue_issue_id", "issue_id"),)
+class MeetingIssue(SQLModel, table=True):
+    __tablename__ = "meeting_issue"
+    __table_args__ = (Index("ix_meeting_issue_issue_id", "issue_id"),)
 
-    round_id: str = Field(foreign_key="round.id", primary_key=True)
+    meeting_id: str = Field(foreign_key="meeting.id", primary_key=True)
     issue_id: str = Field(foreign_key="issue.id", primary_key=True)
     on_agenda: bool
     outcome: str
@@ -286,20 +286,20 @@ class RoundIssue(SQLModel, table=True):
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
-class RoundIssueRaiser(SQLModel, table=True):
+class MeetingIssueRaiser(SQLModel, table=True):
     """Which side raised an issue in a round; an issue both sides raised has two rows."""
 
-    __tablename__ = "round_issue_raiser"
+    __tablename__ = "meeting_issue_raiser"
     __table_args__ = (
         ForeignKeyConstraint(
-            ["round_id", "issue_id"],
-            ["round_issue.round_id", "round_issue.issue_id"],
-            name="fk_round_issue_raiser_round_issue",
+            ["meeting_id", "issue_id"],
+            ["meeting_issue.meeting_id", "meeting_issue.issue_id"],
+            name="fk_meeting_issue_raiser_meeting_issue",
         ),
-        Index("ix_round_issue_raiser_side", "side", "issue_id"),
+        Index("ix_meeting_issue_raiser_side", "side", "issue_id"),
     )
 
-    round_id: str = Field(primary_key=True)
+    meeting_id: str = Field(primary_key=True)
     issue_id: str = Field(primary_key=True)
     side: str = Field(primary_key=True)
 

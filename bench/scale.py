@@ -20,7 +20,7 @@ from bench.inprocess import median_latency_ms
 
 TEXT_KEYS = {
     "id",
-    "round_id",
+    "meeting_id",
     "participant_id",
     "issue_id",
     "source_id",

@@ -20,19 +20,20 @@ from typing import IO
 CANNED_QUERIES = {
     "round_issues": """
         select i.id, i.name_en, i.name_ar, i.summary_en, i.summary_ar, i.note,
-          (select json_group_array(x.side) from round_issue_raiser x
-            where x.round_id = ri.round_id and x.issue_id = ri.issue_id) as raised_by,
+          (select json_group_array(x.side) from meeting_issue_raiser x
+            where x.meeting_id = ri.meeting_id and x.issue_id = ri.issue_id) as raised_by,
           ri.on_agenda, ri.outcome, ri.outcome_note,
           (select json_group_array(json_object('source_id', c.source_id, 'quote', c.quote,
              'start', c.start, 'end', c."end")) from citation c
             where c.fact_id = ri.fact_id) as citations
-        from round_issue ri join issue i on i.id = ri.issue_id join round r on r.id = ri.round_id
+        from meeting_issue ri join issue i on i.id = ri.issue_id
+          join meeting r on r.id = ri.meeting_id
         where r.number = :number order by ri.on_agenda desc, i.id""",
     "rounds": """
         select r.*, (select json_group_array(json_object('source_id', c.source_id,
              'quote', c.quote, 'start', c.start, 'end', c."end")) from citation c
             where c.fact_id = r.fact_id) as citations
-        from round r where r.number is not null order by r.number""",
+        from meeting r where r.number is not null order by r.number""",
     "participant": """
         select p.*,
           (select json_group_array(json_object('title_en', t.title_en, 'title_ar', t.title_ar))
@@ -90,16 +91,16 @@ CANNED_QUERIES |= {
             as items,
           {_citations("i.fact_id")} as citations
         from issue i join fact f on f.id = i.fact_id
-        where (:round = '' or i.id in (select ri.issue_id from round_issue ri
-                join round r on r.id = ri.round_id where r.number = :round))
-          and (:raised_by = '' or i.id in (select x.issue_id from round_issue_raiser x
-                join round r on r.id = x.round_id
+        where (:round = '' or i.id in (select ri.issue_id from meeting_issue ri
+                join meeting r on r.id = ri.meeting_id where r.number = :round))
+          and (:raised_by = '' or i.id in (select x.issue_id from meeting_issue_raiser x
+                join meeting r on r.id = x.meeting_id
                 where x.side = :raised_by and (:round = '' or r.number = :round)))
         order by i.id {PAGED}""",
     "statements_filtered": f"""
         select s.id, s.speaker_id, sp.kind as speaker_kind, sp.side as speaker_side,
           sp.name_en as speaker_name_en, sp.name_ar as speaker_name_ar,
-          s.round_id, r.number as round_number, s.statement_date, s.date_precision,
+          s.meeting_id, r.number as round_number, s.statement_date, s.date_precision,
           s.date_note, s.gist_en, s.gist_ar, s.note, f.support, f.source_count,
           (select json_group_array(json_object('id', i.id, 'name_en', i.name_en,
              'name_ar', i.name_ar))
@@ -113,9 +114,9 @@ CANNED_QUERIES |= {
             from statement_attribution a where a.statement_id = s.id) as attribution,
           {_citations("s.fact_id")} as citations
         from statement s join participant sp on sp.id = s.speaker_id
-          join fact f on f.id = s.fact_id left join round r on r.id = s.round_id
+          join fact f on f.id = s.fact_id left join meeting r on r.id = s.meeting_id
         where (:participant = '' or s.speaker_id = :participant)
-          and (:round = '' or s.round_id in (select id from round where number = :round))
+          and (:round = '' or s.meeting_id in (select id from meeting where number = :round))
         order by s.statement_date is null, s.statement_date, s.id {PAGED}""",
     "events_filtered": f"""
         select e.*, r.number as round_number, f.support, f.source_count,
@@ -125,7 +126,7 @@ CANNED_QUERIES |= {
                     on p.id = ep.participant_id
                   where ep.event_id = e.id order by p.id) p) as participants,
           {_citations("e.fact_id")} as citations
-        from event e join fact f on f.id = e.fact_id left join round r on r.id = e.round_id
+        from event e join fact f on f.id = e.fact_id left join meeting r on r.id = e.meeting_id
         where (:from = '' or e.latest_date >= :from) and (:to = '' or e.earliest_date <= :to)
         order by e.earliest_date is null, e.earliest_date,
           case e.kind when 'meeting' then 0 when 'appointment' then 1
@@ -133,12 +134,13 @@ CANNED_QUERIES |= {
           e.id {PAGED}""",
     "round_issues_filtered": f"""
         select i.id, i.name_en, i.name_ar, i.summary_en, i.summary_ar, i.note,
-          (select json_group_array(x.side) from (select * from round_issue_raiser x
-            where x.round_id = ri.round_id and x.issue_id = ri.issue_id order by x.side) x)
+          (select json_group_array(x.side) from (select * from meeting_issue_raiser x
+            where x.meeting_id = ri.meeting_id and x.issue_id = ri.issue_id order by x.side) x)
             as raised_by,
           ri.on_agenda, ri.outcome, ri.outcome_note, f.support, f.source_count,
           {_citations("ri.fact_id")} as citations
-        from round_issue ri join issue i on i.id = ri.issue_id join round r on r.id = ri.round_id
+        from meeting_issue ri join issue i on i.id = ri.issue_id
+          join meeting r on r.id = ri.meeting_id
           join fact f on f.id = ri.fact_id
         where r.number = :number and f.support = :support
         order by ri.on_agenda desc, i.id {PAGED}""",

@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from app.core.config import describe_invalid_settings, get_settings
-from app.models import Citation, Event, Issue, Participant, Round, Source, Statement
+from app.models import Citation, Event, Issue, Meeting, Participant, Source, Statement
 from seed.add_source import CannotWrite, Refused, add_source, report
 from seed.build import BuildEnvironmentError, write_database
 from seed.coverage import coverage_table, uncovered_lines
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     counts = ", ".join(
         f"{dataset.count(table)} {label}"
         for table, label in (
-            (Round, "meetings"),
+            (Meeting, "meetings"),
             (Participant, "participants"),
             (Issue, "issues"),
             (Statement, "statements"),

@@ -20,14 +20,14 @@ from app.models import (
     FactVersion,
     Issue,
     IssueItem,
+    Meeting,
+    MeetingIssue,
+    MeetingIssueRaiser,
+    MeetingParticipant,
+    MeetingVenue,
     Participant,
     ParticipantAlias,
     ParticipantTitle,
-    Round,
-    RoundIssue,
-    RoundIssueRaiser,
-    RoundParticipant,
-    RoundVenue,
     Source,
     SourceCoverage,
     SourceUncited,
@@ -57,16 +57,16 @@ TABLE_ORDER: tuple[type[SQLModel], ...] = (
     Source,
     SourceUncited,
     SourceCoverage,
-    Round,
+    Meeting,
     Participant,
     Issue,
     IssueItem,
-    RoundVenue,
+    MeetingVenue,
     ParticipantTitle,
     ParticipantAlias,
-    RoundParticipant,
-    RoundIssue,
-    RoundIssueRaiser,
+    MeetingParticipant,
+    MeetingIssue,
+    MeetingIssueRaiser,
     FactVersion,
     Statement,
     StatementIssue,
@@ -472,7 +472,7 @@ class _Builder:
                 FactKind.round, meeting.id, meeting.citations, where
             )
             self.dataset.add(
-                Round(
+                Meeting(
                     **meeting.model_dump(
                         mode="json", exclude={"citations", "venues", "participants", "issues"}
                     ),
@@ -488,9 +488,9 @@ class _Builder:
         self.check_unique(where, "venue", (v.name_en for v in meeting.venues))
         for venue in meeting.venues:
             self.dataset.add(
-                RoundVenue(
-                    id=self.dataset.count(RoundVenue) + 1,
-                    round_id=meeting.id,
+                MeetingVenue(
+                    id=self.dataset.count(MeetingVenue) + 1,
+                    meeting_id=meeting.id,
                     name_en=venue.name_en,
                     name_ar=venue.name_ar,
                     preferred=venue.preferred,
@@ -514,8 +514,8 @@ class _Builder:
                 self.problem(link_where, "participant is not defined in participants.yaml")
                 continue
             self.dataset.add(
-                RoundParticipant(
-                    round_id=meeting.id,
+                MeetingParticipant(
+                    meeting_id=meeting.id,
                     participant_id=link.participant,
                     role=link.role.value,
                     role_note=link.role_note,
@@ -544,8 +544,8 @@ class _Builder:
                     "itself; background citations (about: background) cannot say so",
                 )
             self.dataset.add(
-                RoundIssue(
-                    round_id=meeting.id,
+                MeetingIssue(
+                    meeting_id=meeting.id,
                     issue_id=link.issue,
                     on_agenda=link.on_agenda,
                     outcome=link.outcome.value,
@@ -560,7 +560,7 @@ class _Builder:
             )
             for side in sorted(set(link.raised_by)):
                 self.dataset.add(
-                    RoundIssueRaiser(round_id=meeting.id, issue_id=link.issue, side=side.value)
+                    MeetingIssueRaiser(meeting_id=meeting.id, issue_id=link.issue, side=side.value)
                 )
 
     def add_versions(self) -> None:
@@ -628,7 +628,7 @@ class _Builder:
                 Statement(
                     id=statement.id,
                     speaker_id=statement.speaker,
-                    round_id=statement.round,
+                    meeting_id=statement.round,
                     statement_date=statement.statement_date,
                     date_precision=statement.date_precision.value,
                     date_note=statement.date_note,
@@ -663,7 +663,7 @@ class _Builder:
                         title_ar=f"تصريح {name_ar}",
                         summary_en=statement.gist_en,
                         summary_ar=statement.gist_ar,
-                        round_id=statement.round,
+                        meeting_id=statement.round,
                         statement_id=statement.id,
                         fact_id=fact_id,
                     ),
@@ -710,7 +710,7 @@ class _Builder:
                     latest_date=latest,
                     title_en=meeting.name_en,
                     title_ar=meeting.name_ar,
-                    round_id=meeting.id,
+                    meeting_id=meeting.id,
                     fact_id=self.round_facts[meeting.id],
                 ),
                 [link.participant for link in meeting.participants],
@@ -755,7 +755,7 @@ class _Builder:
                     ),
                     earliest_date=earliest,
                     latest_date=latest,
-                    round_id=event.round,
+                    meeting_id=event.round,
                     fact_id=self.fact(FactKind.event, event.id, event.citations, where),
                 ),
                 event.participants,
@@ -803,7 +803,7 @@ class _Builder:
             version.fact_id
             for versions in disputed_groups(
                 group_versions(
-                    self.dataset.of(RoundVenue),
+                    self.dataset.of(MeetingVenue),
                     self.dataset.of(ParticipantTitle),
                     self.dataset.of(FactVersion),
                 )

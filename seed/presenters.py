@@ -18,12 +18,12 @@ from app.models import (
     FactVersion,
     Issue,
     IssueItem,
+    Meeting,
+    MeetingIssueRaiser,
+    MeetingVenue,
     Participant,
     ParticipantAlias,
     ParticipantTitle,
-    Round,
-    RoundIssueRaiser,
-    RoundVenue,
     Source,
     Statement,
     StatementAttribution,
@@ -55,7 +55,7 @@ from seed.versions import disputed_groups, group_versions
 
 Row = TypeVar("Row")
 # The tables whose rows are looked up by slug.
-Identified = TypeVar("Identified", Round, Participant, Issue, Source)
+Identified = TypeVar("Identified", Meeting, Participant, Issue, Source)
 
 
 class Evidence(TypedDict):
@@ -89,28 +89,28 @@ def cite(citation: Citation) -> CitationPublic:
 
 
 def load_raisers(
-    session: Session, round_id: str | None = None, issue_id: str | None = None
+    session: Session, meeting_id: str | None = None, issue_id: str | None = None
 ) -> dict[tuple[str, str], list[str]]:
-    statement = select(RoundIssueRaiser).order_by(col(RoundIssueRaiser.side))
-    if round_id is not None:
-        statement = statement.where(RoundIssueRaiser.round_id == round_id)
+    statement = select(MeetingIssueRaiser).order_by(col(MeetingIssueRaiser.side))
+    if meeting_id is not None:
+        statement = statement.where(MeetingIssueRaiser.meeting_id == meeting_id)
     if issue_id is not None:
-        statement = statement.where(RoundIssueRaiser.issue_id == issue_id)
+        statement = statement.where(MeetingIssueRaiser.issue_id == issue_id)
     raisers: dict[tuple[str, str], list[str]] = defaultdict(list)
     for raiser in session.exec(statement):
-        raisers[raiser.round_id, raiser.issue_id].append(raiser.side)
+        raisers[raiser.meeting_id, raiser.issue_id].append(raiser.side)
     return raisers
 
 
-def present_rounds(session: Session, rounds: Sequence[Round]) -> list[RoundPublic]:
-    venues_by_round: dict[str, list[RoundVenue]] = defaultdict(list)
+def present_rounds(session: Session, rounds: Sequence[Meeting]) -> list[RoundPublic]:
+    venues_by_round: dict[str, list[MeetingVenue]] = defaultdict(list)
     statement = (
-        select(RoundVenue)
-        .where(col(RoundVenue.round_id).in_([r.id for r in rounds]))
-        .order_by(col(RoundVenue.preferred).desc(), col(RoundVenue.id))
+        select(MeetingVenue)
+        .where(col(MeetingVenue.meeting_id).in_([r.id for r in rounds]))
+        .order_by(col(MeetingVenue.preferred).desc(), col(MeetingVenue.id))
     )
     for venue in session.exec(statement):
-        venues_by_round[venue.round_id].append(venue)
+        venues_by_round[venue.meeting_id].append(venue)
     evidence = load_evidence(
         session,
         [r.fact_id for r in rounds] + [v.fact_id for vs in venues_by_round.values() for v in vs],
@@ -130,7 +130,7 @@ def present_rounds(session: Session, rounds: Sequence[Round]) -> list[RoundPubli
     ]
 
 
-def meeting_ref(meeting: Round) -> MeetingRef:
+def meeting_ref(meeting: Meeting) -> MeetingRef:
     return MeetingRef.model_validate(meeting)
 
 
@@ -208,7 +208,7 @@ def fields(row: Any) -> dict[str, Any]:
 def load_disputed_fields(session: Session, kind: str, ids: Sequence[str]) -> dict[str, list[str]]:
     """For each subject, the fields on which the sources disagree."""
     venues = (
-        session.exec(select(RoundVenue).where(col(RoundVenue.round_id).in_(ids))).all()
+        session.exec(select(MeetingVenue).where(col(MeetingVenue.meeting_id).in_(ids))).all()
         if kind == "round"
         else []
     )
@@ -294,7 +294,7 @@ def present_statements(session: Session, statements: Sequence[Statement]) -> lis
         Participant,
         [s.speaker_id for s in statements] + [a.via_id for a in attributions.values() if a.via_id],
     )
-    rounds = load_by_id(session, Round, [s.round_id for s in statements if s.round_id])
+    rounds = load_by_id(session, Meeting, [s.meeting_id for s in statements if s.meeting_id])
     reporting = {
         statement.id: sorted({c.source_id for c in evidence[statement.fact_id]["citations"]})
         for statement in statements
@@ -322,7 +322,7 @@ def present_statements(session: Session, statements: Sequence[Statement]) -> lis
                 for source_id in reporting[statement.id]
             ],
             attribution=attribution_of(statement),
-            round=meeting_ref(rounds[statement.round_id]) if statement.round_id else None,
+            round=meeting_ref(rounds[statement.meeting_id]) if statement.meeting_id else None,
             issues=issues[statement.id],
             **evidence[statement.fact_id],
         )
@@ -331,7 +331,7 @@ def present_statements(session: Session, statements: Sequence[Statement]) -> lis
 
 
 def present_events(session: Session, events: Sequence[Event]) -> list[EventPublic]:
-    rounds = load_by_id(session, Round, [e.round_id for e in events if e.round_id])
+    rounds = load_by_id(session, Meeting, [e.meeting_id for e in events if e.meeting_id])
     participants: dict[str, list[ParticipantRef]] = defaultdict(list)
     involved = (
         select(EventParticipant.event_id, Participant)
@@ -345,7 +345,7 @@ def present_events(session: Session, events: Sequence[Event]) -> list[EventPubli
     return [
         EventPublic(
             **fields(event),
-            round=meeting_ref(rounds[event.round_id]) if event.round_id else None,
+            round=meeting_ref(rounds[event.meeting_id]) if event.meeting_id else None,
             participants=participants[event.id],
             **evidence[event.fact_id],
         )
@@ -353,13 +353,13 @@ def present_events(session: Session, events: Sequence[Event]) -> list[EventPubli
     ]
 
 
-SUBJECT_TABLES: dict[str, Any] = {"round": Round, "participant": Participant, "issue": Issue}
+SUBJECT_TABLES: dict[str, Any] = {"round": Meeting, "participant": Participant, "issue": Issue}
 
 
 def load_conflicts(session: Session) -> list[ConflictPublic]:
     disputed = disputed_groups(
         group_versions(
-            session.exec(select(RoundVenue).order_by(col(RoundVenue.id))).all(),
+            session.exec(select(MeetingVenue).order_by(col(MeetingVenue.id))).all(),
             session.exec(select(ParticipantTitle).order_by(col(ParticipantTitle.id))).all(),
             session.exec(select(FactVersion).order_by(col(FactVersion.id))).all(),
         )

@@ -24,10 +24,10 @@ from app.models import (
     FactVersion,
     Issue,
     IssueItem,
+    Meeting,
+    MeetingIssue,
+    MeetingParticipant,
     Participant,
-    Round,
-    RoundIssue,
-    RoundParticipant,
     Source,
     SourceCoverage,
     SourceUncited,
@@ -79,7 +79,7 @@ from seed.presenters import (
 
 # Delegation heads first, then the others in the order the Role vocabulary declares them.
 ROLE_ORDER = case(
-    {role.value: rank for rank, role in enumerate(Role)}, value=col(RoundParticipant.role)
+    {role.value: rank for rank, role in enumerate(Role)}, value=col(MeetingParticipant.role)
 )
 # On one day, the meeting comes before what was said about it.
 EVENT_KIND_RANK = {kind.value: rank for rank, kind in enumerate(EventKind)}
@@ -166,9 +166,9 @@ def render(connection: Connection) -> Rendered:
     return rendered
 
 
-def numbered_rounds(session: Session) -> Sequence[Round]:
+def numbered_rounds(session: Session) -> Sequence[Meeting]:
     return session.exec(
-        select(Round).where(col(Round.number).is_not(None)).order_by(col(Round.number))
+        select(Meeting).where(col(Meeting.number).is_not(None)).order_by(col(Meeting.number))
     ).all()
 
 
@@ -200,21 +200,21 @@ def render_rounds(session: Session, rendered: Rendered) -> None:
         )
 
 
-def round_issues(session: Session, meeting: Round) -> list[Item]:
+def round_issues(session: Session, meeting: Meeting) -> list[Item]:
     rows = session.exec(
-        select(RoundIssue, Issue)
-        .join(Issue, col(Issue.id) == col(RoundIssue.issue_id))
-        .where(RoundIssue.round_id == meeting.id)
-        .order_by(col(RoundIssue.on_agenda).desc(), col(Issue.id))
+        select(MeetingIssue, Issue)
+        .join(Issue, col(Issue.id) == col(MeetingIssue.issue_id))
+        .where(MeetingIssue.meeting_id == meeting.id)
+        .order_by(col(MeetingIssue.on_agenda).desc(), col(Issue.id))
     ).all()
-    raisers = load_raisers(session, round_id=meeting.id)
+    raisers = load_raisers(session, meeting_id=meeting.id)
     evidence = load_evidence(session, [link.fact_id for link, _ in rows])
     return [
         Item(
             issue.id,
             RoundIssuePublic(
                 **fields(issue),
-                raised_by=raisers[link.round_id, link.issue_id],
+                raised_by=raisers[link.meeting_id, link.issue_id],
                 on_agenda=link.on_agenda,
                 outcome=link.outcome,
                 outcome_note=link.outcome_note,
@@ -225,11 +225,11 @@ def round_issues(session: Session, meeting: Round) -> list[Item]:
     ]
 
 
-def round_participants(session: Session, meeting: Round) -> list[Item]:
+def round_participants(session: Session, meeting: Meeting) -> list[Item]:
     rows = session.exec(
-        select(RoundParticipant, Participant)
-        .join(Participant, col(Participant.id) == col(RoundParticipant.participant_id))
-        .where(RoundParticipant.round_id == meeting.id)
+        select(MeetingParticipant, Participant)
+        .join(Participant, col(Participant.id) == col(MeetingParticipant.participant_id))
+        .where(MeetingParticipant.meeting_id == meeting.id)
         .order_by(ROLE_ORDER, col(Participant.side), col(Participant.id))
     ).all()
     titles = load_titles(session, [participant.id for _, participant in rows])
@@ -249,8 +249,8 @@ def round_participants(session: Session, meeting: Round) -> list[Item]:
 
 
 def compare(
-    meeting: Round,
-    other: Round,
+    meeting: Meeting,
+    other: Meeting,
     before: dict[str, BaseModel],
     after: dict[str, BaseModel],
 ) -> RoundComparison:
@@ -324,10 +324,10 @@ def render_participants(session: Session, rendered: Rendered) -> None:
             ParticipantDetail(**public.model_dump(), statements=present_statements(session, said)),
         )
         rows = session.exec(
-            select(RoundParticipant, Round)
-            .join(Round, col(Round.id) == col(RoundParticipant.round_id))
-            .where(RoundParticipant.participant_id == participant.id)
-            .order_by(col(Round.start_date).is_(None), col(Round.start_date), col(Round.id))
+            select(MeetingParticipant, Meeting)
+            .join(Meeting, col(Meeting.id) == col(MeetingParticipant.meeting_id))
+            .where(MeetingParticipant.participant_id == participant.id)
+            .order_by(col(Meeting.start_date).is_(None), col(Meeting.start_date), col(Meeting.id))
         ).all()
         evidence = load_evidence(session, [link.fact_id for link, _ in rows])
         rendered.add_list(
@@ -361,17 +361,17 @@ def render_issues(session: Session, rendered: Rendered) -> None:
     )
     for issue, public in zip(issues, presented, strict=True):
         rows = session.exec(
-            select(RoundIssue, Round)
-            .join(Round, col(Round.id) == col(RoundIssue.round_id))
-            .where(RoundIssue.issue_id == issue.id)
-            .order_by(col(Round.start_date).is_(None), col(Round.start_date), col(Round.id))
+            select(MeetingIssue, Meeting)
+            .join(Meeting, col(Meeting.id) == col(MeetingIssue.meeting_id))
+            .where(MeetingIssue.issue_id == issue.id)
+            .order_by(col(Meeting.start_date).is_(None), col(Meeting.start_date), col(Meeting.id))
         ).all()
         raisers = load_raisers(session, issue_id=issue.id)
         evidence = load_evidence(session, [link.fact_id for link, _ in rows])
         path = [
             IssueRoundPublic(
                 round=meeting_ref(meeting),
-                raised_by=raisers[link.round_id, link.issue_id],
+                raised_by=raisers[link.meeting_id, link.issue_id],
                 on_agenda=link.on_agenda,
                 outcome=link.outcome,
                 outcome_note=link.outcome_note,
@@ -384,7 +384,7 @@ def render_issues(session: Session, rendered: Rendered) -> None:
         rendered.add_list(
             Listing.issue_rounds,
             issue.id,
-            [Item(link.round_id, item) for (link, _), item in zip(rows, path, strict=True)],
+            [Item(link.meeting_id, item) for (link, _), item in zip(rows, path, strict=True)],
         )
 
 
@@ -396,7 +396,7 @@ def render_statements(session: Session, rendered: Rendered) -> None:
             col(Statement.id),
         )
     ).all()
-    numbers = {meeting.id: meeting.number for meeting in session.exec(select(Round))}
+    numbers = {meeting.id: meeting.number for meeting in session.exec(select(Meeting))}
     rendered.add_list(
         Listing.statements,
         "",
@@ -406,7 +406,7 @@ def render_statements(session: Session, rendered: Rendered) -> None:
                 public,
                 {
                     "speaker_id": statement.speaker_id,
-                    "round_number": numbers.get(statement.round_id or ""),
+                    "round_number": numbers.get(statement.meeting_id or ""),
                     "statement_date": statement.statement_date,
                 },
             )
@@ -493,7 +493,7 @@ def render_sources(session: Session, rendered: Rendered) -> None:
 
 
 COUNTED: dict[str, type[SQLModel]] = {
-    "meetings": Round,
+    "meetings": Meeting,
     "participants": Participant,
     "issues": Issue,
     "issue_items": IssueItem,

@@ -19,11 +19,11 @@ from app.models import (
     Event,
     Issue,
     IssueItem,
+    Meeting,
+    MeetingVenue,
     Participant,
     ParticipantAlias,
     ParticipantTitle,
-    Round,
-    RoundVenue,
     Source,
     Statement,
 )
@@ -161,7 +161,7 @@ def build_search_entries(dataset: Dataset) -> list[SearchEntry]:
             (owner.name_en, owner.name_ar),
         )
 
-    rounds = {r.id: r for r in _rows(dataset, Round)}
+    rounds = {r.id: r for r in _rows(dataset, Meeting)}
     for meeting in rounds.values():
         labels = (meeting.name_en, meeting.name_ar)
         entries += _pair(
@@ -170,8 +170,8 @@ def build_search_entries(dataset: Dataset) -> list[SearchEntry]:
         entries += _pair(
             "round", meeting.id, "summary", meeting.summary_en, meeting.summary_ar, TEXT, labels
         )
-    for venue in _rows(dataset, RoundVenue):
-        owner = rounds[venue.round_id]
+    for venue in _rows(dataset, MeetingVenue):
+        owner = rounds[venue.meeting_id]
         entries += _pair(
             "round",
             owner.id,

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.models import FactVersion, ParticipantTitle, RoundVenue
+from app.models import FactVersion, MeetingVenue, ParticipantTitle
 
 VersionKey = tuple[str, str, str]
 """(subject kind, subject id, field), e.g. ``("round", "round-2", "venue")``."""
@@ -25,14 +25,14 @@ class Version:
 
 
 def group_versions(
-    venues: Iterable[RoundVenue],
+    venues: Iterable[MeetingVenue],
     titles: Iterable[ParticipantTitle],
     fact_versions: Iterable[FactVersion],
 ) -> dict[VersionKey, list[Version]]:
     """Every versioned field with its versions, in the order given."""
     groups: dict[VersionKey, list[Version]] = defaultdict(list)
     for venue in venues:
-        groups["round", venue.round_id, "venue"].append(
+        groups["round", venue.meeting_id, "venue"].append(
             Version(venue.name_en, venue.name_ar, venue.preferred, venue.note, venue.fact_id)
         )
     for title in titles:

@@ -169,7 +169,7 @@ def test_export_as_json_has_every_table(client: TestClient) -> None:
     assert export["data_version"] == meta["data_version"]
     tables = export["tables"]
     assert len(tables["citation"]) == meta["counts"]["citations"]
-    assert len(tables["round"]) == meta["counts"]["meetings"]
+    assert len(tables["meeting"]) == meta["counts"]["meetings"]
     assert "alembic_version" not in tables
 
 
@@ -178,8 +178,9 @@ def test_export_as_sqlite_is_the_database_file(client: TestClient, tmp_path: Pat
     assert response.headers["content-type"] == "application/vnd.sqlite3"
     copy = tmp_path / "copy.sqlite3"
     copy.write_bytes(response.content)
+    meetings = client.get(f"{API}/meta").json()["counts"]["meetings"]
     with sqlite3.connect(copy) as connection:
-        assert connection.execute("SELECT count(*) FROM round").fetchone() == (4,)
+        assert connection.execute("SELECT count(*) FROM meeting").fetchone() == (meetings,)
 
 
 def test_security_headers_and_request_ids(client: TestClient) -> None:

@@ -37,7 +37,7 @@ def stored_document(
         return None
     model = DOCUMENT_MODELS[kind]
     # The export is the tables as they are: every language, whatever ``lang`` says.
-    return row[0] if model is None else Representation(language).stored(row[0], model)
+    return row[0] if model is None else Representation(language).stored([row[0]], model)[0]
 
 
 def serve_document(

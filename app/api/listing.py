@@ -63,4 +63,4 @@ def serve_page(database: ReadOnlyDatabase, query: ListQuery, pagination: Paginat
         total = counted[0] if counted else 0
     model = ITEM_MODELS[query.listing]
     representation = pagination.representation
-    return pagination.respond([representation.stored(row[0], model) for row in rows], total, model)
+    return pagination.respond(representation.stored([row[0] for row in rows], model), total, model)

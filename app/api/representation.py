@@ -15,9 +15,10 @@ from app.representations import (
     LANGUAGES,
     Language,
     changes_in,
+    csv_cells,
     csv_columns,
     csv_line,
-    csv_row,
+    csv_rows,
     in_language,
     json_bytes,
     json_value,
@@ -49,21 +50,24 @@ def accepts_only_csv(accept: str) -> bool:
     return "text/csv" in accept and "application/json" not in accept
 
 
-def render_json(value: dict[str, Any], model: type[BaseModel], language: str | None) -> bytes:
-    if changes_in(model, language):
-        value = in_language(value, plan(model, language))
-    return json_bytes(value)
+def served(value: dict[str, Any], model: type[BaseModel], language: str | None) -> dict[str, Any]:
+    """A record of ``model`` with each text in ``language`` only, when one is asked for."""
+    return in_language(value, plan(model, language)) if changes_in(model, language) else value
 
 
-def render_csv_row(value: dict[str, Any], model: type[BaseModel], language: str | None) -> bytes:
-    if changes_in(model, language):
-        value = in_language(value, plan(model, language))
-    return csv_row(value, csv_columns(model, language))
+def render_json(values: list[Any], model: type[BaseModel], language: str | None) -> list[bytes]:
+    return [json_bytes(served(value, model, language)) for value in values]
 
 
-Renderer = Callable[[dict[str, Any], type[BaseModel], str | None], bytes]
+def render_csv(values: list[Any], model: type[BaseModel], language: str | None) -> list[bytes]:
+    # One writer for the page: the rows joined are the page's body after its header.
+    columns = csv_columns(model, language)
+    return [csv_rows(csv_cells(served(value, model, language), columns) for value in values)]
+
+
+Renderer = Callable[[list[Any], type[BaseModel], str | None], list[bytes]]
 # By whether CSV was asked for; the language is each renderer's argument.
-RENDERERS: dict[bool, Renderer] = {False: render_json, True: render_csv_row}
+RENDERERS: dict[bool, Renderer] = {False: render_json, True: render_csv}
 
 
 @dataclass(frozen=True)
@@ -71,16 +75,16 @@ class Representation:
     language: str | None
     csv: bool = False
 
-    def render(self, value: dict[str, Any], model: type[BaseModel]) -> bytes:
-        """A record of ``model`` as this representation serves it."""
-        return RENDERERS[self.csv](value, model, self.language)
+    def render(self, values: list[Any], model: type[BaseModel]) -> list[bytes]:
+        """Records of ``model`` as this representation serves them, to be joined in order."""
+        return RENDERERS[self.csv](values, model, self.language)
 
-    def stored(self, body: bytes, model: type[BaseModel]) -> bytes:
-        """A stored record (JSON in every language) as this representation serves it: the
+    def stored(self, bodies: list[bytes], model: type[BaseModel]) -> list[bytes]:
+        """Stored records (JSON in every language) as this representation serves them: the
         stored bytes themselves when nothing changes."""
         if not self.csv and not changes_in(model, self.language):
-            return body
-        return self.render(json_value(body), model)
+            return bodies
+        return self.render([json_value(body) for body in bodies], model)
 
 
 @cache

@@ -18,14 +18,14 @@ from app.vocabulary import Side
 router = ResourceRouter(prefix="/issues", tags=["issues"])
 
 IN_ROUND = (
-    "item_id IN (SELECT round_issue.issue_id FROM round_issue "
-    "JOIN round ON round.id = round_issue.round_id WHERE round.number = ?)"
+    "item_id IN (SELECT meeting_issue.issue_id FROM meeting_issue "
+    "JOIN meeting ON meeting.id = meeting_issue.meeting_id WHERE meeting.number = ?)"
 )
-RAISED_BY = "item_id IN (SELECT issue_id FROM round_issue_raiser WHERE side = ?)"
+RAISED_BY = "item_id IN (SELECT issue_id FROM meeting_issue_raiser WHERE side = ?)"
 RAISED_BY_IN_ROUND = (
-    "item_id IN (SELECT round_issue_raiser.issue_id FROM round_issue_raiser "
-    "JOIN round ON round.id = round_issue_raiser.round_id "
-    "WHERE round_issue_raiser.side = ? AND round.number = ?)"
+    "item_id IN (SELECT meeting_issue_raiser.issue_id FROM meeting_issue_raiser "
+    "JOIN meeting ON meeting.id = meeting_issue_raiser.meeting_id "
+    "WHERE meeting_issue_raiser.side = ? AND meeting.number = ?)"
 )
 
 

@@ -53,8 +53,9 @@ async def read_search(
     found = search(database, q, type.value if type else None, pagination.limit, pagination.offset)
     page = found.hits
     representation = pagination.representation
-    rows = [
-        representation.render(public_result(hit, match), SearchResult)
+    results = [
+        public_result(hit, match)
         for hit, match in zip(page, locate_matches(database, q, page), strict=True)
     ]
+    rows = representation.render(results, SearchResult)
     return pagination.respond(rows, found.total, SearchResult)

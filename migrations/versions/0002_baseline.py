@@ -1,13 +1,16 @@
 """baseline: the whole schema in one step
 
-Revision ID: 0001
+Revision ID: 0002
 Revises:
 Create Date: 2026-12-02
 
 Every database is built whole by the seed script, and a file with any other schema head is
-rebuilt rather than upgraded, so no database ever replays a chain of revisions: the ten that led
-here were squashed into this one (they stay in the git history). A schema change is a new
-revision on top of this, reviewed like code: see "Changing the schema" in the README.
+rebuilt rather than upgraded, so no database ever replays a chain of revisions: the revisions
+that led here were squashed into this one (they stay in the git history). It replaces the first
+baseline, 0001, when the meeting tables took their names (``meeting``, ``meeting_issue``...);
+ids only move forward, so a file built at 0001 is rebuilt, never taken for current. A schema
+change is a new revision on top of this, reviewed like code: see "Changing the schema" in the
+README.
 """
 
 from collections.abc import Sequence
@@ -15,7 +18,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0001"
+revision: str = "0002"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -176,6 +179,29 @@ def upgrade() -> None:
         sa.UniqueConstraint("fact_id", name=op.f("uq_issue_fact_id")),
     )
     op.create_table(
+        "meeting",
+        sa.Column("id", sa.String(), nullable=False),
+        sa.Column("number", sa.Integer(), nullable=True),
+        sa.Column("kind", sa.String(), nullable=False),
+        sa.Column("status", sa.String(), nullable=False),
+        sa.Column("name_en", sa.String(), nullable=False),
+        sa.Column("name_ar", sa.String(), nullable=False),
+        sa.Column("start_date", sa.String(), nullable=True),
+        sa.Column("date_precision", sa.String(), nullable=False),
+        sa.Column("date_note", sa.String(), nullable=True),
+        sa.Column("date_origin", sa.String(), nullable=True),
+        sa.Column("city_en", sa.String(), nullable=True),
+        sa.Column("city_ar", sa.String(), nullable=True),
+        sa.Column("summary_en", sa.String(), nullable=False),
+        sa.Column("summary_ar", sa.String(), nullable=False),
+        sa.Column("note", sa.String(), nullable=True),
+        sa.Column("fact_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["fact_id"], ["fact.id"], name=op.f("fk_meeting_fact_id_fact")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_meeting")),
+        sa.UniqueConstraint("fact_id", name=op.f("uq_meeting_fact_id")),
+        sa.UniqueConstraint("number", name=op.f("uq_meeting_number")),
+    )
+    op.create_table(
         "participant",
         sa.Column("id", sa.String(), nullable=False),
         sa.Column("kind", sa.String(), nullable=False),
@@ -194,29 +220,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_participant_kind"), ["kind"], unique=False)
         batch_op.create_index(batch_op.f("ix_participant_side"), ["side"], unique=False)
 
-    op.create_table(
-        "round",
-        sa.Column("id", sa.String(), nullable=False),
-        sa.Column("number", sa.Integer(), nullable=True),
-        sa.Column("kind", sa.String(), nullable=False),
-        sa.Column("status", sa.String(), nullable=False),
-        sa.Column("name_en", sa.String(), nullable=False),
-        sa.Column("name_ar", sa.String(), nullable=False),
-        sa.Column("start_date", sa.String(), nullable=True),
-        sa.Column("date_precision", sa.String(), nullable=False),
-        sa.Column("date_note", sa.String(), nullable=True),
-        sa.Column("date_origin", sa.String(), nullable=True),
-        sa.Column("city_en", sa.String(), nullable=True),
-        sa.Column("city_ar", sa.String(), nullable=True),
-        sa.Column("summary_en", sa.String(), nullable=False),
-        sa.Column("summary_ar", sa.String(), nullable=False),
-        sa.Column("note", sa.String(), nullable=True),
-        sa.Column("fact_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["fact_id"], ["fact.id"], name=op.f("fk_round_fact_id_fact")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_round")),
-        sa.UniqueConstraint("fact_id", name=op.f("uq_round_fact_id")),
-        sa.UniqueConstraint("number", name=op.f("uq_round_number")),
-    )
     op.create_table(
         "source_coverage",
         sa.Column("source_id", sa.String(), nullable=False),
@@ -272,6 +275,80 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_issue_item_issue_id"), ["issue_id"], unique=False)
 
     op.create_table(
+        "meeting_issue",
+        sa.Column("meeting_id", sa.String(), nullable=False),
+        sa.Column("issue_id", sa.String(), nullable=False),
+        sa.Column("on_agenda", sa.Boolean(), nullable=False),
+        sa.Column("outcome", sa.String(), nullable=False),
+        sa.Column("outcome_note", sa.String(), nullable=True),
+        sa.Column("fact_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["fact_id"], ["fact.id"], name=op.f("fk_meeting_issue_fact_id_fact")
+        ),
+        sa.ForeignKeyConstraint(
+            ["issue_id"], ["issue.id"], name=op.f("fk_meeting_issue_issue_id_issue")
+        ),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"], ["meeting.id"], name=op.f("fk_meeting_issue_meeting_id_meeting")
+        ),
+        sa.PrimaryKeyConstraint("meeting_id", "issue_id", name=op.f("pk_meeting_issue")),
+        sa.UniqueConstraint("fact_id", name=op.f("uq_meeting_issue_fact_id")),
+    )
+    with op.batch_alter_table("meeting_issue", schema=None) as batch_op:
+        batch_op.create_index("ix_meeting_issue_issue_id", ["issue_id"], unique=False)
+
+    op.create_table(
+        "meeting_participant",
+        sa.Column("meeting_id", sa.String(), nullable=False),
+        sa.Column("participant_id", sa.String(), nullable=False),
+        sa.Column("role", sa.String(), nullable=False),
+        sa.Column("role_note", sa.String(), nullable=True),
+        sa.Column("fact_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["fact_id"], ["fact.id"], name=op.f("fk_meeting_participant_fact_id_fact")
+        ),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"], ["meeting.id"], name=op.f("fk_meeting_participant_meeting_id_meeting")
+        ),
+        sa.ForeignKeyConstraint(
+            ["participant_id"],
+            ["participant.id"],
+            name=op.f("fk_meeting_participant_participant_id_participant"),
+        ),
+        sa.PrimaryKeyConstraint(
+            "meeting_id", "participant_id", name=op.f("pk_meeting_participant")
+        ),
+        sa.UniqueConstraint("fact_id", name=op.f("uq_meeting_participant_fact_id")),
+    )
+    with op.batch_alter_table("meeting_participant", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_meeting_participant_participant_id", ["participant_id"], unique=False
+        )
+
+    op.create_table(
+        "meeting_venue",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("meeting_id", sa.String(), nullable=False),
+        sa.Column("name_en", sa.String(), nullable=False),
+        sa.Column("name_ar", sa.String(), nullable=False),
+        sa.Column("preferred", sa.Boolean(), nullable=False),
+        sa.Column("note", sa.String(), nullable=True),
+        sa.Column("fact_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["fact_id"], ["fact.id"], name=op.f("fk_meeting_venue_fact_id_fact")
+        ),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"], ["meeting.id"], name=op.f("fk_meeting_venue_meeting_id_meeting")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_meeting_venue")),
+        sa.UniqueConstraint("fact_id", name=op.f("uq_meeting_venue_fact_id")),
+    )
+    with op.batch_alter_table("meeting_venue", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_meeting_venue_meeting_id"), ["meeting_id"], unique=False
+        )
+
+    op.create_table(
         "participant_alias",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("participant_id", sa.String(), nullable=False),
@@ -323,76 +400,10 @@ def upgrade() -> None:
         )
 
     op.create_table(
-        "round_issue",
-        sa.Column("round_id", sa.String(), nullable=False),
-        sa.Column("issue_id", sa.String(), nullable=False),
-        sa.Column("on_agenda", sa.Boolean(), nullable=False),
-        sa.Column("outcome", sa.String(), nullable=False),
-        sa.Column("outcome_note", sa.String(), nullable=True),
-        sa.Column("fact_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["fact_id"], ["fact.id"], name=op.f("fk_round_issue_fact_id_fact")),
-        sa.ForeignKeyConstraint(
-            ["issue_id"], ["issue.id"], name=op.f("fk_round_issue_issue_id_issue")
-        ),
-        sa.ForeignKeyConstraint(
-            ["round_id"], ["round.id"], name=op.f("fk_round_issue_round_id_round")
-        ),
-        sa.PrimaryKeyConstraint("round_id", "issue_id", name=op.f("pk_round_issue")),
-        sa.UniqueConstraint("fact_id", name=op.f("uq_round_issue_fact_id")),
-    )
-    with op.batch_alter_table("round_issue", schema=None) as batch_op:
-        batch_op.create_index("ix_round_issue_issue_id", ["issue_id"], unique=False)
-
-    op.create_table(
-        "round_participant",
-        sa.Column("round_id", sa.String(), nullable=False),
-        sa.Column("participant_id", sa.String(), nullable=False),
-        sa.Column("role", sa.String(), nullable=False),
-        sa.Column("role_note", sa.String(), nullable=True),
-        sa.Column("fact_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["fact_id"], ["fact.id"], name=op.f("fk_round_participant_fact_id_fact")
-        ),
-        sa.ForeignKeyConstraint(
-            ["participant_id"],
-            ["participant.id"],
-            name=op.f("fk_round_participant_participant_id_participant"),
-        ),
-        sa.ForeignKeyConstraint(
-            ["round_id"], ["round.id"], name=op.f("fk_round_participant_round_id_round")
-        ),
-        sa.PrimaryKeyConstraint("round_id", "participant_id", name=op.f("pk_round_participant")),
-        sa.UniqueConstraint("fact_id", name=op.f("uq_round_participant_fact_id")),
-    )
-    with op.batch_alter_table("round_participant", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_round_participant_participant_id", ["participant_id"], unique=False
-        )
-
-    op.create_table(
-        "round_venue",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("round_id", sa.String(), nullable=False),
-        sa.Column("name_en", sa.String(), nullable=False),
-        sa.Column("name_ar", sa.String(), nullable=False),
-        sa.Column("preferred", sa.Boolean(), nullable=False),
-        sa.Column("note", sa.String(), nullable=True),
-        sa.Column("fact_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["fact_id"], ["fact.id"], name=op.f("fk_round_venue_fact_id_fact")),
-        sa.ForeignKeyConstraint(
-            ["round_id"], ["round.id"], name=op.f("fk_round_venue_round_id_round")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_round_venue")),
-        sa.UniqueConstraint("fact_id", name=op.f("uq_round_venue_fact_id")),
-    )
-    with op.batch_alter_table("round_venue", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_round_venue_round_id"), ["round_id"], unique=False)
-
-    op.create_table(
         "statement",
         sa.Column("id", sa.String(), nullable=False),
         sa.Column("speaker_id", sa.String(), nullable=False),
-        sa.Column("round_id", sa.String(), nullable=True),
+        sa.Column("meeting_id", sa.String(), nullable=True),
         sa.Column("statement_date", sa.String(), nullable=True),
         sa.Column("date_precision", sa.String(), nullable=False),
         sa.Column("date_note", sa.String(), nullable=True),
@@ -405,7 +416,7 @@ def upgrade() -> None:
         sa.Column("fact_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["fact_id"], ["fact.id"], name=op.f("fk_statement_fact_id_fact")),
         sa.ForeignKeyConstraint(
-            ["round_id"], ["round.id"], name=op.f("fk_statement_round_id_round")
+            ["meeting_id"], ["meeting.id"], name=op.f("fk_statement_meeting_id_meeting")
         ),
         sa.ForeignKeyConstraint(
             ["speaker_id"], ["participant.id"], name=op.f("fk_statement_speaker_id_participant")
@@ -414,7 +425,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("fact_id", name=op.f("uq_statement_fact_id")),
     )
     with op.batch_alter_table("statement", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_statement_round_id"), ["round_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_statement_meeting_id"), ["meeting_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_statement_speaker_id"), ["speaker_id"], unique=False)
 
     op.create_table(
@@ -431,11 +442,13 @@ def upgrade() -> None:
         sa.Column("title_ar", sa.String(), nullable=False),
         sa.Column("summary_en", sa.String(), nullable=True),
         sa.Column("summary_ar", sa.String(), nullable=True),
-        sa.Column("round_id", sa.String(), nullable=True),
+        sa.Column("meeting_id", sa.String(), nullable=True),
         sa.Column("statement_id", sa.String(), nullable=True),
         sa.Column("fact_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["fact_id"], ["fact.id"], name=op.f("fk_event_fact_id_fact")),
-        sa.ForeignKeyConstraint(["round_id"], ["round.id"], name=op.f("fk_event_round_id_round")),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"], ["meeting.id"], name=op.f("fk_event_meeting_id_meeting")
+        ),
         sa.ForeignKeyConstraint(
             ["statement_id"], ["statement.id"], name=op.f("fk_event_statement_id_statement")
         ),
@@ -447,19 +460,21 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_event_kind"), ["kind"], unique=False)
 
     op.create_table(
-        "round_issue_raiser",
-        sa.Column("round_id", sa.String(), nullable=False),
+        "meeting_issue_raiser",
+        sa.Column("meeting_id", sa.String(), nullable=False),
         sa.Column("issue_id", sa.String(), nullable=False),
         sa.Column("side", sa.String(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["round_id", "issue_id"],
-            ["round_issue.round_id", "round_issue.issue_id"],
-            name="fk_round_issue_raiser_round_issue",
+            ["meeting_id", "issue_id"],
+            ["meeting_issue.meeting_id", "meeting_issue.issue_id"],
+            name="fk_meeting_issue_raiser_meeting_issue",
         ),
-        sa.PrimaryKeyConstraint("round_id", "issue_id", "side", name=op.f("pk_round_issue_raiser")),
+        sa.PrimaryKeyConstraint(
+            "meeting_id", "issue_id", "side", name=op.f("pk_meeting_issue_raiser")
+        ),
     )
-    with op.batch_alter_table("round_issue_raiser", schema=None) as batch_op:
-        batch_op.create_index("ix_round_issue_raiser_side", ["side", "issue_id"], unique=False)
+    with op.batch_alter_table("meeting_issue_raiser", schema=None) as batch_op:
+        batch_op.create_index("ix_meeting_issue_raiser_side", ["side", "issue_id"], unique=False)
 
     op.create_table(
         "statement_attribution",
@@ -554,10 +569,10 @@ def downgrade() -> None:
 
     op.drop_table("statement_issue")
     op.drop_table("statement_attribution")
-    with op.batch_alter_table("round_issue_raiser", schema=None) as batch_op:
-        batch_op.drop_index("ix_round_issue_raiser_side")
+    with op.batch_alter_table("meeting_issue_raiser", schema=None) as batch_op:
+        batch_op.drop_index("ix_meeting_issue_raiser_side")
 
-    op.drop_table("round_issue_raiser")
+    op.drop_table("meeting_issue_raiser")
     with op.batch_alter_table("event", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_event_kind"))
         batch_op.drop_index(batch_op.f("ix_event_fact_id"))
@@ -566,21 +581,9 @@ def downgrade() -> None:
     op.drop_table("event")
     with op.batch_alter_table("statement", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_statement_speaker_id"))
-        batch_op.drop_index(batch_op.f("ix_statement_round_id"))
+        batch_op.drop_index(batch_op.f("ix_statement_meeting_id"))
 
     op.drop_table("statement")
-    with op.batch_alter_table("round_venue", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_round_venue_round_id"))
-
-    op.drop_table("round_venue")
-    with op.batch_alter_table("round_participant", schema=None) as batch_op:
-        batch_op.drop_index("ix_round_participant_participant_id")
-
-    op.drop_table("round_participant")
-    with op.batch_alter_table("round_issue", schema=None) as batch_op:
-        batch_op.drop_index("ix_round_issue_issue_id")
-
-    op.drop_table("round_issue")
     with op.batch_alter_table("participant_title", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_participant_title_participant_id"))
 
@@ -589,6 +592,18 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_participant_alias_participant_id"))
 
     op.drop_table("participant_alias")
+    with op.batch_alter_table("meeting_venue", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_meeting_venue_meeting_id"))
+
+    op.drop_table("meeting_venue")
+    with op.batch_alter_table("meeting_participant", schema=None) as batch_op:
+        batch_op.drop_index("ix_meeting_participant_participant_id")
+
+    op.drop_table("meeting_participant")
+    with op.batch_alter_table("meeting_issue", schema=None) as batch_op:
+        batch_op.drop_index("ix_meeting_issue_issue_id")
+
+    op.drop_table("meeting_issue")
     with op.batch_alter_table("issue_item", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_issue_item_issue_id"))
 
@@ -598,12 +613,12 @@ def downgrade() -> None:
 
     op.drop_table("source_uncited")
     op.drop_table("source_coverage")
-    op.drop_table("round")
     with op.batch_alter_table("participant", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_participant_side"))
         batch_op.drop_index(batch_op.f("ix_participant_kind"))
 
     op.drop_table("participant")
+    op.drop_table("meeting")
     op.drop_table("issue")
     with op.batch_alter_table("fact_version", schema=None) as batch_op:
         batch_op.drop_index("ix_fact_version_subject")
