@@ -21,7 +21,7 @@ from app.core.config import Settings
 from app.core.db import ReadOnlyDatabase
 from app.main import create_app
 from app.rendered import DOCUMENT_MODELS, ITEM_MODELS, DocumentKind, Listing
-from app.representations import LANGUAGES, csv_columns, csv_line
+from app.representations import LANGUAGES, csv_columns, csv_line, csv_rows
 from tests.helpers import API, assert_problem
 from tests.live_server import address, get, live_server
 
@@ -274,3 +274,19 @@ def test_hundreds_of_concurrent_cold_requests_all_succeed_and_health_answers(
     assert set(result["statuses"]) == {200}
     assert len(result["health_seconds"]) == 10
     assert max(result["health_seconds"]) < 5
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["plain", "عربي", ""],
+        ["a,b", 'say "hi"', "line\nbreak", "cr\r", "x\r\ny"],
+        ['"', ",", " spaced ", "tab\there", "'single'"],
+        [""],
+        ["", ""],
+    ],
+)
+def test_csv_rows_are_written_as_the_csv_module_writes_them(cells: list[str]) -> None:
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\r\n").writerows([cells, cells])
+    assert csv_rows([cells, cells]) == expected.getvalue().encode()
