@@ -23,11 +23,11 @@ def test_a_database_with_an_old_schema_is_rebuilt(tmp_path: Path, database_path:
     database = tmp_path / "old.sqlite3"
     database.write_bytes(database_path.read_bytes())
     with sqlite3.connect(database) as connection:
-        connection.execute("UPDATE alembic_version SET version_num = '0003'")
+        connection.execute("UPDATE alembic_version SET version_num = '0001'")
     with TestClient(create_app(Settings(database_path=database))) as client:
         assert client.get(f"{API}/rounds/2/issues").status_code == 200
     with sqlite3.connect(database) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() != ("0003",)
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() != ("0001",)
 
 
 def test_start_up_refuses_a_missing_database_when_building_is_off(tmp_path: Path) -> None:
