@@ -7,10 +7,11 @@ languages. The search route renders its per-request results through the same fun
 field looks the same wherever it is served.
 """
 
+import operator
 import re
 import types
-from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
@@ -45,7 +46,32 @@ class FieldPlan:
     many: bool = False
 
 
-Plan = tuple[FieldPlan, ...]
+@dataclass(frozen=True, eq=False)
+class Plan:
+    """How a record is served in one language: its fields in order, and the same read once
+    into a form that serving uses (one C-level read of every stored key per record, then only
+    the nested records walked)."""
+
+    fields: tuple[FieldPlan, ...]
+
+    def __post_init__(self) -> None:
+        sources = [field.source for field in self.fields]
+        object.__setattr__(self, "keys", tuple(field.key for field in self.fields))
+        # itemgetter of one key returns the value, not a 1-tuple.
+        object.__setattr__(
+            self,
+            "read",
+            operator.itemgetter(*sources) if len(sources) > 1 else lambda v: (v[sources[0]],),
+        )
+        object.__setattr__(
+            self,
+            "walked",
+            tuple((f.key, f.nested, f.many) for f in self.fields if f.nested is not None),
+        )
+
+    keys: tuple[str, ...] = field(init=False)
+    read: Callable[[dict[str, Any]], tuple[Any, ...]] = field(init=False)
+    walked: tuple[tuple[str, "Plan", bool], ...] = field(init=False)
 
 
 def _records_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
@@ -135,7 +161,7 @@ def plan(model: type[BaseModel], language: str | None) -> Plan:
         base = localized.get(name)
         if base is not None:
             # Where the first of the text's fields is declared.
-            if all(field.key != base for field in fields):
+            if all(placed.key != base for placed in fields):
                 fields.append(FieldPlan(base, f"{base}_{language}"))
             continue
         nested, many = _records_in(info.annotation)
@@ -144,11 +170,11 @@ def plan(model: type[BaseModel], language: str | None) -> Plan:
         fields.append(
             FieldPlan(name, name, inner if inner and _has_localized(inner) else None, many)
         )
-    return tuple(fields)
+    return Plan(tuple(fields))
 
 
-def _has_localized(fields: Plan) -> bool:
-    return any(f.key != f.source or f.nested is not None for f in fields)
+def _has_localized(record: Plan) -> bool:
+    return any(f.key != f.source or f.nested is not None for f in record.fields)
 
 
 @cache
@@ -157,26 +183,22 @@ def changes_in(model: type[BaseModel], language: str | None) -> bool:
     return language is not None and _has_localized(plan(model, language))
 
 
-def in_language(value: dict[str, Any], fields: Plan) -> dict[str, Any]:
-    """A stored record as ``fields`` serve it."""
-    served = {}
-    for field in fields:
-        item = value[field.source]
-        if field.nested is not None and item is not None:
-            nested = field.nested
-            item = (
-                [in_language(one, nested) for one in item]
-                if field.many
-                else in_language(item, nested)
+def in_language(value: dict[str, Any], record: Plan) -> dict[str, Any]:
+    """A stored record as ``record`` serves it."""
+    served = dict(zip(record.keys, record.read(value), strict=True))
+    for key, nested, many in record.walked:
+        item = served[key]
+        if item is not None:
+            served[key] = (
+                [in_language(one, nested) for one in item] if many else in_language(item, nested)
             )
-        served[field.key] = item
     return served
 
 
 @cache
 def csv_columns(model: type[BaseModel], language: str | None) -> tuple[str, ...]:
     """A list's CSV columns: its item model's fields, each text once under ``lang``."""
-    return tuple(field.key for field in plan(model, language))
+    return plan(model, language).keys
 
 
 def json_bytes(value: Any) -> bytes:
@@ -209,15 +231,22 @@ def csv_rows(rows: Iterable[list[str]]) -> bytes:
 
 
 def csv_cells(item: dict[str, Any], columns: tuple[str, ...]) -> list[str]:
-    """One item's CSV cells; nested values (citations, lists of sides) as JSON in their cell."""
-    return [_cell(item.get(column)) for column in columns]
+    """One item's CSV cells, each written as its own type is: nested values (citations, lists
+    of sides) as JSON in their cell."""
+    return [_CELLS[type(value)](value) for value in map(item.get, columns)]
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dict | list):
-        return orjson.dumps(value).decode()
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+def _json_cell(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
+# By the type of a JSON value, as orjson reads it.
+_CELLS: dict[type, Callable[[Any], str]] = {
+    str: str,
+    type(None): lambda _: "",
+    bool: lambda value: "true" if value else "false",
+    int: str,
+    float: str,
+    dict: _json_cell,
+    list: _json_cell,
+}
