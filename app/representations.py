@@ -74,9 +74,8 @@ class Plan:
     walked: tuple[tuple[str, "Plan", bool], ...] = field(init=False)
 
 
-def _records_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
-    """The record type a field holds, and whether it holds a list of them."""
-    many = False
+def unwrapped(annotation: Any) -> Any:
+    """The type a value must have, without ``Annotated`` constraints or ``| None``."""
     while True:
         origin = get_origin(annotation)
         if origin is Annotated:
@@ -84,14 +83,21 @@ def _records_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
         elif origin in (Union, types.UnionType):
             others = [arg for arg in get_args(annotation) if arg is not type(None)]
             if len(others) != 1:
-                return None, many
+                return annotation
             annotation = others[0]
-        elif origin is list:
-            annotation, many = get_args(annotation)[0], True
-        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            return annotation, many
         else:
-            return None, many
+            return annotation
+
+
+def _records_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The record type a field holds, and whether it holds a list of them."""
+    annotation = unwrapped(annotation)
+    many = get_origin(annotation) is list
+    if many:
+        annotation = unwrapped(get_args(annotation)[0])
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, many
+    return None, many
 
 
 def _language_of(name: str) -> tuple[str, str] | None:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, StringConstraints
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
+from app.representations import unwrapped
 from seed.curation import LANGUAGE_TAG_PATTERN, IsoDate, Slug
 
 # What one entry of each top-level list is called, by file; a file that is one mapping (a
@@ -123,29 +124,14 @@ def where(file_name: str, raw: Any, location: Sequence[int | str]) -> str:
     return text
 
 
-def _unwrap(annotation: Any) -> Any:
-    """The type a value must have, without ``Annotated`` constraints or ``| None``."""
-    while True:
-        origin = get_origin(annotation)
-        if origin is Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin in (Union, types.UnionType):
-            others = [arg for arg in get_args(annotation) if arg is not type(None)]
-            if len(others) != 1:
-                return annotation
-            annotation = others[0]
-        else:
-            return annotation
-
-
 def type_at(shape: Any, location: Sequence[int | str]) -> Any:
     """The type expected at a location of a value validated as ``shape``, or None."""
-    current = _unwrap(shape)
+    current = unwrapped(shape)
     for key in location:
         if isinstance(key, int) and get_origin(current) is list:
-            current = _unwrap(get_args(current)[0])
+            current = unwrapped(get_args(current)[0])
         elif isinstance(key, str) and _is_model(current) and key in current.model_fields:
-            current = _unwrap(current.model_fields[key].annotation)
+            current = unwrapped(current.model_fields[key].annotation)
         else:
             return None
     return current
@@ -197,7 +183,7 @@ def expected_words(detail: ErrorDetails, shape: Any, noun: str) -> str:
         return mapping_words(expected_type) if _is_model(expected_type) else "a mapping"
     if kind == "list_type":
         items = get_args(expected_type)[0] if get_origin(expected_type) is list else None
-        return f"a list of mappings (one per {noun})" if _is_model(_unwrap(items)) else "a list"
+        return f"a list of mappings (one per {noun})" if _is_model(unwrapped(items)) else "a list"
     if kind in ("enum", "literal_error"):
         return f"one of {context.get('expected', '')}"
     if kind == "string_pattern_mismatch":
@@ -309,12 +295,12 @@ def _pattern_words(info: FieldInfo) -> str | None:
 
 def field_words(info: FieldInfo) -> str:
     """What a field takes, in words, for the comment beside a placeholder."""
-    annotation = _unwrap(info.annotation)
+    annotation = unwrapped(info.annotation)
     words = ""
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         words = "one of " + ", ".join(str(member.value) for member in annotation)
-    elif get_origin(annotation) is list and _is_model(_unwrap(get_args(annotation)[0])):
-        words = f"a list, each {mapping_words(_unwrap(get_args(annotation)[0]))}"
+    elif get_origin(annotation) is list and _is_model(unwrapped(get_args(annotation)[0])):
+        words = f"a list, each {mapping_words(unwrapped(get_args(annotation)[0]))}"
     words = _pattern_words(info) or words
     if not info.is_required():
         words = f"optional: {words}" if words else "optional"
