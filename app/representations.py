@@ -11,9 +11,9 @@ import operator
 import re
 import types
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, NamedTuple, Union, get_args, get_origin
 
 import orjson
 from pydantic import BaseModel
@@ -46,32 +46,22 @@ class FieldPlan:
     many: bool = False
 
 
-@dataclass(frozen=True, eq=False)
-class Plan:
-    """How a record is served in one language: its fields in order, and the same read once
-    into a form that serving uses (one C-level read of every stored key per record, then only
-    the nested records walked)."""
+class Plan(NamedTuple):
+    """How a record is served in one language: its fields in order, and what serving uses of
+    them (one C-level read of every stored key per record, then only nested records walked)."""
 
     fields: tuple[FieldPlan, ...]
+    keys: tuple[str, ...]
+    read: Callable[[dict[str, Any]], tuple[Any, ...]]
+    walked: tuple[tuple[str, "Plan", bool], ...]
 
-    def __post_init__(self) -> None:
-        sources = [field.source for field in self.fields]
-        object.__setattr__(self, "keys", tuple(field.key for field in self.fields))
-        # itemgetter of one key returns the value, not a 1-tuple.
-        object.__setattr__(
-            self,
-            "read",
-            operator.itemgetter(*sources) if len(sources) > 1 else lambda v: (v[sources[0]],),
-        )
-        object.__setattr__(
-            self,
-            "walked",
-            tuple((f.key, f.nested, f.many) for f in self.fields if f.nested is not None),
-        )
 
-    keys: tuple[str, ...] = field(init=False)
-    read: Callable[[dict[str, Any]], tuple[Any, ...]] = field(init=False)
-    walked: tuple[tuple[str, "Plan", bool], ...] = field(init=False)
+def _plan_of(fields: tuple[FieldPlan, ...]) -> Plan:
+    sources = [placed.source for placed in fields]
+    # itemgetter of one key returns the value, not a 1-tuple.
+    read = operator.itemgetter(*sources) if len(sources) > 1 else lambda v: (v[sources[0]],)
+    walked = tuple((f.key, f.nested, f.many) for f in fields if f.nested is not None)
+    return Plan(fields, tuple(placed.key for placed in fields), read, walked)
 
 
 def unwrapped(annotation: Any) -> Any:
@@ -176,7 +166,7 @@ def plan(model: type[BaseModel], language: str | None) -> Plan:
         fields.append(
             FieldPlan(name, name, inner if inner and _has_localized(inner) else None, many)
         )
-    return Plan(tuple(fields))
+    return _plan_of(tuple(fields))
 
 
 def _has_localized(record: Plan) -> bool:
