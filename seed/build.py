@@ -182,7 +182,7 @@ def _build(dataset: Dataset, temporary: Path) -> None:
                 for entry in entries
             ]
             connection.execute(insert(SearchRecord), records)
-            store_rendered(connection, render(connection))
+            store_rendered(connection, render(dataset, connection))
         with engine.connect() as connection:
             connection.exec_driver_sql("VACUUM")
     finally:

@@ -1,8 +1,9 @@
 """Rendering everything the API serves, once, at build time, through the response schemas.
 
-Each list is walked in its default order and each item and document is built as its response
-model (so the public contract is validated here, once), then stored in every representation
-the API offers. The server only looks these up.
+Each record is assembled from the rows the build resolved in memory (``seed.related``), not read
+back from the tables; each list is walked in its default order and each item and document is
+built as its response model, so the public contract is validated here, once. The server only
+looks these up and renders them per request.
 """
 
 import json
@@ -13,14 +14,13 @@ from itertools import permutations
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, case, func, inspect, text
-from sqlmodel import Session, SQLModel, col, select
+from sqlalchemy import Connection, inspect, text
+from sqlmodel import SQLModel
 
 from app.models import (
     Citation,
     DatasetMeta,
     Event,
-    Fact,
     FactVersion,
     Issue,
     IssueItem,
@@ -29,61 +29,59 @@ from app.models import (
     MeetingParticipant,
     Participant,
     Source,
-    SourceCoverage,
-    SourceUncited,
     Statement,
 )
 from app.rendered import BUILT_AT_PLACEHOLDER, ITEM_MODELS, DocumentKind, Listing
 from app.representations import json_bytes
 from app.schemas import (
+    AliasPublic,
+    AttributionPublic,
     CharacterCoverage,
     CitedFact,
+    ConflictPublic,
     CoverageFigures,
     CoveragePublic,
     DocumentCoverage,
+    EventPublic,
     IssueComparison,
     IssueDetail,
     IssueInRound,
+    IssueItemPublic,
+    IssuePublic,
     IssueRef,
     IssueRoundPublic,
+    MeetingRef,
     MetaPublic,
     OutcomeChange,
     ParticipantDetail,
+    ParticipantPublic,
+    ParticipantRef,
     ParticipantRoundPublic,
     RoundComparison,
     RoundIssuePublic,
     RoundParticipantPublic,
+    RoundPublic,
     SourceCitationPublic,
     SourceDetail,
     SourcePublic,
+    SourceRef,
+    StatementPublic,
+    SubjectRef,
+    TitlePublic,
     UncitedSpan,
+    VenuePublic,
+    VersionPublic,
 )
 from app.vocabulary import EventKind, Role
 from seed.coverage import DocumentCoverage as MeasuredCoverage
 from seed.coverage import Tally, total_coverage
-from seed.presenters import (
-    cite,
-    fields,
-    load_conflicts,
-    load_evidence,
-    load_raisers,
-    load_titles,
-    meeting_ref,
-    present_events,
-    present_issues,
-    present_participants,
-    present_rounds,
-    present_statements,
-    summary_fields,
-)
+from seed.dataset import Dataset
+from seed.related import Related, preferred_first
 
 # Delegation heads first, then the others in the order the Role vocabulary declares them.
-ROLE_ORDER = case(
-    {role.value: rank for rank, role in enumerate(Role)}, value=col(MeetingParticipant.role)
-)
+ROLE_RANK = {role.value: rank for rank, role in enumerate(Role)}
 # On one day, the meeting comes before what was said about it.
 EVENT_KIND_RANK = {kind.value: rank for rank, kind in enumerate(EventKind)}
-KIND_ORDER = case(EVENT_KIND_RANK, value=col(Event.kind))
 # Tables that are representations of the others, left out of the export.
 DERIVED_TABLES = {
     "alembic_version",
@@ -92,6 +90,16 @@ DERIVED_TABLES = {
     "rendered_count",
     "search_record",
 }
+
+
+def fields(row: Any) -> dict[str, Any]:
+    """A row's columns as a dict, for building a response model from it."""
+    return {column: getattr(row, column) for column in type(row).model_fields}
+
+
+def dated_first(value: str | None) -> tuple[bool, str]:
+    """Sort key of an optional date: dated records in date order, then the undated."""
+    return value is None, value or ""
 
 
 @dataclass
@@ -141,111 +149,457 @@ class Rendered:
         )
 
 
-def render(connection: Connection) -> Rendered:
-    """Everything the API serves, from the tables just loaded over ``connection``."""
+def render(dataset: Dataset, connection: Connection) -> Rendered:
+    """Everything the API serves, from the rows of ``dataset``; the export from the tables just
+    written over ``connection``, as stored."""
+    related = Related(dataset)
     rendered = Rendered()
-    with Session(bind=connection) as session:
-        render_rounds(session, rendered)
-        render_participants(session, rendered)
-        render_issues(session, rendered)
-        render_statements(session, rendered)
-        render_events(session, rendered)
-        rendered.add_list(
-            Listing.conflicts,
-            "",
-            [
-                Item(f"{c.subject.kind}:{c.subject.id}:{c.field}", c, {"kind": c.subject.kind})
-                for c in load_conflicts(session)
-            ],
-        )
-        render_sources(session, rendered)
-        rendered.add_document(DocumentKind.meta, "", present_meta(session))
+    Renderer(related, rendered).render_all()
     rendered.documents.append(
         {"resource": DocumentKind.export.value, "key": "", "body": export_tables(connection)}
     )
     return rendered
 
 
-def numbered_rounds(session: Session) -> Sequence[Meeting]:
-    return session.exec(
-        select(Meeting).where(col(Meeting.number).is_not(None)).order_by(col(Meeting.number))
-    ).all()
+class Renderer:
+    def __init__(self, related: Related, rendered: Rendered) -> None:
+        self.related = related
+        self.rendered = rendered
+        self.evidence = related.evidence
 
+    def render_all(self) -> None:
+        self.render_rounds()
+        self.render_participants()
+        self.render_issues()
+        self.render_statements(self.related.dataset.of(Statement))
+        self.render_events()
+        self.rendered.add_list(
+            Listing.conflicts,
+            "",
+            [
+                Item(f"{c.subject.kind}:{c.subject.id}:{c.field}", c, {"kind": c.subject.kind})
+                for c in self.conflicts()
+            ],
+        )
+        self.render_sources()
+        self.rendered.add_document(DocumentKind.meta, "", self.meta())
 
-def render_rounds(session: Session, rendered: Rendered) -> None:
-    rounds = numbered_rounds(session)
-    presented = present_rounds(session, rounds)
-    rendered.add_list(
-        Listing.rounds,
-        "",
-        [
-            Item(meeting.id, public, {"number": meeting.number, "start_date": meeting.start_date})
-            for meeting, public in zip(rounds, presented, strict=True)
-        ],
-    )
-    standings = {}
-    for meeting, public in zip(rounds, presented, strict=True):
-        number = str(meeting.number)
-        rendered.add_document(DocumentKind.round, number, public)
-        issues = round_issues(session, meeting)
-        rendered.add_list(Listing.round_issues, number, issues)
-        rendered.add_list(Listing.round_participants, number, round_participants(session, meeting))
-        standings[meeting.number] = {item.item_id: item.model for item in issues}
-    # A round compared with itself has nothing to say: the API answers that pair with a 422.
-    for before, after in permutations(rounds, 2):
-        rendered.add_document(
-            DocumentKind.comparison,
-            f"{before.number}/{after.number}",
-            compare(before, after, standings[before.number], standings[after.number]),
+    # Rounds
+
+    def round_public(self, meeting: Meeting) -> RoundPublic:
+        return RoundPublic(
+            **fields(meeting),
+            venues=[
+                VenuePublic(**fields(venue), **self.evidence(venue.fact_id))
+                for venue in self.related.venues.get(meeting.id, [])
+            ],
+            disputed_fields=self.related.disputed_fields.get(("round", meeting.id), []),
+            **self.evidence(meeting.fact_id),
+        )
+
+    def render_rounds(self) -> None:
+        rounds = sorted(
+            (m for m in self.related.meetings.values() if m.number is not None),
+            key=lambda meeting: meeting.number or 0,
+        )
+        presented = [self.round_public(meeting) for meeting in rounds]
+        self.rendered.add_list(
+            Listing.rounds,
+            "",
+            [
+                Item(
+                    meeting.id, public, {"number": meeting.number, "start_date": meeting.start_date}
+                )
+                for meeting, public in zip(rounds, presented, strict=True)
+            ],
+        )
+        standings = {}
+        for meeting, public in zip(rounds, presented, strict=True):
+            number = str(meeting.number)
+            self.rendered.add_document(DocumentKind.round, number, public)
+            issues = self.round_issues(meeting)
+            self.rendered.add_list(Listing.round_issues, number, issues)
+            self.rendered.add_list(
+                Listing.round_participants, number, self.round_participants(meeting)
+            )
+            standings[meeting.number] = {item.item_id: item.model for item in issues}
+        # A round compared with itself has nothing to say: the API answers that pair with a 422.
+        for before, after in permutations(rounds, 2):
+            self.rendered.add_document(
+                DocumentKind.comparison,
+                f"{before.number}/{after.number}",
+                compare(before, after, standings[before.number], standings[after.number]),
+            )
+
+    def standing(self, link: MeetingIssue) -> dict[str, Any]:
+        """How an issue stood at a meeting: who raised it, whether on the agenda, the outcome."""
+        return {
+            "raised_by": self.related.raisers.get((link.meeting_id, link.issue_id), []),
+            "on_agenda": link.on_agenda,
+            "outcome": link.outcome,
+            "outcome_note": link.outcome_note,
+            **self.evidence(link.fact_id),
+        }
+
+    def round_issues(self, meeting: Meeting) -> list[Item]:
+        links = sorted(
+            self.related.issues_of_meeting.get(meeting.id, []),
+            key=lambda link: (not link.on_agenda, link.issue_id),
+        )
+        return [
+            Item(
+                link.issue_id,
+                RoundIssuePublic(
+                    **fields(self.related.issues[link.issue_id]), **self.standing(link)
+                ),
+            )
+            for link in links
+        ]
+
+    def summary(self, participant: Participant) -> dict[str, Any]:
+        """A participant's own fields and preferred title, as every participant summary has."""
+        preferred = self.related.preferred_title(participant.id)
+        return {
+            **fields(participant),
+            "title_en": preferred.title_en if preferred else None,
+            "title_ar": preferred.title_ar if preferred else None,
+        }
+
+    def round_participants(self, meeting: Meeting) -> list[Item]:
+        people = self.related.participants
+
+        def order(link: MeetingParticipant) -> tuple[int, bool, str, str]:
+            side = people[link.participant_id].side
+            # SQL's order: a participant of no side before those of one.
+            return ROLE_RANK[link.role], side is not None, side or "", link.participant_id
+
+        return [
+            Item(
+                link.participant_id,
+                RoundParticipantPublic(
+                    **self.summary(people[link.participant_id]),
+                    role=link.role,
+                    role_note=link.role_note,
+                    **self.evidence(link.fact_id),
+                ),
+            )
+            for link in sorted(self.related.people_of_meeting.get(meeting.id, []), key=order)
+        ]
+
+    def meeting_order(self, meeting_id: str) -> tuple[bool, str, str]:
+        meeting = self.related.meetings[meeting_id]
+        return (*dated_first(meeting.start_date), meeting.id)
+
+    # Participants
+
+    def participant_public(self, participant: Participant) -> ParticipantPublic:
+        return ParticipantPublic(
+            **self.summary(participant),
+            titles=[
+                TitlePublic(**fields(title), **self.evidence(title.fact_id))
+                for title in self.related.titles.get(participant.id, [])
+            ],
+            aliases=[
+                AliasPublic(
+                    alias=alias.alias, language=alias.language, **self.evidence(alias.fact_id)
+                )
+                for alias in self.related.aliases.get(participant.id, [])
+            ],
+            disputed_fields=self.related.disputed_fields.get(("participant", participant.id), []),
+            **self.evidence(participant.fact_id),
+        )
+
+    def render_participants(self) -> None:
+        participants = sorted(self.related.participants.values(), key=lambda p: p.id)
+        presented = [self.participant_public(participant) for participant in participants]
+        self.rendered.add_list(
+            Listing.participants,
+            "",
+            [
+                Item(
+                    participant.id,
+                    public,
+                    {
+                        "side": participant.side,
+                        "kind": participant.kind,
+                        "name_en": participant.name_en,
+                        "name_ar": participant.name_ar,
+                    },
+                )
+                for participant, public in zip(participants, presented, strict=True)
+            ],
+        )
+        for participant, public in zip(participants, presented, strict=True):
+            said = sorted(
+                self.related.statements_by_speaker.get(participant.id, []), key=statement_order
+            )
+            self.rendered.add_document(
+                DocumentKind.participant,
+                participant.id,
+                ParticipantDetail(**public.model_dump(), statements=self.statements_public(said)),
+            )
+            links = sorted(
+                self.related.meetings_of_person.get(participant.id, []),
+                key=lambda link: self.meeting_order(link.meeting_id),
+            )
+            self.rendered.add_list(
+                Listing.participant_rounds,
+                participant.id,
+                [
+                    Item(
+                        link.meeting_id,
+                        ParticipantRoundPublic(
+                            round=self.meeting_ref(link.meeting_id),
+                            role=link.role,
+                            role_note=link.role_note,
+                            **self.evidence(link.fact_id),
+                        ),
+                    )
+                    for link in links
+                ],
+            )
+
+    def meeting_ref(self, meeting_id: str) -> MeetingRef:
+        return MeetingRef.model_validate(self.related.meetings[meeting_id])
+
+    def participant_ref(self, participant_id: str) -> ParticipantRef:
+        return ParticipantRef.model_validate(self.related.participants[participant_id])
+
+    # Issues
+
+    def issue_public(self, issue: Issue) -> IssuePublic:
+        return IssuePublic(
+            **fields(issue),
+            items=[
+                IssueItemPublic(**fields(item), **self.evidence(item.fact_id))
+                for item in self.related.items.get(issue.id, [])
+            ],
+            **self.evidence(issue.fact_id),
+        )
+
+    def render_issues(self) -> None:
+        issues = sorted(self.related.issues.values(), key=lambda issue: issue.id)
+        presented = [self.issue_public(issue) for issue in issues]
+        self.rendered.add_list(
+            Listing.issues,
+            "",
+            [
+                Item(issue.id, public, {"name_en": issue.name_en, "name_ar": issue.name_ar})
+                for issue, public in zip(issues, presented, strict=True)
+            ],
+        )
+        for issue, public in zip(issues, presented, strict=True):
+            links = sorted(
+                self.related.meetings_of_issue.get(issue.id, []),
+                key=lambda link: self.meeting_order(link.meeting_id),
+            )
+            path = [
+                IssueRoundPublic(round=self.meeting_ref(link.meeting_id), **self.standing(link))
+                for link in links
+            ]
+            # dict() keeps the nested response models as they are; a model_dump would rebuild them.
+            self.rendered.add_document(
+                DocumentKind.issue, issue.id, IssueDetail(**dict(public), path=path)
+            )
+            self.rendered.add_list(
+                Listing.issue_rounds,
+                issue.id,
+                [Item(link.meeting_id, item) for link, item in zip(links, path, strict=True)],
+            )
+
+    # Statements and events
+
+    def statements_public(self, statements: Sequence[Statement]) -> list[StatementPublic]:
+        return [self.statement_public(statement) for statement in statements]
+
+    def statement_public(self, statement: Statement) -> StatementPublic:
+        evidence = self.evidence(statement.fact_id)
+        reporting = sorted({citation.source_id for citation in evidence["citations"]})
+        return StatementPublic(
+            **fields(statement),
+            speaker=self.participant_ref(statement.speaker_id),
+            reported_in=[
+                SourceRef.model_validate(self.related.sources[source_id]) for source_id in reporting
+            ],
+            attribution=self.attribution_public(statement),
+            round=self.meeting_ref(statement.meeting_id) if statement.meeting_id else None,
+            issues=[
+                IssueRef.model_validate(self.related.issues[issue_id])
+                for issue_id in sorted(
+                    link.issue_id for link in self.related.statement_issues.get(statement.id, [])
+                )
+            ],
+            **evidence,
+        )
+
+    def attribution_public(self, statement: Statement) -> AttributionPublic | None:
+        attribution = self.related.attributions.get(statement.id)
+        if attribution is None:
+            return None
+        return AttributionPublic(
+            via=self.participant_ref(attribution.via_id) if attribution.via_id else None,
+            text_en=attribution.text_en,
+            text_ar=attribution.text_ar,
+            note=attribution.note,
+            **self.evidence(attribution.fact_id),
+        )
+
+    def render_statements(self, statements: Sequence[Statement]) -> None:
+        ordered = sorted(statements, key=statement_order)
+        meetings = self.related.meetings
+        self.rendered.add_list(
+            Listing.statements,
+            "",
+            [
+                Item(
+                    statement.id,
+                    self.statement_public(statement),
+                    {
+                        "speaker_id": statement.speaker_id,
+                        "round_number": meetings[statement.meeting_id].number
+                        if statement.meeting_id
+                        else None,
+                        "statement_date": statement.statement_date,
+                    },
+                )
+                for statement in ordered
+            ],
+        )
+
+    def render_events(self) -> None:
+        def order(event: Event) -> tuple[bool, str, int, str]:
+            # A window open at its start ("on or before" a day) may be the earliest of all:
+            # it sorts first, as SQLite sorts NULL in the `sort=date` of the route.
+            earliest = event.earliest_date
+            return earliest is not None, earliest or "", EVENT_KIND_RANK[event.kind], event.id
+
+        events = sorted(self.related.dataset.of(Event), key=order)
+        self.rendered.add_list(
+            Listing.events,
+            "",
+            [
+                Item(
+                    event.id,
+                    EventPublic(
+                        **fields(event),
+                        round=self.meeting_ref(event.meeting_id) if event.meeting_id else None,
+                        participants=[
+                            self.participant_ref(participant_id)
+                            for participant_id in sorted(
+                                link.participant_id
+                                for link in self.related.event_participants.get(event.id, [])
+                            )
+                        ],
+                        **self.evidence(event.fact_id),
+                    ),
+                    {
+                        "kind": event.kind,
+                        "kind_rank": EVENT_KIND_RANK[event.kind],
+                        "earliest_date": event.earliest_date,
+                        "latest_date": event.latest_date,
+                    },
+                )
+                for event in events
+            ],
+        )
+
+    # Conflicts and sources
+
+    def conflicts(self) -> list[ConflictPublic]:
+        subjects: dict[str, Any] = {
+            "round": self.related.meetings,
+            "participant": self.related.participants,
+            "issue": self.related.issues,
+        }
+        conflicts = []
+        for (kind, subject_id, field_name), versions in sorted(self.related.disputed.items()):
+            subject = subjects[kind][subject_id]
+            conflicts.append(
+                ConflictPublic(
+                    subject=SubjectRef(
+                        kind=kind, id=subject_id, name_en=subject.name_en, name_ar=subject.name_ar
+                    ),
+                    field=field_name,
+                    versions=[
+                        VersionPublic(
+                            value_en=version.value_en,
+                            value_ar=version.value_ar,
+                            preferred=version.preferred,
+                            note=version.note,
+                            **self.evidence(version.fact_id),
+                        )
+                        for version in preferred_first(versions)
+                    ],
+                )
+            )
+        return conflicts
+
+    def render_sources(self) -> None:
+        sources = sorted(self.related.sources.values(), key=lambda source: source.document)
+        self.rendered.add_list(
+            Listing.sources,
+            "",
+            [
+                Item(
+                    source.id,
+                    SourcePublic.model_validate(source),
+                    {"document": source.document, "published_date": source.published_date},
+                )
+                for source in sources
+            ],
+        )
+        facts = self.related.facts
+        for source in sources:
+            self.rendered.add_document(
+                DocumentKind.source,
+                source.id,
+                SourceDetail(
+                    **fields(source),
+                    uncited=[
+                        UncitedSpan.model_validate(span)
+                        for span in self.related.uncited.get(source.id, [])
+                    ],
+                ),
+            )
+            self.rendered.add_list(
+                Listing.source_citations,
+                source.id,
+                [
+                    Item(
+                        str(citation.id),
+                        SourceCitationPublic(
+                            **self.related.cite(citation).model_dump(),
+                            fact=CitedFact.model_validate(facts[citation.fact_id]),
+                        ),
+                        {"support": facts[citation.fact_id].support},
+                    )
+                    for citation in self.related.citations_of_source.get(source.id, [])
+                ],
+            )
+
+    def meta(self) -> MetaPublic:
+        dataset = self.related.dataset
+        measured = {
+            source.id: (source.document, dataset.coverage[source.id])
+            for source in sorted(self.related.sources.values(), key=lambda s: s.document)
+        }
+        documents = [
+            DocumentCoverage(source_id=source_id, document=document, **coverage_figures(coverage))
+            for source_id, (document, coverage) in measured.items()
+        ]
+        total = CoverageFigures(
+            **coverage_figures(total_coverage(coverage for _, coverage in measured.values()))
+        )
+        return MetaPublic(
+            data_version=dataset.of(DatasetMeta)[0].data_version,
+            built_at=BUILT_AT_PLACEHOLDER,
+            counts={name: dataset.count(table) for name, table in COUNTED.items()},
+            coverage=CoveragePublic(documents=documents, total=total),
         )
 
 
-def round_issues(session: Session, meeting: Meeting) -> list[Item]:
-    rows = session.exec(
-        select(MeetingIssue, Issue)
-        .join(Issue, col(Issue.id) == col(MeetingIssue.issue_id))
-        .where(MeetingIssue.meeting_id == meeting.id)
-        .order_by(col(MeetingIssue.on_agenda).desc(), col(Issue.id))
-    ).all()
-    raisers = load_raisers(session, meeting_id=meeting.id)
-    evidence = load_evidence(session, [link.fact_id for link, _ in rows])
-    return [
-        Item(
-            issue.id,
-            RoundIssuePublic(
-                **fields(issue),
-                raised_by=raisers[link.meeting_id, link.issue_id],
-                on_agenda=link.on_agenda,
-                outcome=link.outcome,
-                outcome_note=link.outcome_note,
-                **evidence[link.fact_id],
-            ),
-        )
-        for link, issue in rows
-    ]
-
-
-def round_participants(session: Session, meeting: Meeting) -> list[Item]:
-    rows = session.exec(
-        select(MeetingParticipant, Participant)
-        .join(Participant, col(Participant.id) == col(MeetingParticipant.participant_id))
-        .where(MeetingParticipant.meeting_id == meeting.id)
-        .order_by(ROLE_ORDER, col(Participant.side), col(Participant.id))
-    ).all()
-    titles = load_titles(session, [participant.id for _, participant in rows])
-    evidence = load_evidence(session, [link.fact_id for link, _ in rows])
-    return [
-        Item(
-            participant.id,
-            RoundParticipantPublic(
-                **summary_fields(participant, titles[participant.id]),
-                role=link.role,
-                role_note=link.role_note,
-                **evidence[link.fact_id],
-            ),
-        )
-        for link, participant in rows
-    ]
+def statement_order(statement: Statement) -> tuple[bool, str, str]:
+    return (*dated_first(statement.statement_date), statement.id)
 
 
 def compare(
@@ -284,212 +638,10 @@ def compare(
             )
         )
     return RoundComparison(
-        before=meeting_ref(meeting), after=meeting_ref(other), issues=comparisons
+        before=MeetingRef.model_validate(meeting),
+        after=MeetingRef.model_validate(other),
+        issues=comparisons,
     )
-
-
-def render_participants(session: Session, rendered: Rendered) -> None:
-    participants = session.exec(select(Participant).order_by(col(Participant.id))).all()
-    presented = present_participants(session, participants)
-    rendered.add_list(
-        Listing.participants,
-        "",
-        [
-            Item(
-                participant.id,
-                public,
-                {
-                    "side": participant.side,
-                    "kind": participant.kind,
-                    "name_en": participant.name_en,
-                    "name_ar": participant.name_ar,
-                },
-            )
-            for participant, public in zip(participants, presented, strict=True)
-        ],
-    )
-    for participant, public in zip(participants, presented, strict=True):
-        said = session.exec(
-            select(Statement)
-            .where(Statement.speaker_id == participant.id)
-            .order_by(
-                col(Statement.statement_date).is_(None),
-                col(Statement.statement_date),
-                col(Statement.id),
-            )
-        ).all()
-        rendered.add_document(
-            DocumentKind.participant,
-            participant.id,
-            ParticipantDetail(**public.model_dump(), statements=present_statements(session, said)),
-        )
-        rows = session.exec(
-            select(MeetingParticipant, Meeting)
-            .join(Meeting, col(Meeting.id) == col(MeetingParticipant.meeting_id))
-            .where(MeetingParticipant.participant_id == participant.id)
-            .order_by(col(Meeting.start_date).is_(None), col(Meeting.start_date), col(Meeting.id))
-        ).all()
-        evidence = load_evidence(session, [link.fact_id for link, _ in rows])
-        rendered.add_list(
-            Listing.participant_rounds,
-            participant.id,
-            [
-                Item(
-                    meeting.id,
-                    ParticipantRoundPublic(
-                        round=meeting_ref(meeting),
-                        role=link.role,
-                        role_note=link.role_note,
-                        **evidence[link.fact_id],
-                    ),
-                )
-                for link, meeting in rows
-            ],
-        )
-
-
-def render_issues(session: Session, rendered: Rendered) -> None:
-    issues = session.exec(select(Issue).order_by(col(Issue.id))).all()
-    presented = present_issues(session, issues)
-    rendered.add_list(
-        Listing.issues,
-        "",
-        [
-            Item(issue.id, public, {"name_en": issue.name_en, "name_ar": issue.name_ar})
-            for issue, public in zip(issues, presented, strict=True)
-        ],
-    )
-    for issue, public in zip(issues, presented, strict=True):
-        rows = session.exec(
-            select(MeetingIssue, Meeting)
-            .join(Meeting, col(Meeting.id) == col(MeetingIssue.meeting_id))
-            .where(MeetingIssue.issue_id == issue.id)
-            .order_by(col(Meeting.start_date).is_(None), col(Meeting.start_date), col(Meeting.id))
-        ).all()
-        raisers = load_raisers(session, issue_id=issue.id)
-        evidence = load_evidence(session, [link.fact_id for link, _ in rows])
-        path = [
-            IssueRoundPublic(
-                round=meeting_ref(meeting),
-                raised_by=raisers[link.meeting_id, link.issue_id],
-                on_agenda=link.on_agenda,
-                outcome=link.outcome,
-                outcome_note=link.outcome_note,
-                **evidence[link.fact_id],
-            )
-            for link, meeting in rows
-        ]
-        # dict() keeps the nested response models as they are; a model_dump would rebuild them.
-        rendered.add_document(DocumentKind.issue, issue.id, IssueDetail(**dict(public), path=path))
-        rendered.add_list(
-            Listing.issue_rounds,
-            issue.id,
-            [Item(link.meeting_id, item) for (link, _), item in zip(rows, path, strict=True)],
-        )
-
-
-def render_statements(session: Session, rendered: Rendered) -> None:
-    statements = session.exec(
-        select(Statement).order_by(
-            col(Statement.statement_date).is_(None),
-            col(Statement.statement_date),
-            col(Statement.id),
-        )
-    ).all()
-    numbers = {meeting.id: meeting.number for meeting in session.exec(select(Meeting))}
-    rendered.add_list(
-        Listing.statements,
-        "",
-        [
-            Item(
-                statement.id,
-                public,
-                {
-                    "speaker_id": statement.speaker_id,
-                    "round_number": numbers.get(statement.meeting_id or ""),
-                    "statement_date": statement.statement_date,
-                },
-            )
-            for statement, public in zip(
-                statements, present_statements(session, statements), strict=True
-            )
-        ],
-    )
-
-
-def render_events(session: Session, rendered: Rendered) -> None:
-    events = session.exec(
-        # A window open at its start ("on or before" a day) may be the earliest of all: SQLite
-        # sorts NULL first, as the `sort=date` of the route does.
-        select(Event).order_by(col(Event.earliest_date), KIND_ORDER, col(Event.id))
-    ).all()
-    rendered.add_list(
-        Listing.events,
-        "",
-        [
-            Item(
-                event.id,
-                public,
-                {
-                    "kind": event.kind,
-                    "kind_rank": EVENT_KIND_RANK[event.kind],
-                    "earliest_date": event.earliest_date,
-                    "latest_date": event.latest_date,
-                },
-            )
-            for event, public in zip(events, present_events(session, events), strict=True)
-        ],
-    )
-
-
-def render_sources(session: Session, rendered: Rendered) -> None:
-    sources = session.exec(select(Source).order_by(col(Source.document))).all()
-    rendered.add_list(
-        Listing.sources,
-        "",
-        [
-            Item(
-                source.id,
-                SourcePublic.model_validate(source),
-                {"document": source.document, "published_date": source.published_date},
-            )
-            for source in sources
-        ],
-    )
-    for source in sources:
-        uncited = session.exec(
-            select(SourceUncited)
-            .where(SourceUncited.source_id == source.id)
-            .order_by(col(SourceUncited.start))
-        )
-        rendered.add_document(
-            DocumentKind.source,
-            source.id,
-            SourceDetail(
-                **fields(source),
-                uncited=[UncitedSpan.model_validate(span) for span in uncited],
-            ),
-        )
-        rows = session.exec(
-            select(Citation, Fact)
-            .join(Fact, col(Fact.id) == col(Citation.fact_id))
-            .where(Citation.source_id == source.id)
-            .order_by(col(Citation.start), col(Citation.id))
-        ).all()
-        rendered.add_list(
-            Listing.source_citations,
-            source.id,
-            [
-                Item(
-                    str(citation.id),
-                    SourceCitationPublic(
-                        **cite(citation).model_dump(), fact=CitedFact.model_validate(fact)
-                    ),
-                    {"support": fact.support},
-                )
-                for citation, fact in rows
-            ],
-        )
 
 
 COUNTED: dict[str, type[SQLModel]] = {
@@ -528,45 +680,6 @@ def coverage_figures(coverage: MeasuredCoverage) -> dict[str, object]:
             **_shares(characters),
         ),
     }
-
-
-def present_meta(session: Session) -> MetaPublic:
-    meta = session.exec(select(DatasetMeta)).one()
-    rows = session.exec(
-        select(SourceCoverage, Source.document)
-        .join(Source, col(Source.id) == col(SourceCoverage.source_id))
-        .order_by(col(Source.document))
-    ).all()
-    measured = {
-        coverage.source_id: (
-            document,
-            MeasuredCoverage(
-                sentences=Tally(coverage.cited, coverage.marked, coverage.uncovered),
-                characters=Tally(
-                    coverage.cited_characters,
-                    coverage.marked_characters,
-                    coverage.uncovered_characters,
-                ),
-            ),
-        )
-        for coverage, document in rows
-    }
-    documents = [
-        DocumentCoverage(source_id=source_id, document=document, **coverage_figures(coverage))
-        for source_id, (document, coverage) in measured.items()
-    ]
-    total = CoverageFigures(
-        **coverage_figures(total_coverage(coverage for _, coverage in measured.values()))
-    )
-    return MetaPublic(
-        data_version=meta.data_version,
-        built_at=BUILT_AT_PLACEHOLDER,
-        counts={
-            name: session.exec(select(func.count()).select_from(table)).one()
-            for name, table in COUNTED.items()
-        },
-        coverage=CoveragePublic(documents=documents, total=total),
-    )
 
 
 def export_tables(connection: Connection) -> bytes:
