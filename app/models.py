@@ -338,7 +338,9 @@ class RenderedDocument(SQLModel, table=True):
     """The record's key as its URL names it: a round's number, a slug, ``1/2`` for a
     comparison, empty for a singleton."""
     body: bytes
-    """UTF-8 JSON in every language; ``lang`` is rendered from it per request."""
+    """UTF-8 JSON in every language; ``lang`` is cut or rendered from it per request."""
+    lang_spans: bytes
+    """Where each ``lang`` form lies in ``body`` (``app.spans``)."""
 
 
 class RenderedItem(SQLModel, table=True):
@@ -371,7 +373,11 @@ class RenderedItem(SQLModel, table=True):
     document: str | None = None
     published_date: str | None = None
     body: bytes
-    """UTF-8 JSON in every language; ``lang`` and CSV are rendered from it per request."""
+    """UTF-8 JSON in every language; ``lang`` and CSV are cut or rendered from it per request."""
+    lang_spans: bytes
+    """Where each ``lang`` form lies in ``body`` (``app.spans``)."""
+    csv_spans: bytes
+    """Where each cell of each CSV row lies in ``body`` (``app.spans``)."""
 
 
 class RenderedCount(SQLModel, table=True):

@@ -72,6 +72,7 @@ from app.schemas import (
     VenuePublic,
     VersionPublic,
 )
+from app.spans import NO_SPANS, csv_spans, lang_spans
 from app.vocabulary import EventKind, Role
 from seed.coverage import DocumentCoverage as MeasuredCoverage
 from seed.coverage import Tally, total_coverage
@@ -122,6 +123,7 @@ class Rendered:
         for position, item in enumerate(items):
             assert isinstance(item.model, item_model), (listing, type(item.model))
             public = item.model.model_dump(mode="json")
+            body = json_bytes(public)
             keys = {"support": public.get("support")} | item.keys
             if keys["support"] is not None:
                 grades[keys["support"]] += 1
@@ -132,7 +134,9 @@ class Rendered:
                     "position": position,
                     "item_id": item.item_id,
                     **keys,
-                    "body": json_bytes(public),
+                    "body": body,
+                    "lang_spans": lang_spans(public, body, item_model),
+                    "csv_spans": csv_spans(public, body, item_model),
                 }
             )
         self.counts.append(
@@ -144,8 +148,11 @@ class Rendered:
         )
 
     def add_document(self, kind: DocumentKind, key: str, model: BaseModel) -> None:
+        public = model.model_dump(mode="json")
+        body = json_bytes(public)
+        spans = lang_spans(public, body, type(model))
         self.documents.append(
-            {"resource": kind.value, "key": key, "body": json_bytes(model.model_dump(mode="json"))}
+            {"resource": kind.value, "key": key, "body": body, "lang_spans": spans}
         )
 
 
@@ -156,7 +163,12 @@ def render(dataset: Dataset, connection: Connection) -> Rendered:
     rendered = Rendered()
     Renderer(related, rendered).render_all()
     rendered.documents.append(
-        {"resource": DocumentKind.export.value, "key": "", "body": export_tables(connection)}
+        {
+            "resource": DocumentKind.export.value,
+            "key": "",
+            "body": export_tables(connection),
+            "lang_spans": NO_SPANS,
+        }
     )
     return rendered
 

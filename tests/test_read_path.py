@@ -22,6 +22,7 @@ from app.core.db import ReadOnlyDatabase
 from app.main import create_app
 from app.rendered import DOCUMENT_MODELS, ITEM_MODELS, DocumentKind, Listing
 from app.representations import LANGUAGES, csv_columns, csv_line, csv_rows
+from app.spans import spans_for
 from tests.helpers import API, assert_problem
 from tests.live_server import address, get, live_server
 
@@ -43,10 +44,12 @@ def localized_validator(client: TestClient, model_name: str) -> jsonschema.Draft
 def test_every_stored_document_validates_against_its_schema(
     client: TestClient, database_path: Path
 ) -> None:
-    rows = rendered_rows(database_path, "SELECT resource, key, body FROM rendered_document")
+    rows = rendered_rows(
+        database_path, "SELECT resource, key, body, lang_spans FROM rendered_document"
+    )
     kinds = {kind for kind, *_ in rows}
     assert kinds == {kind.value for kind in DocumentKind}
-    for resource, key, body in rows:
+    for resource, key, body, spans in rows:
         model = DOCUMENT_MODELS[DocumentKind(resource)]
         if model is None:  # the export: the tables themselves
             assert set(json.loads(body)) == {"data_version", "tables"}
@@ -54,30 +57,39 @@ def test_every_stored_document_validates_against_its_schema(
         model.model_validate_json(body, strict=False)
         localized = localized_validator(client, model.__name__)
         for language in LANGUAGES:
-            served = Representation(language).stored([body], model)[0]
+            served = Representation(language).stored([(body, spans)], model)[0]
             localized.validate(json.loads(served))
             assert (resource, key) and len(served) <= len(body)
+            # Cut from its spans, exactly as it renders without them.
+            assert spans_for(spans, language) is not None
+            assert served == Representation(language).stored([(body, b"")], model)[0]
 
 
 def test_every_stored_list_item_validates_against_its_schema(
     client: TestClient, database_path: Path
 ) -> None:
-    rows = rendered_rows(database_path, "SELECT list, body FROM rendered_item")
+    rows = rendered_rows(
+        database_path, "SELECT list, body, lang_spans, csv_spans FROM rendered_item"
+    )
     assert {row[0] for row in rows} == {listing.value for listing in Listing}
     validators = {
         listing: localized_validator(client, model.__name__)
         for listing, model in ITEM_MODELS.items()
     }
-    for name, body in rows:
+    for name, body, lang_spans, csv_spans in rows:
         listing = Listing(name)
         model = ITEM_MODELS[listing]
         model.model_validate_json(body)
         for language in LANGUAGES:
-            validators[listing].validate(
-                json.loads(Representation(language).stored([body], model)[0])
-            )
+            served = Representation(language).stored([(body, lang_spans)], model)[0]
+            validators[listing].validate(json.loads(served))
+            # Cut from its spans, exactly as it renders without them.
+            assert spans_for(lang_spans, language) is not None
+            assert served == Representation(language).stored([(body, b"")], model)[0]
         for each in (None, *LANGUAGES):
-            row = Representation(each, csv=True).stored([body], model)[0]
+            row = Representation(each, csv=True).stored([(body, csv_spans)], model)[0]
+            assert spans_for(csv_spans, each or "") is not None
+            assert row == Representation(each, csv=True).stored([(body, b"")], model)[0]
             assert row.endswith(b"\r\n")
             cells = next(csv.reader(io.StringIO(row.decode())))
             assert len(cells) == len(csv_columns(model, each))

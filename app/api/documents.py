@@ -31,13 +31,16 @@ def stored_document(
     database: ReadOnlyDatabase, kind: DocumentKind, key: str, language: str | None
 ) -> bytes | None:
     row = database.first(
-        "SELECT body FROM rendered_document WHERE resource = ? AND key = ?", [kind.value, key]
+        "SELECT body, lang_spans FROM rendered_document WHERE resource = ? AND key = ?",
+        [kind.value, key],
     )
     if row is None:
         return None
     model = DOCUMENT_MODELS[kind]
     # The export is the tables as they are: every language, whatever ``lang`` says.
-    return row[0] if model is None else Representation(language).stored([row[0]], model)[0]
+    return (
+        row[0] if model is None else Representation(language).stored([(row[0], row[1])], model)[0]
+    )
 
 
 def serve_document(

@@ -47,8 +47,9 @@ def serve_page(database: ReadOnlyDatabase, query: ListQuery, pagination: Paginat
     where += query.conditions
     parameters += query.parameters
     clause = " AND ".join(where)
+    spans = pagination.representation.spans_column
     rows = database.all(
-        f"SELECT body FROM rendered_item WHERE {clause} "
+        f"SELECT body, {spans} FROM rendered_item WHERE {clause} "
         f"ORDER BY {', '.join([*query.order, 'position'])} LIMIT ? OFFSET ?",
         [*parameters, pagination.limit, pagination.offset],
     )
@@ -63,4 +64,6 @@ def serve_page(database: ReadOnlyDatabase, query: ListQuery, pagination: Paginat
         total = counted[0] if counted else 0
     model = ITEM_MODELS[query.listing]
     representation = pagination.representation
-    return pagination.respond(representation.stored([row[0] for row in rows], model), total, model)
+    return pagination.respond(
+        representation.stored([(row[0], row[1]) for row in rows], model), total, model
+    )

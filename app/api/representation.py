@@ -24,6 +24,7 @@ from app.representations import (
     json_value,
     plan,
 )
+from app.spans import cut_csv, cut_json, spans_for
 
 JSON = "application/json"
 CSV = "text/csv; charset=utf-8"
@@ -79,12 +80,29 @@ class Representation:
         """Records of ``model`` as this representation serves them, to be joined in order."""
         return RENDERERS[self.csv](values, model, self.language)
 
-    def stored(self, bodies: list[bytes], model: type[BaseModel]) -> list[bytes]:
-        """Stored records (JSON in every language) as this representation serves them: the
-        stored bytes themselves when nothing changes."""
+    @property
+    def spans_column(self) -> str:
+        return "csv_spans" if self.csv else "lang_spans"
+
+    def stored(self, rows: list[tuple[bytes, bytes]], model: type[BaseModel]) -> list[bytes]:
+        """Stored records (JSON in every language, and the spans of their other forms) as this
+        representation serves them: the stored bytes themselves when nothing changes, cut from
+        them by their spans (``spans_column``) where the build found how, rendered where it did
+        not."""
         if not self.csv and not changes_in(model, self.language):
-            return bodies
-        return self.render([json_value(body) for body in bodies], model)
+            return [body for body, _ in rows]
+        variant = (self.language or "") if self.csv else self.language
+        cut = cut_csv if self.csv else cut_json
+        served = []
+        for body, spans in rows:
+            ranges = spans_for(spans, variant or "")
+            served.append(
+                cut(body, ranges)
+                if ranges is not None
+                else self.render([json_value(body)], model)[0]
+            )
+        # A CSV page is the rows joined, as one rendered page is.
+        return [b"".join(served)] if self.csv else served
 
 
 @cache
