@@ -10,7 +10,7 @@ an escape, say) is left out, and that record is rendered per request as before.
 """
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from pydantic import BaseModel
@@ -36,25 +36,28 @@ NESTED = -1
 NO_SPANS = b""
 
 
-class Entry:
-    """Where one key's value lies in the stored body."""
+class Entry(NamedTuple):
+    """Where one key and its value lie in the stored body, and whether the form keeps it."""
 
-    __slots__ = ("end", "start", "value", "value_start")
+    start: int
+    value_start: int
+    end: int
+    kept: bool
 
-    def __init__(self, start: int, value_start: int, end: int, value: Any) -> None:
-        self.start, self.value_start, self.end, self.value = start, value_start, end, value
 
-
-def _walk(value: dict[str, Any], record: Plan, at: int, cuts: list[tuple[int, int]]) -> int:
+def _walk(
+    value: dict[str, Any], record: Plan, at: int, cuts: list[tuple[int, int]]
+) -> tuple[int, dict[str, Entry]]:
     """Walk the stored record that begins at byte ``at``, adding the ranges ``record`` leaves
-    out; return where it ends."""
+    out; return where it ends and where each of its keys lies."""
     fields = {placed.source: placed for placed in record.fields}
     position = at + 1
-    entries: list[tuple[int, int, bool]] = []
+    entries: dict[str, Entry] = {}
     for number, (key, item) in enumerate(value.items()):
         position += 1 if number else 0
         start = position
         position += len(orjson.dumps(key)) + 1
+        value_start = position
         placed = fields.get(key)
         if placed is not None and placed.key != key:
             # "name_ar" served as "name": the suffix goes.
@@ -63,33 +66,34 @@ def _walk(value: dict[str, Any], record: Plan, at: int, cuts: list[tuple[int, in
             if placed.many:
                 position += 1
                 for index, one in enumerate(item):
-                    position = _walk(one, placed.nested, position + (1 if index else 0), cuts)
+                    at_item = position + (1 if index else 0)
+                    position = _walk(one, placed.nested, at_item, cuts)[0]
                 position += 1
             else:
-                position = _walk(item, placed.nested, position, cuts)
+                position = _walk(item, placed.nested, position, cuts)[0]
         else:
             position += len(orjson.dumps(item))
-        entries.append((start, position, placed is not None))
-    _cut_dropped(entries, cuts)
-    return position + 1
+        entries[key] = Entry(start, value_start, position, placed is not None)
+    _cut_dropped(list(entries.values()), cuts)
+    return position + 1, entries
 
 
-def _cut_dropped(entries: list[tuple[int, int, bool]], cuts: list[tuple[int, int]]) -> None:
+def _cut_dropped(entries: list[Entry], cuts: list[tuple[int, int]]) -> None:
     """Each run of left-out entries goes with the comma that joins it to a kept one."""
     index = 0
     while index < len(entries):
-        if entries[index][2]:
+        if entries[index].kept:
             index += 1
             continue
         last = index
-        while last + 1 < len(entries) and not entries[last + 1][2]:
+        while last + 1 < len(entries) and not entries[last + 1].kept:
             last += 1
         if index > 0:
-            cuts.append((entries[index - 1][1], entries[last][1]))
+            cuts.append((entries[index - 1].end, entries[last].end))
         elif last + 1 < len(entries):
-            cuts.append((entries[index][0], entries[last + 1][0]))
+            cuts.append((entries[index].start, entries[last + 1].start))
         else:
-            cuts.append((entries[index][0], entries[last][1]))
+            cuts.append((entries[index].start, entries[last].end))
         index = last + 1
 
 
@@ -108,26 +112,13 @@ def _kept(cuts: list[tuple[int, int]], start: int, end: int) -> Ranges:
     return kept
 
 
-def _entries(value: dict[str, Any]) -> dict[str, Entry]:
-    """Where each top-level key's value lies in the stored body."""
-    found = {}
-    position = 1
-    for number, (key, item) in enumerate(value.items()):
-        position += 1 if number else 0
-        start = position
-        position += len(orjson.dumps(key)) + 1
-        value_start = position
-        position += len(orjson.dumps(item))
-        found[key] = Entry(start, value_start, position, item)
-    return found
-
-
-def _csv_cells(value: dict[str, Any], record: Plan, cuts: list[tuple[int, int]]) -> list[Cell]:
-    entries = _entries(value)
+def _csv_cells(
+    value: dict[str, Any], record: Plan, entries: dict[str, Entry], cuts: list[tuple[int, int]]
+) -> list[Cell]:
     cells: list[Cell] = []
     for placed in record.fields:
         entry = entries[placed.source]
-        start, end, item = entry.value_start, entry.end, entry.value
+        start, end, item = entry.value_start, entry.end, value[placed.source]
         if isinstance(item, dict | list):
             cells.append([NESTED, *_kept(cuts, start, end)])
         elif item is None:
@@ -144,14 +135,25 @@ def _csv_cells(value: dict[str, Any], record: Plan, cuts: list[tuple[int, int]])
     return cells
 
 
+class Form(NamedTuple):
+    language: str | None
+    record: Plan
+    served: dict[str, Any]
+    """The record as the renderers serve it in this form."""
+    entries: dict[str, Entry]
+    cuts: list[tuple[int, int]]
+
+
 def _forms(
     value: dict[str, Any], body: bytes, model: type[BaseModel], languages: tuple[str | None, ...]
-) -> Iterator[tuple[str | None, Plan, dict[str, Any], list[tuple[int, int]]]]:
+) -> Iterator[Form]:
     for language in languages:
         record = plan(model, language)
         cuts: list[tuple[int, int]] = []
-        if _walk(value, record, 0, cuts) == len(body):
-            yield language, record, in_language(value, record) if language else value, cuts
+        end, entries = _walk(value, record, 0, cuts)
+        if end == len(body):
+            served = in_language(value, record) if language else value
+            yield Form(language, record, served, entries, cuts)
 
 
 def _stored(spans: dict[str, Any]) -> bytes:
@@ -175,10 +177,10 @@ def lang_spans(value: dict[str, Any], body: bytes, model: type[BaseModel]) -> by
     """Where each language's form of a stored record lies in it: its ranges, for the forms that
     cut exactly as they render."""
     spans = {}
-    for language, _, served, cuts in _forms(value, body, model, LANGUAGES):
-        ranges = _kept(cuts, 0, len(body))
-        if cut_json(body, ranges) == json_bytes(served):
-            spans[language or ""] = ranges
+    for form in _forms(value, body, model, LANGUAGES):
+        ranges = _kept(form.cuts, 0, len(body))
+        if cut_json(body, ranges) == json_bytes(form.served):
+            spans[form.language or ""] = ranges
     return _stored(spans)
 
 
@@ -186,10 +188,10 @@ def csv_spans(value: dict[str, Any], body: bytes, model: type[BaseModel]) -> byt
     """Where each CSV cell of a stored record lies in it, in every language (``""``) and in
     each one, for the rows that cut exactly as they render."""
     spans = {}
-    for language, record, served, cuts in _forms(value, body, model, (None, *LANGUAGES)):
-        cells = _csv_cells(value, record, cuts)
-        if cut_csv(body, cells) == csv_rows([csv_cells(served, record.keys)]):
-            spans[language or ""] = cells
+    for form in _forms(value, body, model, (None, *LANGUAGES)):
+        cells = _csv_cells(value, form.record, form.entries, form.cuts)
+        if cut_csv(body, cells) == csv_rows([csv_cells(form.served, form.record.keys)]):
+            spans[form.language or ""] = cells
     return _stored(spans)
 
 
