@@ -3,6 +3,8 @@
 from sqlalchemy import ForeignKeyConstraint, Index, MetaData, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from app.localized import Localized, LocalizedTableMeta
+
 # Stable constraint names make Alembic revisions reviewable and batch mode reliable on SQLite.
 SQLModel.metadata = MetaData(
     naming_convention={
@@ -15,7 +17,11 @@ SQLModel.metadata = MetaData(
 )
 
 
-class Fact(SQLModel, table=True):
+class Table(SQLModel, metaclass=LocalizedTableMeta):
+    """Every table: ``Localized`` texts become one column per configured language."""
+
+
+class Fact(Table, table=True):
     """Anchor for everything that can be cited: each fact-bearing row points to one."""
 
     __table_args__ = (UniqueConstraint("kind", "subject_id"),)
@@ -29,13 +35,11 @@ class Fact(SQLModel, table=True):
     """Distinct articles among the fact's citations."""
 
 
-class Source(SQLModel, table=True):
+class Source(Table, table=True):
     id: str = Field(primary_key=True)
     document: str = Field(unique=True)
-    title_ar: str
-    title_en: str
-    attribution_ar: str | None = None
-    attribution_en: str | None = None
+    title: Localized[str]
+    attribution: Localized[str | None] = None
     published_date: str | None = None
     published_precision: str
     published_note: str | None = None
@@ -46,7 +50,7 @@ class Source(SQLModel, table=True):
     char_count: int
 
 
-class SourceUncited(SQLModel, table=True):
+class SourceUncited(Table, table=True):
     """A span of a source the curators marked as not about the talks, with the reason."""
 
     __tablename__ = "source_uncited"
@@ -60,7 +64,7 @@ class SourceUncited(SQLModel, table=True):
     end: int
 
 
-class SourceCoverage(SQLModel, table=True):
+class SourceCoverage(Table, table=True):
     """How much of a source the curated data accounts for, computed by the seed script."""
 
     __tablename__ = "source_coverage"
@@ -77,7 +81,7 @@ class SourceCoverage(SQLModel, table=True):
     uncovered_characters: int
 
 
-class DatasetMeta(SQLModel, table=True):
+class DatasetMeta(Table, table=True):
     """One row describing the build: which curated data it came from."""
 
     __tablename__ = "dataset_meta"
@@ -86,62 +90,55 @@ class DatasetMeta(SQLModel, table=True):
     data_version: str
 
 
-class Meeting(SQLModel, table=True):
+class Meeting(Table, table=True):
     id: str = Field(primary_key=True)
     number: int | None = Field(default=None, unique=True)
     kind: str
     status: str
-    name_en: str
-    name_ar: str
+    name: Localized[str]
     start_date: str | None = None
     date_precision: str
     date_note: str | None = None
     date_origin: str | None = None
-    city_en: str | None = None
-    city_ar: str | None = None
-    summary_en: str
-    summary_ar: str
+    city: Localized[str | None] = None
+    summary: Localized[str]
     note: str | None = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
-class MeetingVenue(SQLModel, table=True):
+class MeetingVenue(Table, table=True):
     __tablename__ = "meeting_venue"
 
     id: int = Field(primary_key=True)
     meeting_id: str = Field(foreign_key="meeting.id", index=True)
-    name_en: str
-    name_ar: str
+    name: Localized[str]
     preferred: bool
     note: str | None = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
-class Participant(SQLModel, table=True):
+class Participant(Table, table=True):
     id: str = Field(primary_key=True)
     kind: str = Field(index=True)
     side: str | None = Field(default=None, index=True)
-    name_en: str
-    name_ar: str
-    description_en: str
-    description_ar: str
+    name: Localized[str]
+    description: Localized[str]
     note: str | None = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
-class ParticipantTitle(SQLModel, table=True):
+class ParticipantTitle(Table, table=True):
     __tablename__ = "participant_title"
 
     id: int = Field(primary_key=True)
     participant_id: str = Field(foreign_key="participant.id", index=True)
-    title_en: str
-    title_ar: str
+    title: Localized[str]
     preferred: bool
     note: str | None = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
-class ParticipantAlias(SQLModel, table=True):
+class ParticipantAlias(Table, table=True):
     __tablename__ = "participant_alias"
     __table_args__ = (UniqueConstraint("participant_id", "alias"),)
 
@@ -152,32 +149,28 @@ class ParticipantAlias(SQLModel, table=True):
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
-class Issue(SQLModel, table=True):
+class Issue(Table, table=True):
     id: str = Field(primary_key=True)
-    name_en: str
-    name_ar: str
-    summary_en: str
-    summary_ar: str
+    name: Localized[str]
+    summary: Localized[str]
     note: str | None = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
-class IssueItem(SQLModel, table=True):
+class IssueItem(Table, table=True):
     """A named thing an issue is about, such as one of the seized properties."""
 
     __tablename__ = "issue_item"
 
     id: str = Field(primary_key=True)
     issue_id: str = Field(foreign_key="issue.id", index=True)
-    name_en: str
-    name_ar: str
-    place_en: str | None = None
-    place_ar: str | None = None
+    name: Localized[str]
+    place: Localized[str | None] = None
     note: str | None = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
-class FactVersion(SQLModel, table=True):
+class FactVersion(Table, table=True):
     """One version of a disputed field, for fields without a table of their own."""
 
     __tablename__ = "fact_version"
@@ -187,14 +180,13 @@ class FactVersion(SQLModel, table=True):
     subject_kind: str
     subject_id: str
     field: str
-    value_en: str
-    value_ar: str
+    value: Localized[str]
     preferred: bool
     note: str | None = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
-class Statement(SQLModel, table=True):
+class Statement(Table, table=True):
     id: str = Field(primary_key=True)
     speaker_id: str = Field(foreign_key="participant.id", index=True)
     meeting_id: str | None = Field(default=None, foreign_key="meeting.id", index=True)
@@ -204,13 +196,12 @@ class Statement(SQLModel, table=True):
     date_origin: str | None = None
     earliest_date: str | None = None
     latest_date: str | None = None
-    gist_en: str
-    gist_ar: str
+    gist: Localized[str]
     note: str | None = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
-class StatementIssue(SQLModel, table=True):
+class StatementIssue(Table, table=True):
     __tablename__ = "statement_issue"
     __table_args__ = (Index("ix_statement_issue_issue_id", "issue_id"),)
 
@@ -218,7 +209,7 @@ class StatementIssue(SQLModel, table=True):
     issue_id: str = Field(foreign_key="issue.id", primary_key=True)
 
 
-class StatementAttribution(SQLModel, table=True):
+class StatementAttribution(Table, table=True):
     """Whom the reporting article credits for a statement ("according to TASS")."""
 
     __tablename__ = "statement_attribution"
@@ -226,13 +217,12 @@ class StatementAttribution(SQLModel, table=True):
     statement_id: str = Field(foreign_key="statement.id", primary_key=True)
     via_id: str | None = Field(default=None, foreign_key="participant.id")
     """The credited participant (a news agency), if any; None for "agencies" and the like."""
-    text_en: str
-    text_ar: str
+    text: Localized[str]
     note: str | None = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
-class Event(SQLModel, table=True):
+class Event(Table, table=True):
     """A dated entry of the timeline: a meeting, an appointment, an announcement, a statement."""
 
     __table_args__ = (Index("ix_event_earliest_date", "earliest_date", "id"),)
@@ -245,17 +235,15 @@ class Event(SQLModel, table=True):
     date_origin: str | None = None
     earliest_date: str | None = None
     latest_date: str | None = None
-    title_en: str
-    title_ar: str
-    summary_en: str | None = None
-    summary_ar: str | None = None
+    title: Localized[str]
+    summary: Localized[str | None] = None
     meeting_id: str | None = Field(default=None, foreign_key="meeting.id")
     statement_id: str | None = Field(default=None, foreign_key="statement.id")
     # Meeting and statement events share the fact (and so the citations) of what they date.
     fact_id: int = Field(foreign_key="fact.id", index=True)
 
 
-class EventParticipant(SQLModel, table=True):
+class EventParticipant(Table, table=True):
     __tablename__ = "event_participant"
     __table_args__ = (Index("ix_event_participant_participant_id", "participant_id"),)
 
@@ -263,7 +251,7 @@ class EventParticipant(SQLModel, table=True):
     participant_id: str = Field(foreign_key="participant.id", primary_key=True)
 
 
-class MeetingParticipant(SQLModel, table=True):
+class MeetingParticipant(Table, table=True):
     __tablename__ = "meeting_participant"
     __table_args__ = (Index("ix_meeting_participant_participant_id", "participant_id"),)
 
@@ -274,7 +262,7 @@ class MeetingParticipant(SQLModel, table=True):
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
-class MeetingIssue(SQLModel, table=True):
+class MeetingIssue(Table, table=True):
     __tablename__ = "meeting_issue"
     __table_args__ = (Index("ix_meeting_issue_issue_id", "issue_id"),)
 
@@ -286,7 +274,7 @@ class MeetingIssue(SQLModel, table=True):
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
-class MeetingIssueRaiser(SQLModel, table=True):
+class MeetingIssueRaiser(Table, table=True):
     """Which side raised an issue in a round; an issue both sides raised has two rows."""
 
     __tablename__ = "meeting_issue_raiser"
@@ -304,7 +292,7 @@ class MeetingIssueRaiser(SQLModel, table=True):
     side: str = Field(primary_key=True)
 
 
-class Citation(SQLModel, table=True):
+class Citation(Table, table=True):
     __table_args__ = (Index("ix_citation_source_id_start", "source_id", "start"),)
 
     id: int = Field(primary_key=True)
@@ -323,7 +311,7 @@ class Citation(SQLModel, table=True):
     gloss_by: str
 
 
-class RenderedDocument(SQLModel, table=True):
+class RenderedDocument(Table, table=True):
     """A record's public representation, rendered by the seed script through its response schema.
 
     The server answers a record's URL with these bytes, or renders ``lang`` from them; nothing
@@ -343,7 +331,7 @@ class RenderedDocument(SQLModel, table=True):
     """Where each ``lang`` form lies in ``body`` (``app.spans``)."""
 
 
-class RenderedItem(SQLModel, table=True):
+class RenderedItem(Table, table=True):
     """One item of a list, rendered once through its response schema, with the keys the list
     filters and sorts on. ``position`` is the list's default order."""
 
@@ -359,8 +347,7 @@ class RenderedItem(SQLModel, table=True):
     support: str | None = None
     number: int | None = None
     start_date: str | None = None
-    name_en: str | None = None
-    name_ar: str | None = None
+    name: Localized[str | None] = None
     side: str | None = None
     kind: str | None = None
     kind_rank: int | None = None
@@ -380,7 +367,7 @@ class RenderedItem(SQLModel, table=True):
     """Where each cell of each CSV row lies in ``body`` (``app.spans``)."""
 
 
-class RenderedCount(SQLModel, table=True):
+class RenderedCount(Table, table=True):
     """How many items a list has, in all and per support grade, so a page needs no count."""
 
     __tablename__ = "rendered_count"
@@ -392,7 +379,7 @@ class RenderedCount(SQLModel, table=True):
     total: int
 
 
-class SearchRecord(SQLModel, table=True):
+class SearchRecord(Table, table=True):
     """What a search hit needs besides the text, one row per ``search_entry`` row.
 
     Kept apart from the full-text table, whose rows hold whole articles: reading a label there
@@ -410,5 +397,4 @@ class SearchRecord(SQLModel, table=True):
     weight: float
     counterpart: str | None = None
     """The same field in the other language."""
-    label_en: str
-    label_ar: str
+    label: Localized[str]

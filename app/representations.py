@@ -18,19 +18,9 @@ from typing import Annotated, Any, Literal, NamedTuple, Union, get_args, get_ori
 import orjson
 from pydantic import BaseModel
 
-from app.core.config import configured_languages
-
-LANGUAGES: tuple[str, ...] = configured_languages()
+from app.localized import LANGUAGES, LanguageOf, SingleLanguage
 # The values ``lang`` takes, as a type FastAPI validates and documents.
 Language = Literal[LANGUAGES]  # type: ignore[valid-type]
-
-
-@dataclass(frozen=True)
-class SingleLanguage:
-    """Marks a field given in one language only (``gloss_en``: the English rendering of a
-    quote), so it is served as it is under every ``lang`` rather than taken for half a pair."""
-
-    language: str
 
 
 @dataclass(frozen=True)
@@ -90,45 +80,40 @@ def _records_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
     return None, many
 
 
-def _language_of(name: str) -> tuple[str, str] | None:
-    """``("name", "ar")`` for ``name_ar`` when ``ar`` is a configured language."""
+def _language_of(name: str) -> str | None:
+    """``ar`` for ``name_ar`` when ``ar`` is a configured language."""
     base, _, suffix = name.rpartition("_")
-    return (base, suffix) if base and suffix in LANGUAGES else None
+    return suffix if base and suffix in LANGUAGES else None
 
 
 def text_name(name: str, siblings: Collection[str]) -> str | None:
-    """``name`` for ``name_ar`` when ``siblings`` hold the text in every configured language."""
-    split = _language_of(name)
-    if split is None:
-        return None
-    base = split[0]
-    return base if all(f"{base}_{language}" in siblings for language in LANGUAGES) else None
-
-
-def _single_language(model: type[BaseModel], name: str) -> bool:
-    return any(isinstance(meta, SingleLanguage) for meta in model.model_fields[name].metadata)
+    """``name`` for ``name_ar`` when ``siblings`` hold the text in every configured language:
+    how a JSON schema, which keeps no declarations, shows a localized field."""
+    base = name.rpartition("_")[0] if _language_of(name) else ""
+    return base if base and all(f"{base}_{code}" in siblings for code in LANGUAGES) else None
 
 
 def localized_fields(model: type[BaseModel]) -> dict[str, str]:
-    """Each field that is one language of a text given in every configured language, mapped to
-    the text's name: ``{"name_en": "name", "name_ar": "name"}``."""
-    names = model.model_fields.keys()
-    found = {}
-    for name in names:
-        base = text_name(name, names)
-        if base is not None and not _single_language(model, name):
-            found[name] = base
-    return found
+    """Each field declared ``Localized``, mapped to its text's name:
+    ``{"name_en": "name", "name_ar": "name"}``."""
+    return {
+        name: meta.text
+        for name, info in model.model_fields.items()
+        for meta in info.metadata
+        if isinstance(meta, LanguageOf)
+    }
 
 
 def unpaired_fields(model: type[BaseModel]) -> list[str]:
-    """Fields in a configured language without their siblings in the others, and not declared
-    single-language: ``lang`` could not collapse them, so a build refuses them."""
+    """Fields named for a configured language but declared neither ``Localized`` nor
+    ``SingleLanguage``: ``lang`` could not serve them once, so a build refuses them."""
     localized = localized_fields(model)
     return [
         f"{model.__name__}.{name}"
-        for name in model.model_fields
-        if _language_of(name) and name not in localized and not _single_language(model, name)
+        for name, info in model.model_fields.items()
+        if _language_of(name)
+        and name not in localized
+        and not any(isinstance(meta, SingleLanguage) for meta in info.metadata)
     ]
 
 

@@ -6,7 +6,7 @@ from typing import Annotated, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
-from app.representations import SingleLanguage
+from app.localized import Localized, LocalizedModelMeta, SingleLanguage
 from app.vocabulary import (
     DateOrigin,
     DatePrecision,
@@ -41,7 +41,7 @@ EXAMPLE_CITATION: JsonDict = {
 }
 
 
-class Public(BaseModel):
+class Public(BaseModel, metaclass=LocalizedModelMeta):
     model_config = ConfigDict(from_attributes=True)
 
 
@@ -95,8 +95,7 @@ DateOriginField = Annotated[
 
 
 class VenuePublic(Public):
-    name_en: str
-    name_ar: str
+    name: Localized[str]
     preferred: bool = Field(description="The version shown first; the others disagree with it.")
     note: str | None
     support: SupportGrade
@@ -108,19 +107,16 @@ class RoundPublic(Public):
     number: int
     id: str
     status: MeetingStatus
-    name_en: str
-    name_ar: str
+    name: Localized[str]
     start_date: str | None = Field(description="ISO 8601 date, as precise as date_precision says.")
     date_precision: DatePrecision
     date_note: str | None = Field(description="How the date was derived from the sources.")
     date_origin: DateOriginField
-    city_en: str | None
-    city_ar: str | None
+    city: Localized[str | None]
     venues: list[VenuePublic] = Field(
         description="Every venue the sources give, the preferred one first."
     )
-    summary_en: str
-    summary_ar: str
+    summary: Localized[str]
     note: str | None
     disputed_fields: list[str] = Field(
         description="Fields on which the sources disagree; see /conflicts for every version."
@@ -137,15 +133,13 @@ class MeetingRef(Public):
     number: int | None
     kind: MeetingKind
     status: MeetingStatus
-    name_en: str
-    name_ar: str
+    name: Localized[str]
     start_date: str | None
     date_precision: DatePrecision
 
 
 class TitlePublic(Public):
-    title_en: str
-    title_ar: str
+    title: Localized[str]
     preferred: bool
     note: str | None
     support: SupportGrade
@@ -182,15 +176,14 @@ class ParticipantSummary(Public):
     id: str
     kind: ParticipantKind
     side: Side | None = Field(description="ISO 3166-1 alpha-2 code of the side, if any.")
-    name_en: str
-    name_ar: str
-    title_en: str | None = Field(description="The preferred title, if the sources give one.")
-    title_ar: str | None
+    name: Localized[str]
+    title: Localized[str | None] = Field(
+        description="The preferred title, if the sources give one."
+    )
 
 
 class ParticipantPublic(ParticipantSummary):
-    description_en: str
-    description_ar: str
+    description: Localized[str]
     note: str | None
     titles: list[TitlePublic] = Field(description="Every title the sources give, preferred first.")
     aliases: list[AliasPublic] = Field(description="Every spelling of the name in the sources.")
@@ -223,10 +216,8 @@ class ParticipantRoundPublic(Public):
 
 class IssueFields(Public):
     id: str
-    name_en: str
-    name_ar: str
-    summary_en: str
-    summary_ar: str
+    name: Localized[str]
+    summary: Localized[str]
     note: str | None
 
 
@@ -234,10 +225,8 @@ class IssueItemPublic(Public):
     """A named thing an issue is about, such as one of the seized properties."""
 
     id: str
-    name_en: str
-    name_ar: str
-    place_en: str | None
-    place_ar: str | None
+    name: Localized[str]
+    place: Localized[str | None]
     note: str | None
     support: SupportGrade
     source_count: SourceCount
@@ -312,10 +301,8 @@ class IssueDetail(IssuePublic):
 class SourcePublic(Public):
     id: str
     document: str = Field(description="File name of the document as shipped.")
-    title_en: str
-    title_ar: str
-    attribution_en: str | None
-    attribution_ar: str | None
+    title: Localized[str]
+    attribution: Localized[str | None]
     published_date: str | None
     published_precision: DatePrecision
     published_note: str | None
@@ -354,14 +341,12 @@ class ParticipantRef(Public):
     id: str
     kind: ParticipantKind
     side: Side | None
-    name_en: str
-    name_ar: str
+    name: Localized[str]
 
 
 class IssueRef(Public):
     id: str
-    name_en: str
-    name_ar: str
+    name: Localized[str]
 
 
 class IssueInRound(Public):
@@ -403,10 +388,8 @@ class SourceRef(Public):
     """An article, with the credit line it gives itself ("agencies"), if any."""
 
     id: str
-    title_en: str
-    title_ar: str
-    attribution_en: str | None
-    attribution_ar: str | None
+    title: Localized[str]
+    attribution: Localized[str | None]
 
 
 class AttributionPublic(Public):
@@ -415,8 +398,7 @@ class AttributionPublic(Public):
     via: ParticipantRef | None = Field(
         description="The credited participant, when it is one (a news agency such as TASS)."
     )
-    text_en: str
-    text_ar: str
+    text: Localized[str]
     note: str | None
     support: SupportGrade
     source_count: SourceCount
@@ -450,8 +432,7 @@ class StatementPublic(Public):
         'before"...); null when nothing bounds it from below.'
     )
     latest_date: str | None = Field(description="Last day the statement may have been made.")
-    gist_en: str
-    gist_ar: str
+    gist: Localized[str]
     note: str | None
     support: SupportGrade
     source_count: SourceCount
@@ -474,10 +455,8 @@ class EventPublic(Public):
         'statement said "on or before" a day).'
     )
     latest_date: str | None = Field(description="Last day the date may denote.")
-    title_en: str
-    title_ar: str
-    summary_en: str | None
-    summary_ar: str | None
+    title: Localized[str]
+    summary: Localized[str | None]
     round: MeetingRef | None
     statement_id: str | None
     participants: list[ParticipantRef]
@@ -487,8 +466,7 @@ class EventPublic(Public):
 
 
 class VersionPublic(Public):
-    value_en: str
-    value_ar: str
+    value: Localized[str]
     preferred: bool
     note: str | None
     support: SupportGrade
@@ -499,8 +477,7 @@ class VersionPublic(Public):
 class SubjectRef(Public):
     kind: SubjectKind
     id: str
-    name_en: str
-    name_ar: str
+    name: Localized[str]
 
 
 class ConflictPublic(Public):
@@ -591,8 +568,7 @@ class SearchMatch(Public):
 class SearchResult(Public):
     type: SearchType
     id: str
-    label_en: str
-    label_ar: str
+    label: Localized[str]
     score: float = Field(description="Lower is better (bm25, weighted by field).")
     match: SearchMatch
     via: str | None = Field(

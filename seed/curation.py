@@ -4,6 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from app.localized import Localized, LocalizedModelMeta
 from app.vocabulary import (
     DateOrigin,
     DatePrecision,
@@ -39,7 +40,7 @@ def quotes_need_glosses(language: str) -> bool:
     return language.split("-")[0] != GLOSS_LANGUAGE
 
 
-class Curated(BaseModel):
+class Curated(BaseModel, metaclass=LocalizedModelMeta):
     # A misspelt key in a curated file must fail the build, not vanish.
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -71,10 +72,8 @@ class CuratedUncited(Curated):
 class CuratedSource(Curated):
     id: Slug
     document: Text
-    title_ar: Text
-    title_en: Text
-    attribution_ar: Text | None = None
-    attribution_en: Text | None = None
+    title: Localized[Text]
+    attribution: Localized[Text | None] = None
     published_date: IsoDate | None = None
     published_precision: DatePrecision
     published_note: Text | None = None
@@ -86,8 +85,7 @@ class CuratedSource(Curated):
 
 
 class CuratedTitle(Cited):
-    title_en: Text
-    title_ar: Text
+    title: Localized[Text]
     preferred: bool
     note: Text | None = None
 
@@ -102,10 +100,8 @@ class CuratedParticipant(Cited):
     id: Slug
     kind: ParticipantKind
     side: Side | None
-    name_en: Text
-    name_ar: Text
-    description_en: Text
-    description_ar: Text
+    name: Localized[Text]
+    description: Localized[Text]
     note: Text | None = None
     titles: list[CuratedTitle] = []
     aliases: list[CuratedAlias] = []
@@ -113,26 +109,21 @@ class CuratedParticipant(Cited):
 
 class CuratedIssueItem(Cited):
     id: Slug
-    name_en: Text
-    name_ar: Text
-    place_en: Text | None = None
-    place_ar: Text | None = None
+    name: Localized[Text]
+    place: Localized[Text | None] = None
     note: Text | None = None
 
 
 class CuratedIssue(Cited):
     id: Slug
-    name_en: Text
-    name_ar: Text
-    summary_en: Text
-    summary_ar: Text
+    name: Localized[Text]
+    summary: Localized[Text]
     note: Text | None = None
     items: list[CuratedIssueItem] = []
 
 
 class CuratedVenue(Cited):
-    name_en: Text
-    name_ar: Text
+    name: Localized[Text]
     preferred: bool
     note: Text | None = None
 
@@ -156,16 +147,13 @@ class CuratedRound(Cited):
     number: Annotated[int, Field(ge=1)] | None = None
     kind: MeetingKind
     status: MeetingStatus
-    name_en: Text
-    name_ar: Text
+    name: Localized[Text]
     start_date: IsoDate | None = None
     date_precision: DatePrecision
     date_note: Text | None = None
     date_origin: DateOrigin | None = None
-    city_en: Text | None = None
-    city_ar: Text | None = None
-    summary_en: Text
-    summary_ar: Text
+    city: Localized[Text | None] = None
+    summary: Localized[Text]
     note: Text | None = None
     venues: list[CuratedVenue] = []
     participants: list[CuratedRoundParticipant] = []
@@ -173,8 +161,7 @@ class CuratedRound(Cited):
 
 
 class CuratedVersion(Cited):
-    value_en: Text
-    value_ar: Text
+    value: Localized[Text]
     preferred: bool
     note: Text | None = None
 
@@ -193,8 +180,7 @@ class CuratedAttribution(Cited):
 
     via: Slug | None = None
     """The credited participant, when it is one."""
-    text_en: Text
-    text_ar: Text
+    text: Localized[Text]
     note: Text | None = None
 
 
@@ -210,8 +196,7 @@ class CuratedStatement(Cited):
     earliest_date: IsoDate | None = None
     latest_date: IsoDate | None = None
     """For a statement said "earlier" or "on or before" a day: the range it may fall in."""
-    gist_en: Text
-    gist_ar: Text
+    gist: Localized[Text]
     note: Text | None = None
     attribution: CuratedAttribution | None = None
 
@@ -228,10 +213,8 @@ class CuratedEvent(Cited):
     earliest_date: IsoDate | None = None
     latest_date: IsoDate | None = None
     """For an approximate date: the range it may fall in, when wider than event_date."""
-    title_en: Text
-    title_ar: Text
-    summary_en: Text | None = None
-    summary_ar: Text | None = None
+    title: Localized[Text]
+    summary: Localized[Text | None] = None
     round: Slug | None = None
     participants: list[Slug] = []
 

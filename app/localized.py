@@ -1,0 +1,138 @@
+"""A text given in every configured language, declared once.
+
+``name: Localized[str]`` in a curated model, a table or a response model becomes one field per
+configured language where it is declared: ``name_en`` then ``name_ar`` by default, ``name_ru``
+too when ``PARLEY_LANGUAGES`` lists it. Each keeps the declared type, default and description,
+and carries ``LanguageOf`` in its metadata, which is how the renderers know the fields are one
+text (``lang=ar`` serves ``name_ar`` as ``name``) without reading suffixes. The wire format is
+the one a client sees today: one key per language.
+
+The language set is read once, when the models are built at import; a process serves one set.
+"""
+
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any, TypeVar, get_args, get_origin
+
+import sqlalchemy as sa
+from pydantic._internal._model_construction import ModelMetaclass
+from pydantic.fields import FieldInfo
+from sqlmodel.main import SQLModelMetaclass
+
+from app.core.config import configured_languages
+
+LANGUAGES: tuple[str, ...] = configured_languages()
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class _Marker:
+    """Stands in a declaration for "one of these per configured language"."""
+
+
+_LOCALIZED = _Marker()
+Localized = Annotated[T, _LOCALIZED]
+
+
+@dataclass(frozen=True)
+class LanguageOf:
+    """Marks ``name_ar`` as the ``ar`` form of the text ``name``."""
+
+    text: str
+    language: str
+
+
+@dataclass(frozen=True)
+class SingleLanguage:
+    """Marks a field given in one language only (``gloss_en``: the English rendering of a
+    quote), so it is served as it is under every ``lang`` rather than taken for half a text."""
+
+    language: str
+
+
+def localized_name(text: str, language: str) -> str:
+    return f"{text}_{language}"
+
+
+def _expanded(annotation: Any, text: str, language: str) -> Any:
+    kept = tuple(meta for meta in get_args(annotation)[1:] if meta is not _LOCALIZED)
+    return Annotated[(get_args(annotation)[0], *kept, LanguageOf(text, language))]  # type: ignore[valid-type]
+
+
+def _is_localized(annotation: Any) -> bool:
+    return get_origin(annotation) is Annotated and _LOCALIZED in get_args(annotation)[1:]
+
+
+def expand_localized(namespace: dict[str, Any]) -> None:
+    """Rewrite a class body's ``Localized`` declarations into one field per language, in place
+    and in order, before pydantic (or SQLModel) reads the fields."""
+    annotations: dict[str, Any] = namespace.get("__annotations__", {})
+    if not any(map(_is_localized, annotations.values())):
+        return
+    expanded: dict[str, Any] = {}
+    missing = object()
+    for name, annotation in annotations.items():
+        if not _is_localized(annotation):
+            expanded[name] = annotation
+            continue
+        default = namespace.pop(name, missing)
+        for language in LANGUAGES:
+            field = localized_name(name, language)
+            expanded[field] = _expanded(annotation, name, language)
+            if default is not missing:
+                # A FieldInfo belongs to one field: each language gets its own copy.
+                namespace[field] = copy.copy(default) if isinstance(default, FieldInfo) else default
+    namespace["__annotations__"] = expanded
+
+
+class LocalizedModelMeta(ModelMetaclass):
+    """Pydantic's model metaclass, with ``Localized`` fields expanded first."""
+
+    def __new__(
+        mcs, name: str, bases: tuple[type[Any], ...], namespace: dict[str, Any], **kwargs: Any
+    ) -> type:
+        expand_localized(namespace)
+        return super().__new__(mcs, name, bases, namespace, **kwargs)
+
+
+class LocalizedTableMeta(SQLModelMetaclass):
+    """SQLModel's metaclass, with ``Localized`` columns expanded first."""
+
+    def __new__(
+        cls, name: str, bases: tuple[type[Any], ...], class_dict: dict[str, Any], **kwargs: Any
+    ) -> Any:
+        expand_localized(class_dict)
+        return super().__new__(cls, name, bases, class_dict, **kwargs)
+
+
+def texts(record: Any, text: str) -> dict[str, Any]:
+    """A text of ``record`` in every language, keyed as declared: ``{"name_en": ..., ...}``;
+    what a model built from it takes as keywords."""
+    return {localized_name(text, code): getattr(record, localized_name(text, code)) for code in LANGUAGES}
+
+
+def in_each_language(record: Any, *text_names: str) -> dict[str, Any]:
+    """Several texts of ``record`` in every language, keyed as declared."""
+    return {key: value for text in text_names for key, value in texts(record, text).items()}
+
+
+def text_in(record: Any, text: str, language: str) -> Any:
+    return getattr(record, localized_name(text, language))
+
+
+def worded(templates: Mapping[str, str], **values: Mapping[str, str]) -> dict[str, str]:
+    """A template in each language filled with each value in the same language:
+    ``worded({"en": "Statement by {speaker}"}, speaker={"en": "Lavrov"})``."""
+    return {
+        code: templates[code].format(**{key: value[code] for key, value in values.items()})
+        for code in LANGUAGES
+    }
+
+
+def localized_columns(text: str, *, nullable: bool) -> list[sa.Column[str]]:
+    """A text's columns, one per configured language, for a migration to create."""
+    return [
+        sa.Column(localized_name(text, code), sa.String(), nullable=nullable) for code in LANGUAGES
+    ]
