@@ -11,7 +11,6 @@ The language set is read once, when the models are built at import; a process se
 """
 
 import copy
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar, get_args, get_origin
 
@@ -107,28 +106,20 @@ class LocalizedTableMeta(SQLModelMetaclass):
         return super().__new__(cls, name, bases, class_dict, **kwargs)
 
 
-def texts(record: Any, text: str) -> dict[str, Any]:
-    """A text of ``record`` in every language, keyed as declared: ``{"name_en": ..., ...}``;
-    what a model built from it takes as keywords."""
-    return {localized_name(text, code): getattr(record, localized_name(text, code)) for code in LANGUAGES}
-
-
-def in_each_language(record: Any, *text_names: str) -> dict[str, Any]:
-    """Several texts of ``record`` in every language, keyed as declared."""
-    return {key: value for text in text_names for key, value in texts(record, text).items()}
+def texts(record: Any, text: str, named: str | None = None) -> dict[str, Any]:
+    """A text of ``record`` in every language, keyed as declared (``{"name_en": ..., ...}``) or
+    as the text ``named``: what a model built from it takes as keywords. No record gives the
+    text as absent (None) in every language."""
+    return {
+        localized_name(named or text, code): getattr(record, localized_name(text, code), None)
+        if record is not None
+        else None
+        for code in LANGUAGES
+    }
 
 
 def text_in(record: Any, text: str, language: str) -> Any:
     return getattr(record, localized_name(text, language))
-
-
-def worded(templates: Mapping[str, str], **values: Mapping[str, str]) -> dict[str, str]:
-    """A template in each language filled with each value in the same language:
-    ``worded({"en": "Statement by {speaker}"}, speaker={"en": "Lavrov"})``."""
-    return {
-        code: templates[code].format(**{key: value[code] for key, value in values.items()})
-        for code in LANGUAGES
-    }
 
 
 def localized_columns(text: str, *, nullable: bool) -> list[sa.Column[str]]:

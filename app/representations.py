@@ -19,6 +19,7 @@ import orjson
 from pydantic import BaseModel
 
 from app.localized import LANGUAGES, LanguageOf, SingleLanguage
+
 # The values ``lang`` takes, as a type FastAPI validates and documents.
 Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 

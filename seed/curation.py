@@ -219,6 +219,18 @@ class CuratedEvent(Cited):
     participants: list[Slug] = []
 
 
+# A sentence the build fills with a participant's name, in the same language.
+SpeakerTemplate = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"\{speaker\}")]
+
+
+class CuratedWording(Curated):
+    """How the build words what it derives rather than reads, in every language:
+    ``wording.yaml``. A new language adds its wording here, not in code."""
+
+    statement_title: Localized[SpeakerTemplate]
+    """A statement's title on the timeline and in search, e.g. ``Statement by {speaker}``."""
+
+
 class CuratedGloss(Curated):
     quote: Annotated[str, StringConstraints(min_length=1)]
     gloss_en: Text

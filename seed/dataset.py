@@ -36,7 +36,7 @@ from app.models import (
     StatementIssue,
 )
 from app.rendered import unpaired_public_fields
-from app.representations import LANGUAGES
+from app.localized import LANGUAGES, localized_name, text_in, texts
 from app.vocabulary import DateOrigin, EventKind, FactKind, MeetingStatus, Support
 from seed.coverage import DocumentCoverage, measure
 from seed.curation import (
@@ -107,6 +107,9 @@ class Dataset:
         default_factory=lambda: {table: [] for table in TABLE_ORDER}
     )
     coverage: dict[str, DocumentCoverage] = field(default_factory=dict)
+    statement_titles: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Each statement's title in every language (``title_en``...), by id: its speaker's name
+    worded by ``wording.yaml``. The timeline and search both label a statement by it."""
 
     def add(self, row: SQLModel) -> None:
         self.rows[type(row)].append(row)
@@ -137,7 +140,8 @@ class _Builder:
         self.fact_keys: set[tuple[str, str]] = set()
         # Citations shown for context (about: background): they do not count towards support.
         self.background_citations: set[int] = set()
-        self.participant_names: dict[str, tuple[str, str]] = {}
+        # A participant's name in every language (``name_en``...), by id.
+        self.participant_names: dict[str, dict[str, str]] = {}
         # (source id, quote) -> (English gloss, who wrote it); and the pairs cited so far.
         self.glosses: dict[tuple[str, str], tuple[str, str]] = {
             (source_id, gloss.quote): (gloss.gloss_en, glosses.gloss_by)
@@ -307,18 +311,13 @@ class _Builder:
 
     def check_public_languages(self) -> None:
         """Every public text is served in every configured language, so ``lang`` can give it
-        once; a field in one language only must say so."""
-        texts: dict[str, list[str]] = {}
+        once: a field named for one language is declared ``Localized`` or ``SingleLanguage``."""
         for name in unpaired_public_fields():
-            base, language = name.rsplit("_", 1)
-            texts.setdefault(base, []).append(language)
-        for base, given in texts.items():
-            given.sort(key=LANGUAGES.index)
-            missing = [f"{base}_{code}" for code in LANGUAGES if code not in given]
+            text = name.rpartition(".")[2].rpartition("_")[0]
             self.problem(
-                f"app/schemas.py: {base}",
-                f"given in {', '.join(given)} only; declare {', '.join(missing)} too "
-                "(every configured language), or mark the field SingleLanguage",
+                f"app/schemas.py: {name}",
+                f"a text in one language; declare `{text}: Localized[...]` to give it in every "
+                "configured language, or mark it SingleLanguage",
             )
 
     def add_sources(self) -> None:
@@ -374,7 +373,7 @@ class _Builder:
         self.check_unique("participants.yaml", "participant id", (p.id for p in participants))
         for participant in participants:
             where = f"participants.yaml: {participant.id}"
-            self.participant_names[participant.id] = (participant.name_en, participant.name_ar)
+            self.participant_names[participant.id] = texts(participant, "name")
             self.dataset.add(
                 Participant(
                     **participant.model_dump(
@@ -386,22 +385,24 @@ class _Builder:
                 )
             )
             self.check_one_preferred(where, "title", [t.preferred for t in participant.titles])
-            self.check_unique(where, "title", (t.title_en for t in participant.titles))
+            self.check_unique(
+                where, "title", (text_in(t, "title", "en") for t in participant.titles)
+            )
             for title in participant.titles:
-                subject = f"{participant.id}/title/{slugify(title.title_en)}"
+                title_en = text_in(title, "title", "en")
+                subject = f"{participant.id}/title/{slugify(title_en)}"
                 self.dataset.add(
                     ParticipantTitle(
                         id=self.dataset.count(ParticipantTitle) + 1,
                         participant_id=participant.id,
-                        title_en=title.title_en,
-                        title_ar=title.title_ar,
+                        **texts(title, "title"),
                         preferred=title.preferred,
                         note=title.note,
                         fact_id=self.fact(
                             FactKind.participant_title,
                             subject,
                             title.citations,
-                            f"{where} > title '{title.title_en}'",
+                            f"{where} > title '{title_en}'",
                         ),
                     )
                 )
@@ -485,21 +486,21 @@ class _Builder:
 
     def add_venues(self, meeting: CuratedRound, where: str) -> None:
         self.check_one_preferred(where, "venue", [v.preferred for v in meeting.venues])
-        self.check_unique(where, "venue", (v.name_en for v in meeting.venues))
+        self.check_unique(where, "venue", (text_in(v, "name", "en") for v in meeting.venues))
         for venue in meeting.venues:
+            name_en = text_in(venue, "name", "en")
             self.dataset.add(
                 MeetingVenue(
                     id=self.dataset.count(MeetingVenue) + 1,
                     meeting_id=meeting.id,
-                    name_en=venue.name_en,
-                    name_ar=venue.name_ar,
+                    **texts(venue, "name"),
                     preferred=venue.preferred,
                     note=venue.note,
                     fact_id=self.fact(
                         FactKind.round_venue,
-                        f"{meeting.id}/venue/{slugify(venue.name_en)}",
+                        f"{meeting.id}/venue/{slugify(name_en)}",
                         venue.citations,
-                        f"{where} > venue '{venue.name_en}'",
+                        f"{where} > venue '{name_en}'",
                     ),
                 )
             )
@@ -580,25 +581,25 @@ class _Builder:
             where = f"versions.yaml: {kind} '{subject_id}' {field_name}"
             self.check_defined(where, kind, subject_id, defined[kind])
             self.check_one_preferred(where, "version", [v.preferred for v in version_set.versions])
-            self.check_unique(where, "version", (v.value_en for v in version_set.versions))
-            self.check_unique(where, "version", (v.value_ar for v in version_set.versions))
+            for language in LANGUAGES:
+                values = (text_in(v, "value", language) for v in version_set.versions)
+                self.check_unique(where, "version", values)
             for version in version_set.versions:
-                subject = f"{subject_id}/{field_name}/{version.value_ar}"
+                subject = f"{subject_id}/{field_name}/{text_in(version, 'value', 'ar')}"
                 self.dataset.add(
                     FactVersion(
                         id=self.dataset.count(FactVersion) + 1,
                         subject_kind=kind.value,
                         subject_id=subject_id,
                         field=field_name,
-                        value_en=version.value_en,
-                        value_ar=version.value_ar,
+                        **texts(version, "value"),
                         preferred=version.preferred,
                         note=version.note,
                         fact_id=self.fact(
                             FactKind.fact_version,
                             f"{kind}/{subject}",
                             version.citations,
-                            f"{where} > version '{version.value_en}'",
+                            f"{where} > version '{text_in(version, 'value', 'en')}'",
                         ),
                     )
                 )
@@ -624,6 +625,7 @@ class _Builder:
                 statement.date_note,
             )
             fact_id = self.fact(FactKind.statement, statement.id, statement.citations, where)
+            self.dataset.statement_titles[statement.id] = self.statement_title(statement.speaker)
             self.dataset.add(
                 Statement(
                     id=statement.id,
@@ -635,8 +637,7 @@ class _Builder:
                     date_origin=statement.date_origin,
                     earliest_date=statement.earliest_date,
                     latest_date=statement.latest_date,
-                    gist_en=statement.gist_en,
-                    gist_ar=statement.gist_ar,
+                    **texts(statement, "gist"),
                     note=statement.note,
                     fact_id=fact_id,
                 )
@@ -648,7 +649,6 @@ class _Builder:
                     self.dataset.add(StatementIssue(statement_id=statement.id, issue_id=issue_id))
             # On the timeline when anything dates it, if only "on or before" a day.
             if statement.statement_date is not None or earliest or latest:
-                name_en, name_ar = self.participant_names[statement.speaker]
                 self.add_event(
                     Event(
                         id=statement.id,
@@ -659,16 +659,23 @@ class _Builder:
                         date_origin=statement.date_origin,
                         earliest_date=earliest,
                         latest_date=latest,
-                        title_en=f"Statement by {name_en}",
-                        title_ar=f"تصريح {name_ar}",
-                        summary_en=statement.gist_en,
-                        summary_ar=statement.gist_ar,
+                        **self.dataset.statement_titles[statement.id],
+                        **texts(statement, "gist", named="summary"),
                         meeting_id=statement.round,
                         statement_id=statement.id,
                         fact_id=fact_id,
                     ),
                     [statement.speaker],
                 )
+
+    def statement_title(self, speaker: str) -> dict[str, str]:
+        names = self.participant_names[speaker]
+        return {
+            localized_name("title", code): text_in(
+                self.data.wording, "statement_title", code
+            ).format(speaker=names[localized_name("name", code)])
+            for code in LANGUAGES
+        }
 
     def add_attribution(self, statement: CuratedStatement, where: str) -> None:
         attribution = statement.attribution
@@ -680,8 +687,7 @@ class _Builder:
             StatementAttribution(
                 statement_id=statement.id,
                 via_id=attribution.via,
-                text_en=attribution.text_en,
-                text_ar=attribution.text_ar,
+                **texts(attribution, "text"),
                 note=attribution.note,
                 fact_id=self.fact(FactKind.attribution, statement.id, attribution.citations, where),
             )
@@ -708,8 +714,7 @@ class _Builder:
                     date_origin=meeting.date_origin,
                     earliest_date=earliest,
                     latest_date=latest,
-                    title_en=meeting.name_en,
-                    title_ar=meeting.name_ar,
+                    **texts(meeting, "name", named="title"),
                     meeting_id=meeting.id,
                     fact_id=self.round_facts[meeting.id],
                 ),

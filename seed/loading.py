@@ -10,7 +10,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from app.core.config import CURATED_DATA_DIR, CURATED_DOCUMENTS_DIR
-from app.representations import LANGUAGES
+from app.localized import LANGUAGES
 from seed.curation import (
     CuratedCitation,
     CuratedEvent,
@@ -21,6 +21,7 @@ from seed.curation import (
     CuratedSource,
     CuratedStatement,
     CuratedVersionSet,
+    CuratedWording,
 )
 from seed.shapes import (
     ITEM_NOUNS,
@@ -39,6 +40,7 @@ CURATED_FILES = (
     "statements.yaml",
     "events.yaml",
     "versions.yaml",
+    "wording.yaml",
 )
 # One file per source, named by its id: the English gloss of every quote cited from it.
 GLOSSES_DIR = "glosses"
@@ -76,6 +78,8 @@ class CuratedData:
     versions: list[CuratedVersionSet]
     glosses: dict[str, CuratedGlosses]
     """By source id."""
+    wording: CuratedWording | None
+    """None when ``wording.yaml`` has problems (reported), which a build never gets past."""
     documents: dict[str, Document]
     data_version: str
     """Hash of every curated file and document: the version of the data."""
@@ -235,6 +239,7 @@ def read_curated(
         events=_read_yaml_list(data_dir / "events.yaml", CuratedEvent, problems),
         versions=_read_yaml_list(data_dir / "versions.yaml", CuratedVersionSet, problems),
         glosses=_read_glosses(data_dir / GLOSSES_DIR, problems),
+        wording=_read_yaml(data_dir / "wording.yaml", CuratedWording, problems),
         documents=read_documents(documents_dir),
         data_version="",
     )

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from sqlalchemy import Connection, inspect, text
 from sqlmodel import SQLModel
 
+from app.localized import texts
 from app.models import (
     Citation,
     DatasetMeta,
@@ -273,8 +274,7 @@ class Renderer:
         preferred = self.related.preferred_title(participant.id)
         return {
             **fields(participant),
-            "title_en": preferred.title_en if preferred else None,
-            "title_ar": preferred.title_ar if preferred else None,
+            **texts(preferred, "title"),
         }
 
     def round_participants(self, meeting: Meeting) -> list[Item]:
@@ -334,8 +334,7 @@ class Renderer:
                     {
                         "side": participant.side,
                         "kind": participant.kind,
-                        "name_en": participant.name_en,
-                        "name_ar": participant.name_ar,
+                        **texts(participant, "name"),
                     },
                 )
                 for participant, public in zip(participants, presented, strict=True)
@@ -396,7 +395,7 @@ class Renderer:
             Listing.issues,
             "",
             [
-                Item(issue.id, public, {"name_en": issue.name_en, "name_ar": issue.name_ar})
+                Item(issue.id, public, texts(issue, "name"))
                 for issue, public in zip(issues, presented, strict=True)
             ],
         )
@@ -450,8 +449,7 @@ class Renderer:
             return None
         return AttributionPublic(
             via=self.participant_ref(attribution.via_id) if attribution.via_id else None,
-            text_en=attribution.text_en,
-            text_ar=attribution.text_ar,
+            **texts(attribution, "text"),
             note=attribution.note,
             **self.evidence(attribution.fact_id),
         )
@@ -528,14 +526,11 @@ class Renderer:
             subject = subjects[kind][subject_id]
             conflicts.append(
                 ConflictPublic(
-                    subject=SubjectRef(
-                        kind=kind, id=subject_id, name_en=subject.name_en, name_ar=subject.name_ar
-                    ),
+                    subject=SubjectRef(kind=kind, id=subject_id, **texts(subject, "name")),
                     field=field_name,
                     versions=[
                         VersionPublic(
-                            value_en=version.value_en,
-                            value_ar=version.value_ar,
+                            **version.value,
                             preferred=version.preferred,
                             note=version.note,
                             **self.evidence(version.fact_id),

@@ -3,9 +3,10 @@
 Each row is one field of one record in one language. ``terms`` holds the normalised,
 prefix-stripped tokens (the same normalisation queries get); ``original`` keeps the text as
 written so matches can be reported at their real offsets. ``counterpart`` is the same field in
-the other language, which lets an English query locate a name in the Arabic sources.
+Arabic (in English, for an Arabic row), which lets an English query locate a name in the Arabic
+sources.
 
-The curated fields come in pairs, English and Arabic. Text quoted from a source (its whole text,
+The curated fields come in every configured language, a row each. Text quoted from a source (its whole text,
 a statement's quotes) and aliases are in whatever language the source or alias is: their rows
 carry that language, so a match reports it.
 """
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from app.localized import LANGUAGES, text_in, texts
 from app.models import (
     Citation,
     Event,
@@ -45,24 +47,33 @@ class SearchEntry:
     weight: float
     original: str
     counterpart: str | None
-    label_en: str
-    label_ar: str
+    labels: dict[str, str]
+    """The record's label in every language, keyed as stored (``label_en``...)."""
 
     def as_row(self) -> dict[str, Any]:
-        return asdict(self)
+        row = asdict(self)
+        return row | row.pop("labels")
 
 
-def _pair(
+# The language a curated name is printed in by the sources, and the one an Arabic name is
+# given in beside it: a row's counterpart is the same field in the other of the two.
+SOURCES_LANGUAGE, KEY_LANGUAGE = "ar", "en"
+
+
+def _localized(
     kind: str,
     record_id: str,
     field: str,
-    english: str | None,
-    arabic: str | None,
+    record: Any,
+    text: str,
     weight: float,
-    labels: tuple[str, str],
+    labels: dict[str, str],
 ) -> Iterator[SearchEntry]:
-    for language, text, counterpart in (("en", english, arabic), ("ar", arabic, english)):
-        yield from _single(kind, record_id, field, text, language, weight, labels, counterpart)
+    """A curated text in each language, each with its counterpart."""
+    given = {code: text_in(record, text, code) for code in LANGUAGES}
+    for language, value in given.items():
+        other = KEY_LANGUAGE if language == SOURCES_LANGUAGE else SOURCES_LANGUAGE
+        yield from _single(kind, record_id, field, value, language, weight, labels, given[other])
 
 
 def _single(
@@ -72,11 +83,11 @@ def _single(
     text: str | None,
     language: str,
     weight: float,
-    labels: tuple[str, str],
+    labels: dict[str, str],
     counterpart: str | None = None,
 ) -> Iterator[SearchEntry]:
     """A field in one language: source text, a quote, an alias in their own language, or one
-    side of a bilingual field with the other side as its counterpart."""
+    language of a curated text with its counterpart."""
     if text:
         yield SearchEntry(
             terms=" ".join(tokens(text)),
@@ -87,8 +98,7 @@ def _single(
             weight=weight,
             original=text,
             counterpart=counterpart,
-            label_en=labels[0],
-            label_ar=labels[1],
+            labels=labels,
         )
 
 
@@ -100,86 +110,44 @@ def build_search_entries(dataset: Dataset) -> list[SearchEntry]:
     entries: list[SearchEntry] = []
     participants = {p.id: p for p in _rows(dataset, Participant)}
     for participant in participants.values():
-        labels = (participant.name_en, participant.name_ar)
-        entries += _pair(
-            "participant",
-            participant.id,
-            "name",
-            participant.name_en,
-            participant.name_ar,
-            NAME,
-            labels,
+        labels = texts(participant, "name", "label")
+        entries += _localized(
+            "participant", participant.id, "name", participant, "name", NAME, labels
         )
-        entries += _pair(
-            "participant",
-            participant.id,
-            "description",
-            participant.description_en,
-            participant.description_ar,
-            TEXT,
-            labels,
+        entries += _localized(
+            "participant", participant.id, "description", participant, "description", TEXT, labels
         )
     for alias in _rows(dataset, ParticipantAlias):
         owner = participants[alias.participant_id]
+        labels = texts(owner, "name", "label")
         entries += _single(
-            "participant",
-            owner.id,
-            "alias",
-            alias.alias,
-            alias.language,
-            NAME,
-            (owner.name_en, owner.name_ar),
+            "participant", owner.id, "alias", alias.alias, alias.language, NAME, labels
         )
     for title in _rows(dataset, ParticipantTitle):
         owner = participants[title.participant_id]
-        entries += _pair(
-            "participant",
-            owner.id,
-            "title",
-            title.title_en,
-            title.title_ar,
-            TITLE,
-            (owner.name_en, owner.name_ar),
-        )
+        labels = texts(owner, "name", "label")
+        entries += _localized("participant", owner.id, "title", title, "title", TITLE, labels)
 
     issues = {i.id: i for i in _rows(dataset, Issue)}
     for issue in issues.values():
-        labels = (issue.name_en, issue.name_ar)
-        entries += _pair("issue", issue.id, "name", issue.name_en, issue.name_ar, NAME, labels)
-        entries += _pair(
-            "issue", issue.id, "summary", issue.summary_en, issue.summary_ar, TEXT, labels
-        )
+        labels = texts(issue, "name", "label")
+        entries += _localized("issue", issue.id, "name", issue, "name", NAME, labels)
+        entries += _localized("issue", issue.id, "summary", issue, "summary", TEXT, labels)
     for item in _rows(dataset, IssueItem):
         owner = issues[item.issue_id]
-        entries += _pair(
-            "issue",
-            owner.id,
-            "item",
-            item.name_en,
-            item.name_ar,
-            TITLE,
-            (owner.name_en, owner.name_ar),
+        entries += _localized(
+            "issue", owner.id, "item", item, "name", TITLE, texts(owner, "name", "label")
         )
 
     rounds = {r.id: r for r in _rows(dataset, Meeting)}
     for meeting in rounds.values():
-        labels = (meeting.name_en, meeting.name_ar)
-        entries += _pair(
-            "round", meeting.id, "name", meeting.name_en, meeting.name_ar, NAME, labels
-        )
-        entries += _pair(
-            "round", meeting.id, "summary", meeting.summary_en, meeting.summary_ar, TEXT, labels
-        )
+        labels = texts(meeting, "name", "label")
+        entries += _localized("round", meeting.id, "name", meeting, "name", NAME, labels)
+        entries += _localized("round", meeting.id, "summary", meeting, "summary", TEXT, labels)
     for venue in _rows(dataset, MeetingVenue):
         owner = rounds[venue.meeting_id]
-        entries += _pair(
-            "round",
-            owner.id,
-            "venue",
-            venue.name_en,
-            venue.name_ar,
-            TITLE,
-            (owner.name_en, owner.name_ar),
+        entries += _localized(
+            "round", owner.id, "venue", venue, "name", TITLE, texts(owner, "name", "label")
         )
 
     languages = {source.id: source.language for source in _rows(dataset, Source)}
@@ -190,11 +158,9 @@ def build_search_entries(dataset: Dataset) -> list[SearchEntry]:
             (citation.quote, languages[citation.source_id])
         )
     for statement in _rows(dataset, Statement):
-        speaker = participants[statement.speaker_id]
-        labels = (f"Statement by {speaker.name_en}", f"تصريح {speaker.name_ar}")
-        entries += _pair(
-            "statement", statement.id, "gist", statement.gist_en, statement.gist_ar, TEXT, labels
-        )
+        titled = dataset.statement_titles[statement.id]
+        labels = {key.replace("title_", "label_", 1): value for key, value in titled.items()}
+        entries += _localized("statement", statement.id, "gist", statement, "gist", TEXT, labels)
         for quote, language in quotes.get(statement.fact_id, []):
             entries += _single("statement", statement.id, "quote", quote, language, TEXT, labels)
 
@@ -202,16 +168,12 @@ def build_search_entries(dataset: Dataset) -> list[SearchEntry]:
         # Statement events are found as statements; meetings as rounds. The rest stand alone.
         if event.kind in (EventKind.statement, EventKind.meeting):
             continue
-        labels = (event.title_en, event.title_ar)
-        entries += _pair("event", event.id, "title", event.title_en, event.title_ar, TITLE, labels)
-        entries += _pair(
-            "event", event.id, "summary", event.summary_en, event.summary_ar, TEXT, labels
-        )
+        labels = texts(event, "title", "label")
+        entries += _localized("event", event.id, "title", event, "title", TITLE, labels)
+        entries += _localized("event", event.id, "summary", event, "summary", TEXT, labels)
 
     for source in _rows(dataset, Source):
-        labels = (source.title_en, source.title_ar)
-        entries += _pair(
-            "source", source.id, "title", source.title_en, source.title_ar, TITLE, labels
-        )
+        labels = texts(source, "title", "label")
+        entries += _localized("source", source.id, "title", source, "title", TITLE, labels)
         entries += _single("source", source.id, "text", source.text, source.language, TEXT, labels)
     return entries

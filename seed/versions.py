@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from app.localized import texts
 from app.models import FactVersion, MeetingVenue, ParticipantTitle
 
 VersionKey = tuple[str, str, str]
@@ -17,8 +18,8 @@ VersionKey = tuple[str, str, str]
 
 @dataclass(frozen=True)
 class Version:
-    value_en: str
-    value_ar: str
+    value: dict[str, str]
+    """In every language, keyed as the public version is (``value_en``...)."""
     preferred: bool
     note: str | None
     fact_id: int
@@ -33,21 +34,15 @@ def group_versions(
     groups: dict[VersionKey, list[Version]] = defaultdict(list)
     for venue in venues:
         groups["round", venue.meeting_id, "venue"].append(
-            Version(venue.name_en, venue.name_ar, venue.preferred, venue.note, venue.fact_id)
+            Version(texts(venue, "name", "value"), venue.preferred, venue.note, venue.fact_id)
         )
     for title in titles:
         groups["participant", title.participant_id, "title"].append(
-            Version(title.title_en, title.title_ar, title.preferred, title.note, title.fact_id)
+            Version(texts(title, "title", "value"), title.preferred, title.note, title.fact_id)
         )
     for version in fact_versions:
         groups[version.subject_kind, version.subject_id, version.field].append(
-            Version(
-                version.value_en,
-                version.value_ar,
-                version.preferred,
-                version.note,
-                version.fact_id,
-            )
+            Version(texts(version, "value"), version.preferred, version.note, version.fact_id)
         )
     return groups
 

@@ -9,9 +9,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from app.core.db import ReadOnlyDatabase
+from app.localized import LANGUAGES, localized_name
 from app.search.normalize import tokens, tokens_with_spans
 
 MAX_QUERY_TOKENS = 12
@@ -31,8 +32,8 @@ class Match:
 class Hit:
     kind: str
     record_id: str
-    label_en: str
-    label_ar: str
+    labels: dict[str, str]
+    """The record's label in every language, keyed as served (``label_en``...)."""
     score: float
     entry: int
     """The search_entry row of the record's best-matching field."""
@@ -104,6 +105,15 @@ def snippet(original: str, start: int, end: int) -> str:
     )
 
 
+# A record's label in every language: the last columns of the rows read below.
+LABEL_KEYS = tuple(localized_name("label", code) for code in LANGUAGES)
+LABELS = ", ".join(LABEL_KEYS)
+
+
+def _labels(values: Sequence[str]) -> dict[str, str]:
+    return dict(zip(LABEL_KEYS, values, strict=True))
+
+
 # Each matching record once, by its best-scoring field, best first.
 BEST_PER_RECORD = """
     WITH candidates AS (
@@ -112,8 +122,8 @@ BEST_PER_RECORD = """
         SELECT rowid AS entry, rank FROM search_entry
         WHERE search_entry MATCH :expression LIMIT :candidates
     ), hits AS (
-        SELECT entry, kind, record_id, field, language, counterpart, label_en, label_ar,
-               candidates.rank * weight AS score
+        SELECT entry, kind, record_id, field, language, counterpart,
+               candidates.rank * weight AS score, {LABELS}
         FROM candidates JOIN search_record USING (entry)
     ), ranked AS (
         SELECT *, row_number() OVER (
@@ -121,15 +131,15 @@ BEST_PER_RECORD = """
         ) AS position
         FROM hits
     ), best AS (
-        SELECT entry, kind, record_id, field, language, counterpart, label_en, label_ar, score
+        SELECT entry, kind, record_id, field, language, counterpart, score, {LABELS}
         FROM ranked WHERE position = 1
     )
-    """
+    """.format(LABELS=LABELS)
 ALL_BEST = BEST_PER_RECORD + "SELECT * FROM best ORDER BY score, kind, record_id"
 
 # Only the sources whose text contains every word of the name, found through the index.
 SOURCE_TEXTS_WITH = (
-    "SELECT rowid, record_id, language, original, label_en, label_ar FROM search_entry "
+    f"SELECT rowid, record_id, language, original, {LABELS} FROM search_entry "
     "WHERE search_entry MATCH :expression AND kind = 'source' AND field = 'text' "
     "ORDER BY record_id LIMIT :candidates"
 )
@@ -144,16 +154,18 @@ class Candidate(NamedTuple):
     field: str
     language: str
     counterpart: str | None
-    label_en: str
-    label_ar: str
     score: float
+    labels: dict[str, str]
+
+    @classmethod
+    def of(cls, row: Sequence[Any]) -> "Candidate":
+        return cls(*row[:7], labels=_labels(row[7:]))
 
     def hit(self) -> "Hit":
         return Hit(
             kind=self.kind,
             record_id=self.record_id,
-            label_en=self.label_en,
-            label_ar=self.label_ar,
+            labels=self.labels,
             score=round(self.score, 6),
             entry=self.entry,
             field=self.field,
@@ -166,8 +178,11 @@ class SourceText(NamedTuple):
     record_id: str
     language: str
     original: str
-    label_en: str
-    label_ar: str
+    labels: dict[str, str]
+
+    @classmethod
+    def of(cls, row: Sequence[Any]) -> "SourceText":
+        return cls(*row[:4], labels=_labels(row[4:]))
 
 
 @dataclass(frozen=True)
@@ -192,7 +207,7 @@ def search(
     # Every kind is weighed even when one is asked for: an English name matched on a record is
     # what leads to the Arabic sources that print it.
     rows = [
-        Candidate(*row)
+        Candidate.of(row)
         for row in database.all(
             ALL_BEST, {"expression": match_expression(words), "candidates": MAX_CANDIDATES}
         )
@@ -246,7 +261,7 @@ def _sources_naming(
     bridged: dict[str, Hit] = {}
     for name, via in names.items():
         expression = {"expression": match_expression(list(name)), "candidates": MAX_CANDIDATES}
-        for source in map(SourceText._make, database.all(SOURCE_TEXTS_WITH, expression)):
+        for source in map(SourceText.of, database.all(SOURCE_TEXTS_WITH, expression)):
             if source.record_id in found or source.record_id in bridged:
                 continue
             spans = spans_of(source.original)
@@ -257,8 +272,7 @@ def _sources_naming(
             bridged[source.record_id] = Hit(
                 kind="source",
                 record_id=source.record_id,
-                label_en=source.label_en,
-                label_ar=source.label_ar,
+                labels=source.labels,
                 score=0.0,
                 entry=source.entry,
                 field="text",

@@ -11,12 +11,18 @@ baseline, 0001, when the meeting tables took their names (``meeting``, ``meeting
 ids only move forward, so a file built at 0001 is rebuilt, never taken for current. A schema
 change is a new revision on top of this, reviewed like code: see "Changing the schema" in the
 README.
+
+A text given in every configured language (a ``Localized`` field of ``app/models.py``) has a
+column per language, ``name_en``, ``name_ar``...: ``localized_columns`` creates them from the
+same setting the models read, so a build for another set of languages gets its columns.
 """
 
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+
+from app.localized import localized_columns
 
 revision: str = "0002"
 down_revision: str | None = None
@@ -68,8 +74,7 @@ def upgrade() -> None:
         sa.Column("support", sa.String(), nullable=True),
         sa.Column("number", sa.Integer(), nullable=True),
         sa.Column("start_date", sa.String(), nullable=True),
-        sa.Column("name_en", sa.String(), nullable=True),
-        sa.Column("name_ar", sa.String(), nullable=True),
+        *localized_columns("name", nullable=True),
         sa.Column("side", sa.String(), nullable=True),
         sa.Column("kind", sa.String(), nullable=True),
         sa.Column("kind_rank", sa.Integer(), nullable=True),
@@ -97,18 +102,15 @@ def upgrade() -> None:
         sa.Column("language", sa.String(), nullable=False),
         sa.Column("weight", sa.Float(), nullable=False),
         sa.Column("counterpart", sa.String(), nullable=True),
-        sa.Column("label_en", sa.String(), nullable=False),
-        sa.Column("label_ar", sa.String(), nullable=False),
+        *localized_columns("label", nullable=False),
         sa.PrimaryKeyConstraint("entry", name=op.f("pk_search_record")),
     )
     op.create_table(
         "source",
         sa.Column("id", sa.String(), nullable=False),
         sa.Column("document", sa.String(), nullable=False),
-        sa.Column("title_ar", sa.String(), nullable=False),
-        sa.Column("title_en", sa.String(), nullable=False),
-        sa.Column("attribution_ar", sa.String(), nullable=True),
-        sa.Column("attribution_en", sa.String(), nullable=True),
+        *localized_columns("title", nullable=False),
+        *localized_columns("attribution", nullable=True),
         sa.Column("published_date", sa.String(), nullable=True),
         sa.Column("published_precision", sa.String(), nullable=False),
         sa.Column("published_note", sa.String(), nullable=True),
@@ -149,8 +151,7 @@ def upgrade() -> None:
         sa.Column("subject_kind", sa.String(), nullable=False),
         sa.Column("subject_id", sa.String(), nullable=False),
         sa.Column("field", sa.String(), nullable=False),
-        sa.Column("value_en", sa.String(), nullable=False),
-        sa.Column("value_ar", sa.String(), nullable=False),
+        *localized_columns("value", nullable=False),
         sa.Column("preferred", sa.Boolean(), nullable=False),
         sa.Column("note", sa.String(), nullable=True),
         sa.Column("fact_id", sa.Integer(), nullable=False),
@@ -168,10 +169,8 @@ def upgrade() -> None:
     op.create_table(
         "issue",
         sa.Column("id", sa.String(), nullable=False),
-        sa.Column("name_en", sa.String(), nullable=False),
-        sa.Column("name_ar", sa.String(), nullable=False),
-        sa.Column("summary_en", sa.String(), nullable=False),
-        sa.Column("summary_ar", sa.String(), nullable=False),
+        *localized_columns("name", nullable=False),
+        *localized_columns("summary", nullable=False),
         sa.Column("note", sa.String(), nullable=True),
         sa.Column("fact_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["fact_id"], ["fact.id"], name=op.f("fk_issue_fact_id_fact")),
@@ -184,16 +183,13 @@ def upgrade() -> None:
         sa.Column("number", sa.Integer(), nullable=True),
         sa.Column("kind", sa.String(), nullable=False),
         sa.Column("status", sa.String(), nullable=False),
-        sa.Column("name_en", sa.String(), nullable=False),
-        sa.Column("name_ar", sa.String(), nullable=False),
+        *localized_columns("name", nullable=False),
         sa.Column("start_date", sa.String(), nullable=True),
         sa.Column("date_precision", sa.String(), nullable=False),
         sa.Column("date_note", sa.String(), nullable=True),
         sa.Column("date_origin", sa.String(), nullable=True),
-        sa.Column("city_en", sa.String(), nullable=True),
-        sa.Column("city_ar", sa.String(), nullable=True),
-        sa.Column("summary_en", sa.String(), nullable=False),
-        sa.Column("summary_ar", sa.String(), nullable=False),
+        *localized_columns("city", nullable=True),
+        *localized_columns("summary", nullable=False),
         sa.Column("note", sa.String(), nullable=True),
         sa.Column("fact_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["fact_id"], ["fact.id"], name=op.f("fk_meeting_fact_id_fact")),
@@ -206,10 +202,8 @@ def upgrade() -> None:
         sa.Column("id", sa.String(), nullable=False),
         sa.Column("kind", sa.String(), nullable=False),
         sa.Column("side", sa.String(), nullable=True),
-        sa.Column("name_en", sa.String(), nullable=False),
-        sa.Column("name_ar", sa.String(), nullable=False),
-        sa.Column("description_en", sa.String(), nullable=False),
-        sa.Column("description_ar", sa.String(), nullable=False),
+        *localized_columns("name", nullable=False),
+        *localized_columns("description", nullable=False),
         sa.Column("note", sa.String(), nullable=True),
         sa.Column("fact_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["fact_id"], ["fact.id"], name=op.f("fk_participant_fact_id_fact")),
@@ -258,10 +252,8 @@ def upgrade() -> None:
         "issue_item",
         sa.Column("id", sa.String(), nullable=False),
         sa.Column("issue_id", sa.String(), nullable=False),
-        sa.Column("name_en", sa.String(), nullable=False),
-        sa.Column("name_ar", sa.String(), nullable=False),
-        sa.Column("place_en", sa.String(), nullable=True),
-        sa.Column("place_ar", sa.String(), nullable=True),
+        *localized_columns("name", nullable=False),
+        *localized_columns("place", nullable=True),
         sa.Column("note", sa.String(), nullable=True),
         sa.Column("fact_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["fact_id"], ["fact.id"], name=op.f("fk_issue_item_fact_id_fact")),
@@ -329,8 +321,7 @@ def upgrade() -> None:
         "meeting_venue",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("meeting_id", sa.String(), nullable=False),
-        sa.Column("name_en", sa.String(), nullable=False),
-        sa.Column("name_ar", sa.String(), nullable=False),
+        *localized_columns("name", nullable=False),
         sa.Column("preferred", sa.Boolean(), nullable=False),
         sa.Column("note", sa.String(), nullable=True),
         sa.Column("fact_id", sa.Integer(), nullable=False),
@@ -378,8 +369,7 @@ def upgrade() -> None:
         "participant_title",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("participant_id", sa.String(), nullable=False),
-        sa.Column("title_en", sa.String(), nullable=False),
-        sa.Column("title_ar", sa.String(), nullable=False),
+        *localized_columns("title", nullable=False),
         sa.Column("preferred", sa.Boolean(), nullable=False),
         sa.Column("note", sa.String(), nullable=True),
         sa.Column("fact_id", sa.Integer(), nullable=False),
@@ -410,8 +400,7 @@ def upgrade() -> None:
         sa.Column("date_origin", sa.String(), nullable=True),
         sa.Column("earliest_date", sa.String(), nullable=True),
         sa.Column("latest_date", sa.String(), nullable=True),
-        sa.Column("gist_en", sa.String(), nullable=False),
-        sa.Column("gist_ar", sa.String(), nullable=False),
+        *localized_columns("gist", nullable=False),
         sa.Column("note", sa.String(), nullable=True),
         sa.Column("fact_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["fact_id"], ["fact.id"], name=op.f("fk_statement_fact_id_fact")),
@@ -438,10 +427,8 @@ def upgrade() -> None:
         sa.Column("date_origin", sa.String(), nullable=True),
         sa.Column("earliest_date", sa.String(), nullable=True),
         sa.Column("latest_date", sa.String(), nullable=True),
-        sa.Column("title_en", sa.String(), nullable=False),
-        sa.Column("title_ar", sa.String(), nullable=False),
-        sa.Column("summary_en", sa.String(), nullable=True),
-        sa.Column("summary_ar", sa.String(), nullable=True),
+        *localized_columns("title", nullable=False),
+        *localized_columns("summary", nullable=True),
         sa.Column("meeting_id", sa.String(), nullable=True),
         sa.Column("statement_id", sa.String(), nullable=True),
         sa.Column("fact_id", sa.Integer(), nullable=False),
@@ -480,8 +467,7 @@ def upgrade() -> None:
         "statement_attribution",
         sa.Column("statement_id", sa.String(), nullable=False),
         sa.Column("via_id", sa.String(), nullable=True),
-        sa.Column("text_en", sa.String(), nullable=False),
-        sa.Column("text_ar", sa.String(), nullable=False),
+        *localized_columns("text", nullable=False),
         sa.Column("note", sa.String(), nullable=True),
         sa.Column("fact_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -550,11 +536,14 @@ def upgrade() -> None:
             weight UNINDEXED,
             original UNINDEXED,
             counterpart UNINDEXED,
-            label_en UNINDEXED,
-            label_ar UNINDEXED,
+            {labels},
             tokenize = 'unicode61 remove_diacritics 0'
         )
-        """
+        """.format(
+            labels=", ".join(
+                f"{c.name} UNINDEXED" for c in localized_columns("label", nullable=False)
+            )
+        )
     )
 
 

@@ -27,8 +27,7 @@ def public_result(hit: Hit, match: Match) -> dict[str, Any]:
     return {
         "type": hit.kind,
         "id": hit.record_id,
-        "label_en": hit.label_en,
-        "label_ar": hit.label_ar,
+        **hit.labels,
         "score": hit.score,
         "match": {
             "field": match.field,
