@@ -57,7 +57,7 @@ def localized_name(text: str, language: str) -> str:
 
 def _expanded(annotation: Any, text: str, language: str) -> Any:
     kept = tuple(meta for meta in get_args(annotation)[1:] if meta is not _LOCALIZED)
-    return Annotated[(get_args(annotation)[0], *kept, LanguageOf(text, language))]  # type: ignore[valid-type]
+    return Annotated[(get_args(annotation)[0], *kept, LanguageOf(text, language))]
 
 
 def _is_localized(annotation: Any) -> bool:

@@ -15,8 +15,8 @@ from typing import Any, NamedTuple
 import orjson
 from pydantic import BaseModel
 
+from app.localized import LANGUAGES
 from app.representations import (
-    LANGUAGES,
     Plan,
     csv_cells,
     csv_rows,

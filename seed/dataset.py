@@ -11,6 +11,7 @@ from typing import TypeVar, cast
 
 from sqlmodel import SQLModel
 
+from app.localized import LANGUAGES, localized_name, text_in, texts
 from app.models import (
     Citation,
     DatasetMeta,
@@ -36,7 +37,6 @@ from app.models import (
     StatementIssue,
 )
 from app.rendered import unpaired_public_fields
-from app.localized import LANGUAGES, localized_name, text_in, texts
 from app.vocabulary import DateOrigin, EventKind, FactKind, MeetingStatus, Support
 from seed.coverage import DocumentCoverage, measure
 from seed.curation import (

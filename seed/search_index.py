@@ -6,9 +6,9 @@ written so matches can be reported at their real offsets. ``counterpart`` is the
 Arabic (in English, for an Arabic row), which lets an English query locate a name in the Arabic
 sources.
 
-The curated fields come in every configured language, a row each. Text quoted from a source (its whole text,
-a statement's quotes) and aliases are in whatever language the source or alias is: their rows
-carry that language, so a match reports it.
+The curated texts come in every configured language, a row each. Text quoted from a source (its
+whole text, a statement's quotes) and aliases are in whatever language the source or alias is:
+their rows carry that language, so a match reports it.
 """
 
 from collections.abc import Iterator
@@ -52,7 +52,8 @@ class SearchEntry:
 
     def as_row(self) -> dict[str, Any]:
         row = asdict(self)
-        return row | row.pop("labels")
+        labels: dict[str, str] = row.pop("labels")
+        return row | labels
 
 
 # The language a curated name is printed in by the sources, and the one an Arabic name is

@@ -3,21 +3,27 @@ English, Russian, in tests/fixtures/multilingual/) built by the real seed script
 the real app. An English quote needs no gloss; search folds Cyrillic as it folds Arabic and
 Latin, and reports each source's own language."""
 
+import json
 import os
+import re
 import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import BaseModel
 
 from app.core.config import Settings
+from app.localized import Localized, SingleLanguage
 from app.main import create_app
 from app.rendered import unpaired_public_fields
-from app.representations import SingleLanguage, csv_columns, localized_fields, unpaired_fields
+from app.representations import csv_columns, localized_fields, unpaired_fields
+from app.schemas import Public
+from bench.servers import Server, start
 from seed.__main__ import main as seed_main
 from tests.helpers import API, items, run_module
 
@@ -255,18 +261,22 @@ def test_a_server_told_of_other_curated_data_refuses_a_database_built_from_ours(
         pass
 
 
-class Placed(BaseModel):
+class Placed(Public):
     """A record as a curator might extend one: a place named in English only."""
 
     location_en: str | None
     gloss_en: Annotated[str, SingleLanguage("en")]
-    city_en: str
-    city_ar: str
+    city: Localized[str]
+
+
+def test_a_localized_text_is_a_field_per_language_where_it_is_declared() -> None:
+    assert list(Placed.model_fields) == ["location_en", "gloss_en", "city_en", "city_ar"]
+    assert localized_fields(Placed) == {"city_en": "city", "city_ar": "city"}
+    assert Placed.model_fields["city_ar"].is_required()
 
 
 def test_a_text_in_one_language_is_found_unless_declared_single_language() -> None:
     assert unpaired_fields(Placed) == ["Placed.location_en"]
-    assert localized_fields(Placed) == {"city_en": "city", "city_ar": "city"}
     assert csv_columns(Placed, "ar") == ("location_en", "gloss_en", "city")
 
 
@@ -274,10 +284,84 @@ def test_the_served_schemas_give_every_text_in_every_language() -> None:
     assert unpaired_public_fields() == []
 
 
-def test_a_language_the_schemas_lack_stops_the_build_naming_each_field() -> None:
+def test_a_language_the_curated_data_lacks_stops_the_build_naming_each_text() -> None:
     result = run_module("seed", "--check", env=os.environ | {"PARLEY_LANGUAGES": "en,ar,ru"})
     assert result.returncode == 1
-    assert (
-        "app/schemas.py: RoundPublic.name: given in en, ar only; declare RoundPublic.name_ru too"
-        in result.stdout + result.stderr
-    )
+    output = result.stdout + result.stderr
+    assert re.search(
+        r"participants\.yaml: participant \d+ \(alexander-darchiev\): "
+        r"the required field name_ru is missing",
+        output,
+    ), output
+    assert "wording.yaml: the top level: the required field statement_title_ru is missing" in output
+
+
+THREE_LANGUAGES = FIXTURES / "three-languages"
+
+
+@pytest.fixture(scope="module")
+def russian_too(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app as a deployment adding Russian runs it: the language in PARLEY_LANGUAGES, the
+    texts in the curated files, the database built at start-up. No code knows of Russian."""
+    database = tmp_path_factory.mktemp("three-languages") / "parley.sqlite3"
+    env = {
+        "PARLEY_LANGUAGES": "en,ar,ru",
+        "PARLEY_DATABASE_PATH": str(database),
+        "PARLEY_DATA_DIR": str(THREE_LANGUAGES),
+        "PARLEY_DOCUMENTS_DIR": str(FIXTURE_DOCUMENTS),
+        "PARLEY_PORT": "{port}",
+    }
+    with start("parley", [sys.executable, "-m", "app"], env, f"{API}/health", cpu=None) as server:
+        yield server
+
+
+def get_json(server: Server, path: str, **params: str) -> Any:
+    response = httpx.get(f"{server.base_url}{API}{path}", params=params, timeout=10)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_a_configured_third_language_is_served_in_every_record(russian_too: Server) -> None:
+    meeting = get_json(russian_too, "/rounds/1")
+    assert meeting["name_ru"] == "Тестовый раунд"
+    assert list(meeting)[3:6] == ["name_en", "name_ar", "name_ru"]
+    speaker = get_json(russian_too, "/statements")["items"][0]["speaker"]
+    assert speaker["name_ru"] == "Александр Дарчиев"
+    assert get_json(russian_too, "/rounds/1", lang="ru")["name"] == "Тестовый раунд"
+
+
+def test_lang_ru_gives_every_text_once_in_russian(russian_too: Server) -> None:
+    statement = get_json(russian_too, "/statements", lang="ru")["items"][0]
+    assert statement["gist"] == "Посол назвал переговоры конструктивными."
+    assert "gist_en" not in statement and "gist_ru" not in statement
+    assert statement["speaker"]["name"] == "Александр Дарчиев"
+    titles = {source["id"]: source["title"] for source in statement["reported_in"]}
+    assert titles["fixture-talks-ru"] == "Тестовая статья: новый раунд переговоров (на русском)"
+
+
+def test_csv_has_a_column_per_language_and_one_under_lang(russian_too: Server) -> None:
+    url = f"{russian_too.base_url}{API}/participants"
+    every = httpx.get(url, params={"format": "csv"}).text.splitlines()[0].split(",")
+    assert every[3:6] == ["name_en", "name_ar", "name_ru"]
+    russian = httpx.get(url, params={"format": "csv", "lang": "ru"}).text.splitlines()
+    assert russian[0].split(",")[3] == "name"
+    assert russian[1].split(",")[3] == "Александр Дарчиев"
+
+
+def test_search_finds_russian_curated_text_and_labels_in_russian(russian_too: Server) -> None:
+    found = get_json(russian_too, "/search", q="конструктивными", lang="ru")["items"]
+    gist = next(hit for hit in found if hit["match"]["field"] == "gist")
+    assert gist["match"]["language"] == "ru"
+    # The statement's label is worded by the fixture's wording.yaml, in Russian.
+    assert gist["label"] == "Заявление: Александр Дарчиев"
+
+
+def test_the_openapi_document_offers_the_third_language(russian_too: Server) -> None:
+    document = httpx.get(f"{russian_too.base_url}/openapi.json").json()
+    assert "name_ru" in document["components"]["schemas"]["RoundPublic"]["required"]
+    languages = [
+        parameter["schema"]
+        for parameter in document["paths"][f"{API}/rounds"]["get"]["parameters"]
+        if parameter["name"] == "lang"
+    ]
+    assert "ru" in json.dumps(languages)

@@ -19,9 +19,10 @@ from fastapi.testclient import TestClient
 from app.api.representation import Representation
 from app.core.config import Settings
 from app.core.db import ReadOnlyDatabase
+from app.localized import LANGUAGES
 from app.main import create_app
 from app.rendered import DOCUMENT_MODELS, ITEM_MODELS, DocumentKind, Listing
-from app.representations import LANGUAGES, csv_columns, csv_line, csv_rows
+from app.representations import csv_columns, csv_line, csv_rows
 from app.spans import spans_for
 from tests.helpers import API, assert_problem
 from tests.live_server import address, get, live_server

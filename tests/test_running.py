@@ -118,6 +118,11 @@ def test_cors_origins_may_be_a_comma_separated_list(database_path: Path) -> None
             "equal to 0",
         ),
         (
+            [],
+            {"PARLEY_LANGUAGES": "en,ru"},
+            "PARLEY_LANGUAGES='en,ru' is not allowed: the list must include en and ar",
+        ),
+        (
             ["--workers", "0"],
             {},
             "--workers='0' is not allowed: input should be greater than or equal to 1",

@@ -11,8 +11,8 @@ from fastapi import Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
+from app.localized import LANGUAGES
 from app.representations import (
-    LANGUAGES,
     Language,
     changes_in,
     csv_cells,

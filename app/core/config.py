@@ -12,6 +12,9 @@ CURATED_DATA_DIR = PROJECT_ROOT / "seed" / "data"
 CURATED_DOCUMENTS_DIR = PROJECT_ROOT / "seed" / "documents"
 ENV_PREFIX = "PARLEY_"
 LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+# Every build has these: a record's readable key is made from its English text, a disputed
+# value's from its Arabic, and glosses are English. Others are added beside them.
+BASE_LANGUAGES = ("en", "ar")
 
 
 class Settings(BaseSettings):
@@ -43,10 +46,12 @@ class Settings(BaseSettings):
     api_prefix: str = Field(default="/api/v1", pattern=r"^(/[A-Za-z0-9._~-]+)+$")
 
     languages: Annotated[tuple[LanguageTag, ...], NoDecode] = Field(
-        default=("en", "ar"), min_length=1
+        default=BASE_LANGUAGES, min_length=1
     )
-    """The languages every bilingual field is given in, as ``name_en``, ``name_ar``...; ``lang``
-    takes any of them. A comma-separated list of lowercase ISO 639 codes."""
+    """The languages every curated text is given in, as ``name_en``, ``name_ar``...; ``lang``
+    takes any of them. A comma-separated list of lowercase ISO 639 codes, ``en`` and ``ar``
+    among them; a new one needs its texts in the curated files (``name_ru``...), and its
+    wording in ``wording.yaml``."""
 
     host: str = Field(default="127.0.0.1", min_length=1)
     """Interface ``python -m app`` listens on."""
@@ -90,6 +95,11 @@ class Settings(BaseSettings):
             value = tuple(code.strip() for code in value.split(",") if code.strip())
         if isinstance(value, tuple | list) and len(set(value)) != len(value):
             raise ValueError("each language may be listed once")
+        if isinstance(value, tuple | list) and not set(BASE_LANGUAGES) <= set(value):
+            raise ValueError(
+                "the list must include en and ar: records are keyed by their English names and "
+                "the sources' Arabic, and quotes are glossed in English"
+            )
         return value
 
     @field_validator("cors_origins", mode="before")

@@ -115,7 +115,7 @@ def _labels(values: Sequence[str]) -> dict[str, str]:
 
 
 # Each matching record once, by its best-scoring field, best first.
-BEST_PER_RECORD = """
+BEST_PER_RECORD = f"""
     WITH candidates AS (
         -- Only the first matching fields in index order are weighed: with no ORDER BY, FTS5
         -- stops after them instead of scoring every match of a common word.
@@ -134,7 +134,7 @@ BEST_PER_RECORD = """
         SELECT entry, kind, record_id, field, language, counterpart, score, {LABELS}
         FROM ranked WHERE position = 1
     )
-    """.format(LABELS=LABELS)
+    """
 ALL_BEST = BEST_PER_RECORD + "SELECT * FROM best ORDER BY score, kind, record_id"
 
 # Only the sources whose text contains every word of the name, found through the index.
@@ -159,7 +159,9 @@ class Candidate(NamedTuple):
 
     @classmethod
     def of(cls, row: Sequence[Any]) -> "Candidate":
-        return cls(*row[:7], labels=_labels(row[7:]))
+        entry, kind, record_id, field, language, counterpart, score = row[:7]
+        labels = _labels(row[7:])
+        return cls(entry, kind, record_id, field, language, counterpart, score, labels)
 
     def hit(self) -> "Hit":
         return Hit(
@@ -182,7 +184,8 @@ class SourceText(NamedTuple):
 
     @classmethod
     def of(cls, row: Sequence[Any]) -> "SourceText":
-        return cls(*row[:4], labels=_labels(row[4:]))
+        entry, record_id, language, original = row[:4]
+        return cls(entry, record_id, language, original, _labels(row[4:]))
 
 
 @dataclass(frozen=True)

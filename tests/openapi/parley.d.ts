@@ -1174,7 +1174,10 @@ export interface components {
              * @description The preferred title, if the sources give one.
              */
             title_en: string | null;
-            /** Title Ar */
+            /**
+             * Title Ar
+             * @description The preferred title, if the sources give one.
+             */
             title_ar: string | null;
             /** Description En */
             description_en: string;
@@ -1244,7 +1247,10 @@ export interface components {
              * @description The preferred title, if the sources give one.
              */
             title_en: string | null;
-            /** Title Ar */
+            /**
+             * Title Ar
+             * @description The preferred title, if the sources give one.
+             */
             title_ar: string | null;
             /** Description En */
             description_en: string;
@@ -1409,7 +1415,10 @@ export interface components {
              * @description The preferred title, if the sources give one.
              */
             title_en: string | null;
-            /** Title Ar */
+            /**
+             * Title Ar
+             * @description The preferred title, if the sources give one.
+             */
             title_ar: string | null;
             role: components["schemas"]["Role"];
             /** Role Note */
