@@ -127,7 +127,9 @@ CANNED_QUERIES |= {
                   where ep.event_id = e.id order by p.id) p) as participants,
           {_citations("e.fact_id")} as citations
         from event e join fact f on f.id = e.fact_id left join meeting r on r.id = e.meeting_id
-        where (:from = '' or e.latest_date >= :from) and (:to = '' or e.earliest_date <= :to)
+        -- An open window ("on or before" a day) has no earliest date: it may fall in any range.
+        where (:from = '' or e.latest_date >= :from)
+          and (:to = '' or e.earliest_date is null or e.earliest_date <= :to)
         order by e.earliest_date is null, e.earliest_date,
           case e.kind when 'meeting' then 0 when 'appointment' then 1
             when 'announcement' then 2 when 'statement' then 3 end,

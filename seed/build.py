@@ -39,6 +39,11 @@ def alembic_config(database_path: Path) -> Config:
     return config
 
 
+def current_head() -> str | None:
+    """This checkout's schema head: the revision a database must be at to be served."""
+    return ScriptDirectory.from_config(alembic_config(Path())).get_current_head()
+
+
 @dataclass(frozen=True)
 class DatabaseState:
     """What a database file is, as the server needs to know before serving it."""
@@ -68,7 +73,7 @@ def inspect_database(
     with open(database_path, "rb") as file:
         if file.read(16) != b"SQLite format 3\x00":
             return DatabaseState(False, "is not a SQLite database (empty, or another kind of file)")
-    head = ScriptDirectory.from_config(alembic_config(database_path)).get_current_head()
+    head = current_head()
     connection = sqlite3.connect(f"file:{database_path}?mode=ro", uri=True)
     try:
         checked = quick_check(connection) if check_pages else "ok"

@@ -13,11 +13,9 @@ README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding=
 def test_every_endpoint_is_documented(client: TestClient, settings: Settings) -> None:
     documented = set(re.findall(r"^\| `([^`?]+)", README, flags=re.MULTILINE))
     paths = client.get("/openapi.json").json()["paths"]
-    assert len(paths) >= 20
-    for path in paths:
-        path = path.removeprefix(settings.api_prefix)
-        path = re.sub(r"\{\w+_id\}", "{id}", path)
-        assert path in documented, f"{path} is not in the README's endpoint table"
+    served = {re.sub(r"\{\w+_id\}", "{id}", p.removeprefix(settings.api_prefix)) for p in paths}
+    # Both ways: no endpoint undocumented, and no row of the table for one that is not served.
+    assert served == documented
 
 
 def test_every_setting_is_documented() -> None:
