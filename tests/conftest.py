@@ -6,10 +6,11 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from app.core.config import Settings
+from app.core.config import CURATED_DATA_DIR, CURATED_DOCUMENTS_DIR, Settings
 from app.main import create_app
 from bench.servers import Server
 from seed.__main__ import main as seed_main
+from tests.helpers import DATA_DIR, DOCUMENTS_DIR
 from tests.live_server import live_server
 
 if TYPE_CHECKING:
@@ -60,6 +61,17 @@ def browser() -> Iterator["Browser"]:
 
 ROOT = Path(__file__).resolve().parents[1]
 _root_at_start: set[str] = set()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On curated data other than the shipped files (a grown copy, ``tests/grown.py``), a test of
+    an exact figure of the five articles does not apply; every other test must pass."""
+    if (DATA_DIR, DOCUMENTS_DIR) == (CURATED_DATA_DIR, CURATED_DOCUMENTS_DIR):
+        return
+    skip = pytest.mark.skip(reason="an exact figure of the five articles; this run has more")
+    for item in items:
+        if item.get_closest_marker("five_articles"):
+            item.add_marker(skip)
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

@@ -7,6 +7,7 @@ announcement. The suite runs against a build of it (``PARLEY_TEST_DATA=grown``) 
 its tests hold facts, not today's counts: only tests marked ``five_articles`` may fail there.
 """
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -33,8 +34,14 @@ ARTICLES: dict[str, tuple[str, str]] = {
     ),
 }
 TITLES = {
-    "grown-wire-en": ("A second round in Istanbul (test fixture)", "جولة ثانية في إسطنبول (اختبار)"),
-    "grown-agency-ru": ("Darchiev on the consulates (test fixture)", "دارتشييف والقنصليات (اختبار)"),
+    "grown-wire-en": (
+        "A second round in Istanbul (test fixture)",
+        "جولة ثانية في إسطنبول (اختبار)",
+    ),
+    "grown-agency-ru": (
+        "Darchiev on the consulates (test fixture)",
+        "دارتشييف والقنصليات (اختبار)",
+    ),
     "grown-daily-ar": ("Reopening consulates (test fixture)", "إعادة فتح القنصليات (اختبار)"),
 }
 GLOSSES = {
@@ -52,20 +59,23 @@ GLOSSES = {
 }
 
 
-def _load(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+def _cite(source: str, quote: str) -> str:
+    return f"{{source: {source}, quote: {json.dumps(quote, ensure_ascii=False)}}}"
 
 
-def _dump(path: Path, value: Any) -> None:
-    path.write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
+def _insert_after(path: Path, *anchors: str, line: str) -> None:
+    """Insert ``line`` just after the last of ``anchors``, each found after the one before: how
+    a curator adds a citation to a record's list."""
+    text = path.read_text(encoding="utf-8")
+    at = 0
+    for anchor in anchors:
+        at = text.index(anchor, at) + len(anchor)
+    path.write_text(text[:at] + line + "\n" + text[at:], encoding="utf-8")
 
 
-def _cite(source: str, quote: str) -> dict[str, str]:
-    return {"source": source, "quote": quote}
-
-
-def _record(records: list[dict[str, Any]], record_id: str) -> dict[str, Any]:
-    return next(record for record in records if record.get("id") == record_id)
+def _append(path: Path, records: list[dict[str, Any]]) -> None:
+    with path.open("a", encoding="utf-8") as file:
+        file.write("\n" + yaml.safe_dump(records, allow_unicode=True, sort_keys=False))
 
 
 def grow(into: Path) -> tuple[Path, Path]:
@@ -74,103 +84,101 @@ def grow(into: Path) -> tuple[Path, Path]:
     data = Path(shutil.copytree(CURATED_DATA_DIR, into / "data"))
     documents = Path(shutil.copytree(CURATED_DOCUMENTS_DIR, into / "documents"))
     where = ["--data-dir", str(data), "--documents-dir", str(documents)]
+    sources_file = data / "sources.yaml"
+    curated_sources = sources_file.read_text(encoding="utf-8")
+    added = []
     for source_id, (language, text) in ARTICLES.items():
         article = into / f"{source_id}.txt"
         article.write_text(text, encoding="utf-8")
-        code = seed_main(["add-source", str(article), "--id", source_id, "--lang", language, *where])
+        code = seed_main(
+            ["add-source", str(article), "--id", source_id, "--lang", language, *where]
+        )
         assert code == 0, f"add-source {source_id} exited {code}"
-
-    sources = _load(data / "sources.yaml")
-    for entry in sources:
-        if entry["id"] in ARTICLES:
-            title_en, title_ar = TITLES[entry["id"]]
-            entry.update(title_en=title_en, title_ar=title_ar, published_precision="unknown")
-            for optional in ("attribution_ar", "attribution_en", "published_date"):
-                entry.pop(optional, None)
-            entry.update(published_note=None, published_origin=None)
-            entry["uncited"] = [
-                {"quote": HEADER.strip(), "reason": "boilerplate", "note": "The fixture's header."}
-            ]
-    _dump(data / "sources.yaml", [_without_none(entry) for entry in sources])
-    for source_id, glosses in GLOSSES.items():
-        _dump(
-            data / "glosses" / f"{source_id}.yaml",
+        # The entry add-source appended, filled in as a curator fills in its TODOs.
+        entry = yaml.safe_load(sources_file.read_text(encoding="utf-8"))[-1]
+        title_en, title_ar = TITLES[source_id]
+        added.append(
             {
-                "gloss_by": "curators",
-                "glosses": [{"quote": q, "gloss_en": g} for q, g in glosses.items()],
-            },
+                "id": source_id,
+                "document": entry["document"],
+                "language": language,
+                "title_ar": title_ar,
+                "title_en": title_en,
+                "published_precision": "unknown",
+                "uncited": [
+                    {"quote": HEADER.strip(), "reason": "boilerplate", "note": "Fixture header."}
+                ],
+            }
+        )
+    sources_file.write_text(curated_sources, encoding="utf-8")
+    _append(sources_file, added)
+    for source_id, glosses in GLOSSES.items():
+        (data / "glosses" / f"{source_id}.yaml").write_text(
+            yaml.safe_dump(
+                {
+                    "gloss_by": "curators",
+                    "glosses": [{"quote": q, "gloss_en": g} for q, g in glosses.items()],
+                },
+                allow_unicode=True,
+                sort_keys=False,
+            ),
+            encoding="utf-8",
         )
 
-    rounds = _load(data / "rounds.yaml")
-    round_2 = _record(rounds, "round-2")
-    round_2["citations"].append(
-        _cite("grown-wire-en", "Russian and US diplomats held a second round of talks in Istanbul")
+    consulates_ru = "Посол Александр Дарчиев заявил, что стороны обсудили работу консульств"
+    consulates_ar = "قال السفير ألكسندر دارتشييف إن الجانبين سيبحثان إعادة فتح القنصليات"
+    rounds = data / "rounds.yaml"
+    held = "Russian and US diplomats held a second round of talks in Istanbul"
+    _insert_after(
+        rounds, "- id: round-2\n", "\n  citations:\n", line=f"    - {_cite('grown-wire-en', held)}"
     )
-    flights = next(link for link in round_2["issues"] if link["issue"] == "direct-flights")
-    flights["citations"].append(
-        _cite("grown-wire-en", "the sides discussed resuming direct flights")
+    flights = "the sides discussed resuming direct flights"
+    _insert_after(
+        rounds,
+        "- id: round-2\n",
+        "    - issue: direct-flights\n",
+        "      citations:\n",
+        line=f"        - {_cite('grown-wire-en', flights)}",
     )
-    round_2["issues"].append(
-        {
-            "issue": "grown-consulates",
-            "raised_by": [],
-            "on_agenda": True,
-            "outcome": "discussed",
-            "citations": [
-                _cite(
-                    "grown-agency-ru",
-                    "Посол Александр Дарчиев заявил, что стороны обсудили работу консульств",
-                )
-            ],
-        }
+    _insert_after(
+        rounds,
+        "- id: round-2\n",
+        "\n  issues:\n",
+        line="    - issue: grown-consulates\n      raised_by: []\n      on_agenda: true\n"
+        f"      outcome: discussed\n      citations:\n        - {_cite('grown-agency-ru', consulates_ru)}",
     )
-    _dump(data / "rounds.yaml", rounds)
-
-    issues = _load(data / "issues.yaml")
-    issues.append(
-        {
-            "id": "grown-consulates",
-            "name_en": "Work of the consulates (test fixture)",
-            "name_ar": "عمل القنصليات (اختبار)",
-            "summary_en": "The work and reopening of consulates (test fixture).",
-            "summary_ar": "عمل القنصليات وإعادة فتحها (اختبار).",
-            "citations": [
-                _cite(
-                    "grown-daily-ar",
-                    "قال السفير ألكسندر دارتشييف إن الجانبين سيبحثان إعادة فتح القنصليات",
-                )
-            ],
-        }
+    _insert_after(
+        data / "participants.yaml",
+        "- id: alexander-darchiev\n",
+        "\n  citations:\n",
+        line=f"    - {_cite('grown-wire-en', 'Ambassador Alexander Darchiev said')}",
     )
-    _dump(data / "issues.yaml", issues)
-
-    participants = _load(data / "participants.yaml")
-    _record(participants, "alexander-darchiev")["citations"].append(
-        _cite("grown-wire-en", "Ambassador Alexander Darchiev")
+    _append(
+        data / "issues.yaml",
+        [
+            {
+                "id": "grown-consulates",
+                "name_en": "Work of the consulates (test fixture)",
+                "name_ar": "عمل القنصليات (اختبار)",
+                "summary_en": "The work and reopening of consulates (test fixture).",
+                "summary_ar": "عمل القنصليات وإعادة فتحها (اختبار).",
+                "citations": [{"source": "grown-daily-ar", "quote": consulates_ar}],
+            }
+        ],
     )
-    _dump(data / "participants.yaml", participants)
-
-    statements = _load(data / "statements.yaml")
-    statements.append(
-        {
-            "id": "grown-darchiev-consulates",
-            "speaker": "alexander-darchiev",
-            "round": "round-2",
-            "issues": ["grown-consulates"],
-            "date_precision": "unknown",
-            "gist_en": "Darchiev said the sides would discuss reopening the consulates.",
-            "gist_ar": "قال دارتشييف إن الجانبين سيبحثان إعادة فتح القنصليات.",
-            "citations": [
-                _cite(
-                    "grown-daily-ar",
-                    "قال السفير ألكسندر دارتشييف إن الجانبين سيبحثان إعادة فتح القنصليات",
-                )
-            ],
-        }
+    _append(
+        data / "statements.yaml",
+        [
+            {
+                "id": "grown-darchiev-consulates",
+                "speaker": "alexander-darchiev",
+                "round": "round-2",
+                "issues": ["grown-consulates"],
+                "date_precision": "unknown",
+                "gist_en": "Darchiev said the sides would discuss reopening the consulates.",
+                "gist_ar": "قال دارتشييف إن الجانبين سيبحثان إعادة فتح القنصليات.",
+                "citations": [{"source": "grown-daily-ar", "quote": consulates_ar}],
+            }
+        ],
     )
-    _dump(data / "statements.yaml", statements)
     return data, documents
-
-
-def _without_none(entry: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in entry.items() if value is not None}

@@ -5,8 +5,22 @@ from typing import Any
 
 import httpx
 
+from app.core.config import Settings
+
 API = "/api/v1"
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+# The curated data the suite builds and serves: seed/data/ and seed/documents/, unless
+# PARLEY_DATA_DIR and PARLEY_DOCUMENTS_DIR point at other data (a grown copy, tests/grown.py).
+DATA_DIR = Settings().data_dir
+DOCUMENTS_DIR = Settings().documents_dir
+# The articles the data was first curated from; tests of facts only they state name them.
+FIVE_ARTICLES = {
+    "istanbul-round-two-opens",
+    "constructive-talks-istanbul",
+    "istanbul-meeting-preview",
+    "toxic-legacy-talks",
+    "ryabkov-new-round",
+}
 
 
 def run_module(

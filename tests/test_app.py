@@ -56,4 +56,5 @@ def test_a_database_built_from_other_curated_data_is_rebuilt(
         connection.execute("UPDATE dataset_meta SET data_version = 'an older build'")
     with TestClient(create_app(Settings(database_path=database))) as client:
         version = client.get(f"{API}/meta").json()["data_version"]
-    assert version == curated_data_version()
+    configured = Settings()
+    assert version == curated_data_version(configured.data_dir, configured.documents_dir)

@@ -153,7 +153,7 @@ def test_lists_as_csv_keep_arabic_intact(client: TestClient) -> None:
         flights = next(row for row in rows if row["id"] == "direct-flights")
         assert flights["name_ar"] == "استئناف الرحلات الجوية المباشرة"
         assert json.loads(flights["raised_by"]) == ["RU"]
-        assert response.headers["x-total-count"] == str(len(rows)) == "15"
+        assert response.headers["x-total-count"] == str(len(rows))
 
 
 def test_an_empty_list_as_csv_still_has_its_header(client: TestClient) -> None:

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from app.core.config import CURATED_DATA_DIR
 from seed.__main__ import main as seed_main
+from tests.helpers import DATA_DIR
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(CURATED_DATA_DIR, tmp_path / "data"))
+    return Path(shutil.copytree(DATA_DIR, tmp_path / "data"))
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.config import CURATED_DATA_DIR, CURATED_DOCUMENTS_DIR
 from seed.__main__ import main as seed_main
-from tests.helpers import API, run_module
+from tests.helpers import API, DATA_DIR, DOCUMENTS_DIR, run_module
 from tests.test_languages import FIXTURE_DOCUMENTS, FIXTURES, serving
 
 ARTICLE = FIXTURES / "incoming" / "wire_report_en.txt"
@@ -21,8 +20,8 @@ RUSSIAN_ARTICLE = next(FIXTURE_DOCUMENTS.glob("002_*.txt"))
 @pytest.fixture
 def project(tmp_path: Path) -> tuple[Path, Path]:
     """Copies of the curated files and the documents that the tools may write to."""
-    data = Path(shutil.copytree(CURATED_DATA_DIR, tmp_path / "data"))
-    documents = Path(shutil.copytree(CURATED_DOCUMENTS_DIR, tmp_path / "documents"))
+    data = Path(shutil.copytree(DATA_DIR, tmp_path / "data"))
+    documents = Path(shutil.copytree(DOCUMENTS_DIR, tmp_path / "documents"))
     return data, documents
 
 
@@ -65,7 +64,7 @@ def fill_in(sources: Path, source_id: str, values: dict[str, str | None]) -> Non
     sources.write_text(text[:start] + "\n".join(lines) + "\n", encoding="utf-8")
 
 
-def test_a_curator_adds_a_sixth_article(
+def test_a_curator_adds_an_article(
     project: tuple[Path, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     data, documents = project
@@ -75,10 +74,12 @@ def test_a_curator_adds_a_sixth_article(
     )
     assert code == 0, output
     [new_name] = {path.name for path in documents.iterdir()} - {
-        path.name for path in CURATED_DOCUMENTS_DIR.iterdir()
+        path.name for path in DOCUMENTS_DIR.iterdir()
     }
     added = documents / new_name
-    assert re.fullmatch(r"005_[0-9a-f]{16}\.txt", added.name)
+    # Numbered after the documents already there, and named by its hash.
+    shipped = len(list(DOCUMENTS_DIR.glob("*.txt")))
+    assert re.fullmatch(rf"{shipped:03d}_[0-9a-f]{{16}}\.txt", added.name)
     assert added.read_bytes() == ARTICLE.read_bytes()
     assert f"seed: added source 'wire-round-two' (en): {added}" in output
     assert "its quotes are in English, so they need no gloss" in output
@@ -89,7 +90,10 @@ def test_a_curator_adds_a_sixth_article(
     # 2. Until every TODO is filled in, the check names each one.
     code, output = run(project, capsys, "--check")
     assert code == 1
-    assert "source 6 (wire-round-two), field title_en: still the placeholder 'TODO'" in output
+    assert (
+        f"source {shipped + 1} (wire-round-two), field title_en: still the placeholder 'TODO'"
+        in output
+    )
     fill_in(
         data / "sources.yaml",
         "wire-round-two",
@@ -129,7 +133,7 @@ def test_a_curator_adds_a_sixth_article(
     # 5. Check, build, serve.
     code, output = run(project, capsys, "--check")
     assert code == 0, output
-    assert "6 sources" in output
+    assert f"{shipped + 1} sources" in output
     database = tmp_path / "parley.sqlite3"
     code, output = run(project, capsys, "--database", str(database))
     assert code == 0, output
@@ -180,7 +184,7 @@ def test_a_russian_article_starts_an_empty_glosses_file(
         ),
         (
             [
-                str(CURATED_DOCUMENTS_DIR / "001_d7c668814b458cef.txt"),
+                str(DOCUMENTS_DIR / "001_d7c668814b458cef.txt"),
                 "--id",
                 "again",
                 "--lang",
@@ -251,7 +255,8 @@ def test_find_works_while_the_curated_data_has_problems(
     assert code == 0
     # The new entry's TODOs are problems; find still reads every document and the other files.
     assert re.search(r"^seed: note: the curated data has \d+ problem\(s\)", output, re.M)
-    assert "wire-round-two [en] 005_" in output
+    shipped = len(list(DOCUMENTS_DIR.glob("*.txt")))
+    assert f"wire-round-two [en] {shipped:03d}_" in output
 
 
 def test_the_tools_run_from_the_command_line() -> None:

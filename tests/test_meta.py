@@ -1,13 +1,38 @@
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 
-from tests.helpers import API, run_module
+from tests.helpers import API, items, run_module
 
 
-def test_meta_reports_version_counts_and_full_coverage(client: TestClient) -> None:
+# Each count of /meta, and the list whose total it is.
+COUNTED_LISTS = {
+    "participants": "/participants",
+    "issues": "/issues",
+    "statements": "/statements",
+    "events": "/events",
+    "sources": "/sources",
+}
+
+
+def test_meta_counts_agree_with_the_lists_and_coverage_is_full(client: TestClient) -> None:
     meta = client.get(f"{API}/meta").json()
     assert re.fullmatch(r"[0-9a-f]{64}", meta["data_version"])
+    for kind, path in COUNTED_LISTS.items():
+        assert meta["counts"][kind] == client.get(f"{API}{path}").json()["total"], kind
+    coverage = meta["coverage"]
+    assert coverage["total"]["uncovered"] == 0
+    assert coverage["total"]["accounted_share"] == 1.0
+    sources = {source["id"] for source in items(client.get(f"{API}/sources"))}
+    assert {d["source_id"]: d["uncovered"] for d in coverage["documents"]} == dict.fromkeys(
+        sources, 0
+    )
+
+
+@pytest.mark.five_articles
+def test_meta_reports_the_counts_and_coverage_of_the_five_articles(client: TestClient) -> None:
+    meta = client.get(f"{API}/meta").json()
     assert meta["counts"] == {
         "meetings": 4,
         "participants": 13,

@@ -1,22 +1,22 @@
 """The seed script: validation failures are reported clearly; builds are atomic and repeatable."""
 
+import re
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from app.core.config import CURATED_DATA_DIR, CURATED_DOCUMENTS_DIR
 from app.vocabulary import FactKind, SubjectKind
 from seed.__main__ import main as seed_main
 from seed.quotes import QuoteNotFound, locate_quote
-from tests.helpers import run_module
+from tests.helpers import DATA_DIR, DOCUMENTS_DIR, run_module
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A private copy of the curated files that a test may break."""
-    return Path(shutil.copytree(CURATED_DATA_DIR, tmp_path / "data"))
+    return Path(shutil.copytree(DATA_DIR, tmp_path / "data"))
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -37,12 +37,13 @@ def dump(path: Path) -> list[str]:
 
 
 def test_the_curated_data_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
-    code, output = check(CURATED_DATA_DIR, capsys)
+    code, output = check(DATA_DIR, capsys)
     assert code == 0, output
-    assert output.strip() == (
-        "seed: curated data is valid: 4 meetings, 13 participants, 16 issues, 30 statements, "
-        "33 events, 5 sources, 279 citations"
-    )
+    assert re.fullmatch(
+        r"seed: curated data is valid: \d+ meetings, \d+ participants, \d+ issues, "
+        r"\d+ statements, \d+ events, \d+ sources, \d+ citations",
+        output.strip(),
+    ), output
 
 
 def test_a_quote_not_in_its_document_names_file_record_and_quote(
@@ -153,7 +154,7 @@ def test_an_alias_must_appear_in_its_quotes(
 def test_a_document_without_a_source_entry_is_reported(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    documents = Path(shutil.copytree(CURATED_DOCUMENTS_DIR, tmp_path / "documents"))
+    documents = Path(shutil.copytree(DOCUMENTS_DIR, tmp_path / "documents"))
     (documents / "005_unlisted.txt").write_text("نص", encoding="utf-8")
     code = seed_main(["--check", "--documents-dir", str(documents)])
     assert code == 1
