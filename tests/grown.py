@@ -145,7 +145,8 @@ def grow(into: Path) -> tuple[Path, Path]:
         "- id: round-2\n",
         "\n  issues:\n",
         line="    - issue: grown-consulates\n      raised_by: []\n      on_agenda: true\n"
-        f"      outcome: discussed\n      citations:\n        - {_cite('grown-agency-ru', consulates_ru)}",
+        "      outcome: discussed\n      citations:\n"
+        f"        - {_cite('grown-agency-ru', consulates_ru)}",
     )
     _insert_after(
         data / "participants.yaml",

@@ -3,6 +3,8 @@
 import re
 from pathlib import Path
 
+import pytest
+
 from bench import search_box
 from bench.load import lua_rotation
 from tests.helpers import run_module
@@ -12,6 +14,7 @@ SEARCH_BOX = "search box (200 URLs)"
 ROW = re.compile(rf"^{re.escape(SEARCH_BOX)}\s+(\S.*?)\s+([\d,]+)\s+[\d.]+\s+[\d.]+", re.M)
 
 
+@pytest.mark.slow
 def test_benchmark_smoke_mode_runs_every_scenario() -> None:
     result = run_module("bench", "--smoke")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -43,6 +46,7 @@ def test_benchmark_smoke_mode_runs_every_scenario() -> None:
     assert sorted(name.strip() for name in two_workers) == ["round 2 issues", SEARCH_BOX]
 
 
+@pytest.mark.slow
 def test_benchmark_scale_mode_runs() -> None:
     result = run_module("bench", "--smoke", "--scale", "1", "3")
     assert result.returncode == 0, result.stdout + result.stderr

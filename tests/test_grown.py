@@ -15,7 +15,9 @@ from tests.helpers import run_module
 @pytest.mark.slow
 def test_the_suite_passes_on_data_grown_by_three_articles(tmp_path: Path) -> None:
     data, documents = grow(tmp_path)
-    check = run_module("seed", "--check", "--data-dir", str(data), "--documents-dir", str(documents))
+    check = run_module(
+        "seed", "--check", "--data-dir", str(data), "--documents-dir", str(documents)
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     assert f"{5 + len(ARTICLES)} sources" in check.stdout
     env = os.environ | {"PARLEY_DATA_DIR": str(data), "PARLEY_DOCUMENTS_DIR": str(documents)}

@@ -5,7 +5,6 @@ from fastapi.testclient import TestClient
 
 from tests.helpers import API, items, run_module
 
-
 # Each count of /meta, and the list whose total it is.
 COUNTED_LISTS = {
     "participants": "/participants",

@@ -1,6 +1,6 @@
 from fastapi.testclient import TestClient
 
-from tests.helpers import FIVE_ARTICLES, API, assert_problem, by_id, items, sources_of
+from tests.helpers import API, FIVE_ARTICLES, assert_problem, by_id, items, sources_of
 
 
 def test_rounds_lists_the_numbered_rounds_in_order_without_riyadh(client: TestClient) -> None:
@@ -172,24 +172,27 @@ def test_rounds_1_and_2_compared_issue_by_issue(client: TestClient) -> None:
         )
         for c in comparison["issues"]
     }
-    assert changes.items() >= {
-        "visas": ("carried_over", "limited_progress", "raised"),
-        "international-contributions": ("carried_over", "limited_progress", "discussed"),
-        "biden-era-legacy": ("carried_over", "discussed", "raised"),
-        "mission-working-conditions": ("carried_over", "discussed", "raised"),
-        "banking-for-missions": ("new", None, "raised"),
-        "bilateral-normalisation": ("new", None, "excluded"),
-        "diplomatic-accreditation": ("new", None, "discussed"),
-        # A goal listed as the round opened, not reported as discussed.
-        "diplomatic-sanctions": ("new", None, "listed"),
-        "diplomats-freedom-of-movement": ("new", None, "raised"),
-        "direct-flights": ("new", None, "raised"),
-        "local-staff-hiring-ban": ("new", None, "raised"),
-        "people-to-people-contacts": ("new", None, "raised"),
-        "security-issues": ("new", None, "excluded"),
-        "seized-diplomatic-property": ("new", None, "raised"),
-        "ukraine-settlement": ("new", None, "excluded"),
-    }.items()
+    assert (
+        changes.items()
+        >= {
+            "visas": ("carried_over", "limited_progress", "raised"),
+            "international-contributions": ("carried_over", "limited_progress", "discussed"),
+            "biden-era-legacy": ("carried_over", "discussed", "raised"),
+            "mission-working-conditions": ("carried_over", "discussed", "raised"),
+            "banking-for-missions": ("new", None, "raised"),
+            "bilateral-normalisation": ("new", None, "excluded"),
+            "diplomatic-accreditation": ("new", None, "discussed"),
+            # A goal listed as the round opened, not reported as discussed.
+            "diplomatic-sanctions": ("new", None, "listed"),
+            "diplomats-freedom-of-movement": ("new", None, "raised"),
+            "direct-flights": ("new", None, "raised"),
+            "local-staff-hiring-ban": ("new", None, "raised"),
+            "people-to-people-contacts": ("new", None, "raised"),
+            "security-issues": ("new", None, "excluded"),
+            "seized-diplomatic-property": ("new", None, "raised"),
+            "ukraine-settlement": ("new", None, "excluded"),
+        }.items()
+    )
     visas = next(c for c in comparison["issues"] if c["issue"]["id"] == "visas")
     assert visas["outcome"] == {"before": "limited_progress", "after": "raised", "changed": True}
     conditions = next(

@@ -1,9 +1,12 @@
 """The reliability command cannot rot: its smoke mode runs here (its own file, so it runs
 beside the benchmark's smoke test rather than after it)."""
 
+import pytest
+
 from tests.helpers import run_module
 
 
+@pytest.mark.slow
 def test_soak_smoke_mode_meets_every_goal() -> None:
     result = run_module("bench", "--soak", "--smoke")
     assert result.returncode == 0, result.stdout + result.stderr

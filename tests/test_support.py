@@ -4,7 +4,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.helpers import FIVE_ARTICLES, API, assert_problem, by_id, items, sources_of
+from tests.helpers import API, FIVE_ARTICLES, assert_problem, by_id, items, sources_of
 
 # Every list of fact-bearing objects takes `support=`.
 SUPPORT_FILTERED_LISTS = (
@@ -105,7 +105,9 @@ def test_the_support_filter_keeps_only_that_grade(client: TestClient) -> None:
         for grade in ("single_source", "corroborated", "disputed"):
             # Exactly the unfiltered items of that grade, in the same order: an empty answer
             # passes only where no item has the grade.
-            expected = [record for record in every if record.get("fact", record)["support"] == grade]
+            expected = [
+                record for record in every if record.get("fact", record)["support"] == grade
+            ]
             assert items(client.get(f"{API}{path}?support={grade}&limit=500")) == expected, path
 
 
