@@ -80,7 +80,7 @@ def matched_text(client: TestClient, result: dict[str, Any]) -> str:
 
 
 def test_every_fixture_file_says_it_is_a_test_fixture() -> None:
-    for path in [path for path in FIXTURES.rglob("*") if path.is_file()]:
+    for path in [path for path in FIXTURES.parent.rglob("*") if path.is_file()]:
         first_line = path.read_text(encoding="utf-8").splitlines()[0]
         assert "TEST FIXTURE" in first_line, path
 
