@@ -3,12 +3,13 @@
 import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 from typing import TypeVar, cast
 
+from pydantic import BaseModel
 from sqlmodel import SQLModel
 
 from app.localized import LANGUAGES, localized_name, text_in, texts
@@ -47,6 +48,7 @@ from seed.curation import (
     quotes_need_glosses,
 )
 from seed.loading import GLOSSES_DIR, CuratedData, SeedError
+from seed.notes import stated_counts
 from seed.quotes import QuoteNotFound, locate_quote
 from seed.versions import disputed_groups, group_versions
 
@@ -304,10 +306,33 @@ class _Builder:
         self.check_glosses()
         self.grade_support()
         self.check_public_languages()
+        self.check_notes()
         self.dataset.add(DatasetMeta(id=1, data_version=self.data.data_version))
         if self.problems:
             raise SeedError(self.problems)
         return self.dataset
+
+    def check_notes(self) -> None:
+        """No note states a count of sources, which the next article can make wrong."""
+        files: list[tuple[str, Sequence[BaseModel]]] = [
+            ("sources.yaml", self.data.sources),
+            ("participants.yaml", self.data.participants),
+            ("issues.yaml", self.data.issues),
+            ("rounds.yaml", self.data.rounds),
+            ("statements.yaml", self.data.statements),
+            ("events.yaml", self.data.events),
+            ("versions.yaml", self.data.versions),
+        ]
+        for file_name, records in files:
+            for number, record in enumerate(records, start=1):
+                label = getattr(record, "id", None) or getattr(record, "subject_id", number)
+                for where, words in stated_counts(record, f"{file_name}: {label}"):
+                    self.problem(
+                        where,
+                        f"states a count of sources («{words}»), which the next article can "
+                        "make wrong: name the sources, or say it without the count "
+                        "(support and source_count are computed)",
+                    )
 
     def check_public_languages(self) -> None:
         """Every public text is served in every configured language, so ``lang`` can give it

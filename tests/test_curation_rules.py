@@ -134,3 +134,18 @@ def test_glosses_follow_their_document(data_dir: Path, capsys: pytest.CaptureFix
         "glosses/istanbul-meeting-preview.yaml: glosses out of document order: «وتفيد وسائل "
         "الإعلام بأن ممثلي روسيا والولايات المتحدة"
     ) in problems(data_dir, capsys)
+
+
+def test_a_note_that_counts_its_sources_is_refused(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # True of today's articles, and wrong the day a third spells it so: the count is computed.
+    edit(
+        data_dir / "versions.yaml",
+        "used by istanbul-round-two-opens and\n        toxic-legacy-talks.",
+        "used by two sources.",
+    )
+    assert (
+        "versions.yaml: alexander-darchiev > versions 1 > note: states a count of sources "
+        "(«two sources»)"
+    ) in problems(data_dir, capsys)

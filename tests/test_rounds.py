@@ -234,7 +234,7 @@ def test_round_2s_date_is_marked_as_the_curators_and_what_follows_from_it_as_inh
 ) -> None:
     round_2 = client.get(f"{API}/rounds/2").json()
     assert (round_2["start_date"], round_2["date_origin"]) == ("2025-04-10", "curators")
-    assert "outside the five articles" in round_2["date_note"]
+    assert "outside the articles" in round_2["date_note"]
     assert client.get(f"{API}/rounds/1").json()["date_origin"] == "articles"
     # None of the five articles dates itself: each publication date is counted from round 2's.
     for source in items(client.get(f"{API}/sources")):

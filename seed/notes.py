@@ -1,0 +1,45 @@
+"""Notes that stay true when an article is added: none states how many sources say something.
+
+"Two sources spell it so" is wrong the day a third does, and nothing would notice: a record's
+``source_count`` and ``support`` are computed for that. A note names the sources instead
+("istanbul-round-two-opens and toxic-legacy-talks spell it so"), or says it without a count.
+"""
+
+import re
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from app.localized import LanguageOf
+
+# A number, in words or digits, or "both", then at most one word, then sources or articles.
+COUNT_OF_SOURCES = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|both|\d+)(?:\s+[\w-]+)?\s+"
+    r"(?:sources|articles|reports|outlets)\b",
+    re.IGNORECASE,
+)
+# The curated prose a count could hide in: notes, and descriptions and summaries.
+PROSE_TEXTS = ("description", "summary")
+
+
+def _is_prose(model: BaseModel, name: str) -> bool:
+    if name == "note" or name.endswith("_note"):
+        return True
+    metadata = type(model).model_fields[name].metadata
+    return any(isinstance(meta, LanguageOf) and meta.text in PROSE_TEXTS for meta in metadata)
+
+
+def stated_counts(model: BaseModel, where: str) -> Iterator[tuple[str, str]]:
+    """Each count of sources in the prose of ``model`` and the records nested in it: where it
+    is, and the words."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, str) and _is_prose(model, name):
+            for match in COUNT_OF_SOURCES.finditer(value):
+                yield f"{where} > {name}", match.group(0)
+        elif isinstance(value, BaseModel):
+            yield from stated_counts(value, f"{where} > {name}")
+        elif isinstance(value, list):
+            for number, item in enumerate(value, start=1):
+                if isinstance(item, BaseModel):
+                    yield from stated_counts(item, f"{where} > {name} {number}")
