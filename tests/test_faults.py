@@ -183,7 +183,9 @@ def test_an_oversized_head_is_refused_at_once_without_reading_it(guarded_server:
         answer = read_all(connection)
     assert answer.startswith(b"HTTP/1.1 431 ")
     assert b"application/problem+json" in answer
-    assert time.monotonic() - started < 2
+    # A 431, not the 408 the one-second header timeout gives, so it came before the head was
+    # read in full; the bound only keeps a hang from passing, with room for a busy machine.
+    assert time.monotonic() - started < 8
 
 
 def test_a_head_not_sent_in_time_is_closed(guarded_server: Server) -> None:
@@ -192,7 +194,9 @@ def test_a_head_not_sent_in_time_is_closed(guarded_server: Server) -> None:
         started = time.monotonic()
         answer = read_all(connection)
     assert answer.startswith(b"HTTP/1.1 408 ")
-    assert 0.5 < time.monotonic() - started < 5
+    # After the one-second header timeout, not before; the upper bound only keeps a hang from
+    # passing, under the socket's 10 s so that this assertion reports it.
+    assert 0.5 < time.monotonic() - started < 9
 
 
 def test_a_flood_of_idle_connections_gets_503s_and_passes(guarded_server: Server) -> None:
