@@ -127,10 +127,13 @@ CANNED_QUERIES |= {
                   where ep.event_id = e.id order by p.id) p) as participants,
           {_citations("e.fact_id")} as citations
         from event e join fact f on f.id = e.fact_id left join meeting r on r.id = e.meeting_id
-        -- An open window ("on or before" a day) has no earliest date: it may fall in any range.
-        where (:from = '' or e.latest_date >= :from)
-          and (:to = '' or e.earliest_date is null or e.earliest_date <= :to)
-        order by e.earliest_date is null, e.earliest_date,
+        -- A window open at one end ("on or before" a day) matches by the day that bounds it.
+        where (:from = '' or e.latest_date >= :from
+               or (e.latest_date is null and e.earliest_date >= :from))
+          and (:to = '' or e.earliest_date <= :to
+               or (e.earliest_date is null and e.latest_date <= :to))
+        -- Open at the start, a window may be the earliest of all: it comes first, as in Parley.
+        order by e.earliest_date is not null, e.earliest_date,
           case e.kind when 'meeting' then 0 when 'appointment' then 1
             when 'announcement' then 2 when 'statement' then 3 end,
           e.id {PAGED}""",

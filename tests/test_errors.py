@@ -102,3 +102,14 @@ def test_thousands_of_unknown_parameters_get_a_small_answer(client: TestClient) 
     assert problem["detail"].endswith("; and 4980 more")
     long_name = client.get(f"{API}/rounds?{'x' * 5000}=1")
     assert len(assert_problem(long_name, 422)["errors"][0]["name"]) <= 200
+
+
+def test_a_parameter_given_twice_is_a_422_not_its_last_value(client: TestClient) -> None:
+    body = assert_problem(client.get(f"{API}/issues?round=1&round=2"), 422)
+    assert body["errors"] == [
+        {"location": "query", "name": "round", "message": "given 2 times; it takes one value"}
+    ]
+    # Sort fields are one comma-separated value too.
+    assert_problem(client.get(f"{API}/rounds?sort=number&sort=-start_date"), 422)
+    # Given once each, several parameters are fine.
+    assert client.get(f"{API}/issues?round=2&raised_by=RU").status_code == 200

@@ -55,31 +55,44 @@ def test_the_new_round_announcement(client: TestClient) -> None:
         assert announcement["round"]["number"] == 3
 
 
-def test_date_filters_match_any_overlap(client: TestClient) -> None:
-    week = items(client.get(f"{API}/events", params={"from": "2025-04-01", "to": "2025-04-09"}))
-    # Statements said "on or before" a day overlap the week by their windows; those open at the
-    # start may fall in any week before their last day.
-    assert [e["id"] for e in week] == [
-        "lavrov-certain-progress",
-        "us-normalisation-needs-ukraine-progress",
-        "bruce-embassies-only",
-        "bruce-normalisation-tied-to-ending-war",
-        "bruce-ukraine-off-the-agenda",
-        "russian-side-banking-and-administration",
-        "state-department-preview-no-ukraine",
-        "state-department-talks-exclude-security-and-ukraine",
-        "zakharova-same-experts",
-        "zakharova-venue-and-purpose",
-        "darchiev-appointed-ambassador",
-        "darchiev-limited-progress-on-visas",
-        "darchiev-presidents-contacts",
-        "darchiev-will-propose-flights",
-    ]
-    may = items(client.get(f"{API}/events", params={"from": "2025-05-15", "to": "2025-05-15"}))
-    assert [e["id"] for e in may] == ["new-round-announced", "ryabkov-announces-new-round"]
-    assert (
-        items(client.get(f"{API}/events", params={"from": "2025-06-01", "to": "2025-05-01"})) == []
+def ids_between(client: TestClient, start: str, end: str, **params: str) -> list[str]:
+    found = items(client.get(f"{API}/events", params={"from": start, "to": end, **params}))
+    return [event["id"] for event in found]
+
+
+def test_a_window_open_at_one_end_matches_by_the_day_that_bounds_it(client: TestClient) -> None:
+    # Said "earlier" in the preview of 9 April: on or before that day, nothing bounds it below.
+    week = ids_between(client, "2025-04-01", "2025-04-09")
+    assert "lavrov-certain-progress" in week
+    # Windows bounded at both ends overlap the week; the appointment "last week" falls in it.
+    assert {"bruce-embassies-only", "darchiev-appointed-ambassador"} <= set(week)
+    # The open window's last day is in April, so it is not in March unless overlap is asked for.
+    march = ids_between(client, "2025-03-01", "2025-03-31")
+    assert "lavrov-certain-progress" not in march
+    assert "bruce-embassies-only" in march  # 27 February to 10 April overlaps March
+    overlapping = ids_between(client, "2025-03-01", "2025-03-31", windows="overlap")
+    assert "lavrov-certain-progress" in overlapping
+    assert set(march) < set(overlapping)
+    # Round 1, on 27 February, is in neither.
+    assert "round-1" not in overlapping
+
+
+def test_an_event_dated_by_a_window_matches_any_day_in_it(client: TestClient) -> None:
+    may = ids_between(client, "2025-05-15", "2025-05-15")
+    assert {"new-round-announced", "ryabkov-announces-new-round"} <= set(may)
+
+
+def test_an_inverted_date_range_is_a_422_not_an_empty_list(client: TestClient) -> None:
+    body = assert_problem(
+        client.get(f"{API}/events", params={"from": "2025-06-01", "to": "2025-05-01"}), 422
     )
+    assert body["errors"] == [
+        {
+            "location": "query",
+            "name": "from",
+            "message": "is after `to` (2025-05-01): the range is empty",
+        }
+    ]
 
 
 def test_statements_after_round_2_are_on_the_timeline(client: TestClient) -> None:

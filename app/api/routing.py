@@ -3,38 +3,53 @@
 Routes reject query parameters they do not declare: a misspelt filter (``?sid=RU``) silently
 returning everything is worse than an error. The check is part of the route itself (not a
 dependency), so it costs one set lookup per parameter. Routers skip requests outside their
-prefix without trying each of their routes.
+prefix without trying each of their routes. A parameter that takes one value, given twice, is
+refused the same way: reading only the last would answer a question nobody asked.
 """
 
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import Any, get_origin
 
 from fastapi import Request, Response
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute, APIRouter
 from starlette._utils import get_route_path
+from starlette.datastructures import QueryParams
 from starlette.routing import Match
 from starlette.types import Scope
 
+from app.representations import unwrapped
 
-def _query_aliases(dependant: Dependant) -> set[str]:
-    aliases = {param.alias for param in dependant.query_params}
+
+def _query_aliases(dependant: Dependant, *, single_valued: bool = False) -> set[str]:
+    """The query parameters a route declares, or only those that take one value."""
+    aliases = {
+        param.alias
+        for param in dependant.query_params
+        if not (single_valued and get_origin(unwrapped(param.field_info.annotation)) is list)
+    }
     for dependency in dependant.dependencies:
-        aliases |= _query_aliases(dependency)
+        aliases |= _query_aliases(dependency, single_valued=single_valued)
     return aliases
 
 
 class StrictQueryRoute(APIRoute):
-    """A route that answers a 422 naming every query parameter it does not declare."""
+    """A route that answers a 422 naming every query parameter it does not declare, and every
+    one that takes one value but was given several (``?round=1&round=2`` is not round 2)."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
         allowed = frozenset(_query_aliases(self.dependant))
+        single = frozenset(_query_aliases(self.dependant, single_valued=True))
         accepted = ", ".join(sorted(allowed)) or "none"
 
         async def strict_handler(request: Request) -> Response:
-            unknown = sorted({name for name in request.query_params if name not in allowed})
+            given = request.query_params
+            # Distinct names fewer than values: something was repeated.
+            if len(given) < len(given.multi_items()):
+                _refuse_repeated(given, single)
+            unknown = sorted({name for name in given if name not in allowed})
             if unknown:
                 raise RequestValidationError(
                     [
@@ -50,6 +65,22 @@ class StrictQueryRoute(APIRoute):
             return await handler(request)
 
         return strict_handler
+
+
+def _refuse_repeated(given: QueryParams, single: frozenset[str]) -> None:
+    repeated = sorted(name for name in given if name in single and len(given.getlist(name)) > 1)
+    if repeated:
+        raise RequestValidationError(
+            [
+                {
+                    "type": "repeated",
+                    "loc": ("query", name),
+                    "msg": f"given {len(given.getlist(name))} times; it takes one value",
+                    "input": None,
+                }
+                for name in repeated
+            ]
+        )
 
 
 class ResourceRouter(APIRouter):

@@ -4229,6 +4229,8 @@ export interface operations {
                 participant?: string | null;
                 /** @description Only events of this kind. */
                 kind?: components["schemas"]["EventKind"] | null;
+                /** @description How `from` and `to` treat a window open at one end (said "on or before" a day, with nothing bounding it from below). `bounded`: it matches when the day that bounds it is in the range, so a remark made on or before 10 April is not in March. `overlap`: it matches any range it may overlap, March included. */
+                windows?: "bounded" | "overlap";
                 /** @description Only facts with this support grade, e.g. corroborated. */
                 support?: components["schemas"]["Support"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */

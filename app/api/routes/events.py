@@ -1,8 +1,9 @@
 import re
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from pydantic import BeforeValidator
 
@@ -27,6 +28,17 @@ def iso_date_only(value: object) -> object:
 
 IsoDate = Annotated[date, BeforeValidator(iso_date_only)]
 
+# An event dated only to a month matches any range that overlaps that month. One with no
+# bound on a side (a window "on or before" a day) matches by the day on its other side
+# (bounded), or anywhere on its open side (overlap).
+FROM = {
+    "bounded": "(latest_date >= :day OR (latest_date IS NULL AND earliest_date >= :day))",
+    "overlap": "(latest_date >= :day OR latest_date IS NULL)",
+}
+TO = {
+    "bounded": "(earliest_date <= :day OR (earliest_date IS NULL AND latest_date <= :day))",
+    "overlap": "(earliest_date <= :day OR earliest_date IS NULL)",
+}
 INVOLVING = "item_id IN (SELECT event_id FROM event_participant WHERE participant_id = ?)"
 
 
@@ -45,18 +57,37 @@ async def read_events(
         str | None, Query(max_length=200, description="Only events involving this participant.")
     ] = None,
     kind: Annotated[EventKind | None, Query(description="Only events of this kind.")] = None,
+    windows: Annotated[
+        Literal["bounded", "overlap"],
+        Query(
+            description='How `from` and `to` treat a window open at one end (said "on or '
+            'before" a day, with nothing bounding it from below). `bounded`: it matches when '
+            "the day that bounds it is in the range, so a remark made on or before 10 April is "
+            "not in March. `overlap`: it matches any range it may overlap, March included."
+        ),
+    ] = "bounded",
     support: SupportFilter = None,
     order: Annotated[list[str], sorting(date="earliest_date", kind="kind_rank", id="item_id")] = [],  # noqa: B006  (FastAPI builds a new list per request)
 ) -> Response:
     """The timeline in date order: meetings, the appointment, the announcement, statements."""
-    # A `from` after `to` is an empty range: it matches nothing, like any filter.
+    if from_ is not None and to is not None and from_ > to:
+        raise RequestValidationError(
+            [
+                {
+                    "type": "inverted_range",
+                    "loc": ("query", "from"),
+                    "msg": f"is after `to` ({to.isoformat()}): the range is empty",
+                    "input": None,
+                }
+            ]
+        )
     query = ListQuery(Listing.events, support=support, order=order)
-    # An event dated only to a month matches any range that overlaps that month.
-    # A window open at one end ("on or before" a day) may fall anywhere beyond it.
-    if from_ is not None:
-        query.where("(latest_date IS NULL OR latest_date >= ?)", from_.isoformat())
-    if to is not None:
-        query.where("(earliest_date IS NULL OR earliest_date <= ?)", to.isoformat())
+    for day, rules in ((from_, FROM), (to, TO)):
+        if day is not None:
+            condition = rules[windows]
+            query.where(
+                condition.replace(":day", "?"), *[day.isoformat()] * condition.count(":day")
+            )
     if participant is not None:
         query.where(INVOLVING, participant)
     if kind is not None:
