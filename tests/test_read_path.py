@@ -123,7 +123,9 @@ def test_format_is_a_parameter_not_a_substring(client: TestClient, query: str, c
 
 
 @pytest.mark.parametrize("query", ["format=json&format=csv", "format=csv&format=json"])
-def test_a_repeated_format_is_refused_whatever_a_cache_holds(client: TestClient, query: str) -> None:
+def test_a_repeated_format_is_refused_whatever_the_cache_holds(
+    client: TestClient, query: str
+) -> None:
     # The single forms are answered (and cached) first: the repeated one must not share a key.
     for single in ("format=csv", "format=json"):
         assert client.get(f"{API}/rounds?{single}").status_code == 200
