@@ -112,8 +112,8 @@ def representation_key(scope: Scope) -> str:
 
     The query is decoded and its parameters ordered by name (a repeated one stays repeated, so
     its request, which the route refuses, never shares a key with a single one), so
-    ``lang=%65n`` and ``lang=en``, or ``a=1&&b=2`` and ``b=2&a=1``, are one representation. The Host is part of it because ``Link`` headers are
-    absolute URLs.
+    ``lang=%65n`` and ``lang=en``, or ``a=1&&b=2`` and ``b=2&a=1``, are one representation.
+    The Host is part of it because ``Link`` headers are absolute URLs.
     """
     headers = Headers(scope=scope)
     pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
