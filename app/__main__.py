@@ -27,6 +27,8 @@ EXIT_INVALID_DATA = 1
 EXIT_BAD_SETTING = 2
 # No database it may serve: damaged, or out of date with building off, or unwritable.
 EXIT_UNUSABLE_DATABASE = 3
+# The address is taken (another server on the port) or not this machine's.
+EXIT_CANNOT_LISTEN = 4
 # Connections waiting to be accepted, and accepted in one go.
 ACCEPT_BACKLOG = 512
 
@@ -84,6 +86,23 @@ def allow_enough_open_files(connections: int) -> int:
     return connections
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before any start-up work, so a port in use is one line at
+    once rather than an error after a build. Responses must leave at once: asyncio sets
+    TCP_NODELAY only on sockets it can tell are TCP, which a socket handed to it is not, and
+    each response then waited 40 ms for a delayed ACK; set here, every connection inherits it."""
+    listening = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host, port))
+    except OSError:
+        listening.close()
+        raise
+    listening.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    listening.set_inheritable(True)
+    return listening
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
     try:
@@ -92,6 +111,16 @@ def main(argv: list[str] | None = None) -> int:
         for line in describe_invalid_settings(error):
             print(f"python -m app: {named_as_given(line, arguments)}", file=sys.stderr)
         return EXIT_BAD_SETTING
+    try:
+        listening = listen(settings.host, settings.port)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(
+            f"python -m app: cannot listen on {settings.host}:{settings.port}: {reason} "
+            "(another server on that port? choose one with --port)",
+            file=sys.stderr,
+        )
+        return EXIT_CANNOT_LISTEN
     log_config = logging_config()
     logging.config.dictConfig(log_config)
     # Through the environment, so that every worker applies the same cap.
@@ -130,14 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     server = uvicorn.Server(config)
     if settings.workers == 1:
-        server.run()
+        server.run(sockets=[listening])
         return 0 if server.started else 1
-    # Several processes share one listening socket, bound here. Responses must leave at once:
-    # asyncio sets TCP_NODELAY only on sockets it can tell are TCP, which a shared socket's
-    # connections are not, and each response then waited 40 ms for a delayed ACK. Set on the
-    # listening socket, the option is inherited by every connection it accepts.
-    listening = config.bind_socket()
-    listening.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    # Several processes share the one listening socket.
     Multiprocess(config, sockets=[listening]).run()
     return 0
 

@@ -21,6 +21,7 @@ from app.api.routes import (
     events,
     export,
     health,
+    index,
     issues,
     meta,
     participants,
@@ -132,6 +133,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         health.router,
     ):
         app.include_router(router.mount_under(settings.api_prefix), prefix=settings.api_prefix)
+    # Where someone opening the server's address lands, and the health check where load
+    # balancers look for it, beside the API's own.
+    app.include_router(index.router)
+    app.include_router(health.root_router)
     install_openapi(app)
     install_docs(app)
     install_explore(app)

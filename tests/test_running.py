@@ -4,6 +4,7 @@ Each test starts the real command in a subprocess on a loopback port."""
 
 import json
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -169,3 +170,20 @@ def test_invalid_curated_data_stops_start_up_with_the_seed_scripts_problem_list(
     assert "\n  - " in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "never.sqlite3").exists()
+
+
+def test_a_port_in_use_is_one_line_and_its_own_exit_status_before_any_build(
+    tmp_path: Path,
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        database = tmp_path / "parley.sqlite3"
+        result = run(["--port", str(port)], {"PARLEY_DATABASE_PATH": str(database)})
+    assert result.returncode == 4
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"python -m app: cannot listen on 127.0.0.1:{port}: "), lines
+    # Refused before start-up work: the missing database was not built.
+    assert not database.exists()

@@ -30,3 +30,9 @@ async def read_health(request: Request) -> Response:
         media_type="application/json",
         headers={"Cache-Control": "no-store"},
     )
+
+
+# The same check at /health, where load balancers and people look first; not in the OpenAPI
+# document, which describes the API under its prefix.
+root_router = ResourceRouter(tags=["health"], dependencies=[Depends(get_language)])
+root_router.add_api_route("/health", read_health, response_model=Health, include_in_schema=False)
