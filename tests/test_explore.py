@@ -473,6 +473,7 @@ def test_keyboard_reaches_everything_with_a_visible_focus(server: Server, browse
     assert_only_this_origin_and_no_errors(record, server)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_every_view_fits_a_phone_screen(server: Server, browser: Browser, lang: str) -> None:
     citation = api(server, "/sources/istanbul-meeting-preview/citations")["items"][0]
