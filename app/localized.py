@@ -86,24 +86,23 @@ def expand_localized(namespace: dict[str, Any]) -> None:
     namespace["__annotations__"] = expanded
 
 
-class LocalizedModelMeta(ModelMetaclass):
-    """Pydantic's model metaclass, with ``Localized`` fields expanded first."""
+class _Expanding(type):
+    """Expands a class body's ``Localized`` fields, then lets the model's own metaclass (next
+    in the order of bases) build the class from them."""
 
     def __new__(
         mcs, name: str, bases: tuple[type[Any], ...], namespace: dict[str, Any], **kwargs: Any
-    ) -> type:
+    ) -> Any:
         expand_localized(namespace)
         return super().__new__(mcs, name, bases, namespace, **kwargs)
 
 
-class LocalizedTableMeta(SQLModelMetaclass):
-    """SQLModel's metaclass, with ``Localized`` columns expanded first."""
+class LocalizedModelMeta(_Expanding, ModelMetaclass):
+    """Pydantic's model metaclass, with ``Localized`` fields expanded first."""
 
-    def __new__(
-        cls, name: str, bases: tuple[type[Any], ...], class_dict: dict[str, Any], **kwargs: Any
-    ) -> Any:
-        expand_localized(class_dict)
-        return super().__new__(cls, name, bases, class_dict, **kwargs)
+
+class LocalizedTableMeta(_Expanding, SQLModelMetaclass):
+    """SQLModel's metaclass, with ``Localized`` columns expanded first."""
 
 
 def texts(record: Any, text: str, named: str | None = None) -> dict[str, Any]:

@@ -71,6 +71,17 @@ def problem_response(
 _PATTERN_MEANINGS: dict[str, str] = {}
 
 
+def invalid_query(kind: str, problems: dict[str, str]) -> RequestValidationError:
+    """A 422 naming query parameters the app refuses itself, each with what is wrong with it,
+    in the words and shape of FastAPI's own validation errors."""
+    return RequestValidationError(
+        [
+            {"type": kind, "loc": ("query", name), "msg": message, "input": None}
+            for name, message in problems.items()
+        ]
+    )
+
+
 def pattern_meaning(pattern: str, meaning: str) -> str:
     """Declare what a 422 says when a value does not match ``pattern``; returns the pattern."""
     _PATTERN_MEANINGS[pattern] = meaning

@@ -12,13 +12,12 @@ from typing import Any, get_origin
 
 from fastapi import Request, Response
 from fastapi.dependencies.models import Dependant
-from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute, APIRouter
 from starlette._utils import get_route_path
-from starlette.datastructures import QueryParams
 from starlette.routing import Match
 from starlette.types import Scope
 
+from app.api.errors import invalid_query
 from app.representations import unwrapped
 
 
@@ -48,39 +47,22 @@ class StrictQueryRoute(APIRoute):
             given = request.query_params
             # Distinct names fewer than values: something was repeated.
             if len(given) < len(given.multi_items()):
-                _refuse_repeated(given, single)
+                repeated = [n for n in sorted(given) if n in single and len(given.getlist(n)) > 1]
+                if repeated:
+                    raise invalid_query(
+                        "repeated",
+                        {
+                            n: f"given {len(given.getlist(n))} times; it takes one value"
+                            for n in repeated
+                        },
+                    )
             unknown = sorted({name for name in given if name not in allowed})
             if unknown:
-                raise RequestValidationError(
-                    [
-                        {
-                            "type": "extra_forbidden",
-                            "loc": ("query", name),
-                            "msg": f"Unknown query parameter; this operation accepts: {accepted}",
-                            "input": None,
-                        }
-                        for name in unknown
-                    ]
-                )
+                message = f"Unknown query parameter; this operation accepts: {accepted}"
+                raise invalid_query("extra_forbidden", dict.fromkeys(unknown, message))
             return await handler(request)
 
         return strict_handler
-
-
-def _refuse_repeated(given: QueryParams, single: frozenset[str]) -> None:
-    repeated = sorted(name for name in given if name in single and len(given.getlist(name)) > 1)
-    if repeated:
-        raise RequestValidationError(
-            [
-                {
-                    "type": "repeated",
-                    "loc": ("query", name),
-                    "msg": f"given {len(given.getlist(name))} times; it takes one value",
-                    "input": None,
-                }
-                for name in repeated
-            ]
-        )
 
 
 class ResourceRouter(APIRouter):

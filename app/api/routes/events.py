@@ -3,11 +3,11 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Query, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from pydantic import BeforeValidator
 
 from app.api.deps import database_of
+from app.api.errors import invalid_query
 from app.api.filters import SupportFilter
 from app.api.listing import ListQuery, page_of, serve_page
 from app.api.pagination import PaginationDep
@@ -71,15 +71,8 @@ async def read_events(
 ) -> Response:
     """The timeline in date order: meetings, the appointment, the announcement, statements."""
     if from_ is not None and to is not None and from_ > to:
-        raise RequestValidationError(
-            [
-                {
-                    "type": "inverted_range",
-                    "loc": ("query", "from"),
-                    "msg": f"is after `to` ({to.isoformat()}): the range is empty",
-                    "input": None,
-                }
-            ]
+        raise invalid_query(
+            "inverted_range", {"from": f"is after `to` ({to.isoformat()}): the range is empty"}
         )
     query = ListQuery(Listing.events, support=support, order=order)
     for day, rules in ((from_, FROM), (to, TO)):
