@@ -54,7 +54,12 @@ def _document(app: FastAPI) -> dict[str, Any]:
     schemas.pop("ValidationError", None)
     # With `lang`, a response has the same shape with each bilingual pair as one field.
     for name in list(schemas):
-        schemas[name + LOCALIZED] = localized_schema(schemas[name], LOCALIZED)
+        localized = localized_schema(schemas[name], LOCALIZED)
+        # A title of its own: generated clients name their classes by titles, and two schemas
+        # with one title are taken for duplicates (openapi-python-client then drops both).
+        if "title" in localized:
+            localized["title"] = name + LOCALIZED
+        schemas[name + LOCALIZED] = localized
     for operations in schema["paths"].values():
         for operation in operations.values():
             responses = operation["responses"]

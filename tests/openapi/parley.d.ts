@@ -1913,7 +1913,7 @@ export interface components {
              */
             errors: components["schemas"]["InvalidParameter"][] | null;
         };
-        /** AliasPublic */
+        /** AliasPublicLocalized */
         AliasPublicLocalized: {
             /** Alias */
             alias: string;
@@ -1930,7 +1930,7 @@ export interface components {
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
         /**
-         * AttributionPublic
+         * AttributionPublicLocalized
          * @description Whom the reporting article credits for a statement, in its own words.
          */
         AttributionPublicLocalized: {
@@ -1951,7 +1951,7 @@ export interface components {
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
         /**
-         * CharacterCoverage
+         * CharacterCoverageLocalized
          * @description Coverage counted in characters: letters and digits, so spacing and punctuation weigh
          *     nothing and a single unaccounted word shows.
          */
@@ -1982,7 +1982,7 @@ export interface components {
             accounted_share: number;
         };
         /**
-         * CitationPublic
+         * CitationPublicLocalized
          * @example {
          *       "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
          *       "end": 3509,
@@ -2039,7 +2039,7 @@ export interface components {
              */
             gloss_by: string;
         };
-        /** CitedFact */
+        /** CitedFactLocalized */
         CitedFactLocalized: {
             /** @description What the fact is about: the kind of record stating it. */
             kind: components["schemas"]["FactKindLocalized"];
@@ -2054,7 +2054,7 @@ export interface components {
             source_count: number;
         };
         /**
-         * ConflictPublic
+         * ConflictPublicLocalized
          * @description A fact on which the sources disagree, with every version and its citations.
          */
         ConflictPublicLocalized: {
@@ -2067,7 +2067,7 @@ export interface components {
              */
             versions: components["schemas"]["VersionPublicLocalized"][];
         };
-        /** CoverageFigures */
+        /** CoverageFiguresLocalized */
         CoverageFiguresLocalized: {
             /** Sentences */
             sentences: number;
@@ -2092,14 +2092,14 @@ export interface components {
             accounted_share: number;
             characters: components["schemas"]["CharacterCoverageLocalized"];
         };
-        /** CoveragePublic */
+        /** CoveragePublicLocalized */
         CoveragePublicLocalized: {
             /** Documents */
             documents: components["schemas"]["DocumentCoverageLocalized"][];
             total: components["schemas"]["CoverageFiguresLocalized"];
         };
         /**
-         * DateOrigin
+         * DateOriginLocalized
          * @description Where a calendar date comes from. The articles often give only a weekday or "last week";
          *     a date the curators had to resolve from outside them is marked so, and so is every date
          *     computed from one.
@@ -2107,11 +2107,11 @@ export interface components {
          */
         DateOriginLocalized: "articles" | "curators" | "inherited";
         /**
-         * DatePrecision
+         * DatePrecisionLocalized
          * @enum {string}
          */
         DatePrecisionLocalized: "day" | "month" | "approximate" | "unknown";
-        /** DocumentCoverage */
+        /** DocumentCoverageLocalized */
         DocumentCoverageLocalized: {
             /** Sentences */
             sentences: number;
@@ -2141,11 +2141,11 @@ export interface components {
             document: string;
         };
         /**
-         * EventKind
+         * EventKindLocalized
          * @enum {string}
          */
         EventKindLocalized: "meeting" | "appointment" | "announcement" | "statement";
-        /** EventPublic */
+        /** EventPublicLocalized */
         EventPublicLocalized: {
             /** Id */
             id: string;
@@ -2193,12 +2193,12 @@ export interface components {
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
         /**
-         * FactKind
+         * FactKindLocalized
          * @description What a fact is about: the table of the row that states it.
          * @enum {string}
          */
         FactKindLocalized: "round" | "round_venue" | "round_participant" | "round_issue" | "participant" | "participant_title" | "participant_alias" | "issue" | "issue_item" | "fact_version" | "statement" | "attribution" | "event";
-        /** Health */
+        /** HealthLocalized */
         HealthLocalized: {
             /** Status */
             status: string;
@@ -2218,7 +2218,7 @@ export interface components {
              */
             file_checked: boolean;
         };
-        /** IssueComparison */
+        /** IssueComparisonLocalized */
         IssueComparisonLocalized: {
             issue: components["schemas"]["IssueRefLocalized"];
             /**
@@ -2234,7 +2234,7 @@ export interface components {
             /** @description In the second round named, if there. */
             after: components["schemas"]["IssueInRoundLocalized"] | null;
         };
-        /** IssueDetail */
+        /** IssueDetailLocalized */
         IssueDetailLocalized: {
             /** Id */
             id: string;
@@ -2265,7 +2265,7 @@ export interface components {
             path: components["schemas"]["IssueRoundPublicLocalized"][];
         };
         /**
-         * IssueInRound
+         * IssueInRoundLocalized
          * @description How an issue stood in one round.
          */
         IssueInRoundLocalized: {
@@ -2287,7 +2287,7 @@ export interface components {
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
         /**
-         * IssueItemPublic
+         * IssueItemPublicLocalized
          * @description A named thing an issue is about, such as one of the seized properties.
          */
         IssueItemPublicLocalized: {
@@ -2309,7 +2309,7 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
-        /** IssuePublic */
+        /** IssuePublicLocalized */
         IssuePublicLocalized: {
             /** Id */
             id: string;
@@ -2334,7 +2334,7 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
-        /** IssueRef */
+        /** IssueRefLocalized */
         IssueRefLocalized: {
             /** Id */
             id: string;
@@ -2342,7 +2342,7 @@ export interface components {
             name: string;
         };
         /**
-         * IssueRoundPublic
+         * IssueRoundPublicLocalized
          * @description How an issue stood in one meeting.
          */
         IssueRoundPublicLocalized: {
@@ -2365,12 +2365,12 @@ export interface components {
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
         /**
-         * MeetingKind
+         * MeetingKindLocalized
          * @enum {string}
          */
         MeetingKindLocalized: "round" | "ministerial";
         /**
-         * MeetingRef
+         * MeetingRefLocalized
          * @description A meeting as it appears inside another record: the Riyadh meeting has no number.
          */
         MeetingRefLocalized: {
@@ -2387,11 +2387,11 @@ export interface components {
             date_precision: components["schemas"]["DatePrecisionLocalized"];
         };
         /**
-         * MeetingStatus
+         * MeetingStatusLocalized
          * @enum {string}
          */
         MeetingStatusLocalized: "held" | "announced";
-        /** MetaPublic */
+        /** MetaPublicLocalized */
         MetaPublicLocalized: {
             /**
              * Data Version
@@ -2413,11 +2413,11 @@ export interface components {
             coverage: components["schemas"]["CoveragePublicLocalized"];
         };
         /**
-         * Outcome
+         * OutcomeLocalized
          * @enum {string}
          */
         OutcomeLocalized: "raised" | "proposed" | "discussed" | "limited_progress" | "excluded" | "planned" | "listed";
-        /** OutcomeChange */
+        /** OutcomeChangeLocalized */
         OutcomeChangeLocalized: {
             /** @description The outcome in the first round named, if there. */
             before: components["schemas"]["OutcomeLocalized"] | null;
@@ -2426,7 +2426,7 @@ export interface components {
             /** Changed */
             changed: boolean;
         };
-        /** Page[ConflictPublic] */
+        /** Page_ConflictPublic_Localized */
         Page_ConflictPublic_Localized: {
             /** Items */
             items: components["schemas"]["ConflictPublicLocalized"][];
@@ -2440,7 +2440,7 @@ export interface components {
             /** Offset */
             offset: number;
         };
-        /** Page[EventPublic] */
+        /** Page_EventPublic_Localized */
         Page_EventPublic_Localized: {
             /** Items */
             items: components["schemas"]["EventPublicLocalized"][];
@@ -2454,7 +2454,7 @@ export interface components {
             /** Offset */
             offset: number;
         };
-        /** Page[IssuePublic] */
+        /** Page_IssuePublic_Localized */
         Page_IssuePublic_Localized: {
             /** Items */
             items: components["schemas"]["IssuePublicLocalized"][];
@@ -2468,7 +2468,7 @@ export interface components {
             /** Offset */
             offset: number;
         };
-        /** Page[IssueRoundPublic] */
+        /** Page_IssueRoundPublic_Localized */
         Page_IssueRoundPublic_Localized: {
             /** Items */
             items: components["schemas"]["IssueRoundPublicLocalized"][];
@@ -2482,7 +2482,7 @@ export interface components {
             /** Offset */
             offset: number;
         };
-        /** Page[ParticipantPublic] */
+        /** Page_ParticipantPublic_Localized */
         Page_ParticipantPublic_Localized: {
             /** Items */
             items: components["schemas"]["ParticipantPublicLocalized"][];
@@ -2496,7 +2496,7 @@ export interface components {
             /** Offset */
             offset: number;
         };
-        /** Page[ParticipantRoundPublic] */
+        /** Page_ParticipantRoundPublic_Localized */
         Page_ParticipantRoundPublic_Localized: {
             /** Items */
             items: components["schemas"]["ParticipantRoundPublicLocalized"][];
@@ -2510,7 +2510,7 @@ export interface components {
             /** Offset */
             offset: number;
         };
-        /** Page[RoundIssuePublic] */
+        /** Page_RoundIssuePublic_Localized */
         Page_RoundIssuePublic_Localized: {
             /** Items */
             items: components["schemas"]["RoundIssuePublicLocalized"][];
@@ -2524,7 +2524,7 @@ export interface components {
             /** Offset */
             offset: number;
         };
-        /** Page[RoundParticipantPublic] */
+        /** Page_RoundParticipantPublic_Localized */
         Page_RoundParticipantPublic_Localized: {
             /** Items */
             items: components["schemas"]["RoundParticipantPublicLocalized"][];
@@ -2538,7 +2538,7 @@ export interface components {
             /** Offset */
             offset: number;
         };
-        /** Page[RoundPublic] */
+        /** Page_RoundPublic_Localized */
         Page_RoundPublic_Localized: {
             /** Items */
             items: components["schemas"]["RoundPublicLocalized"][];
@@ -2552,7 +2552,7 @@ export interface components {
             /** Offset */
             offset: number;
         };
-        /** Page[SearchResult] */
+        /** Page_SearchResult_Localized */
         Page_SearchResult_Localized: {
             /** Items */
             items: components["schemas"]["SearchResultLocalized"][];
@@ -2566,7 +2566,7 @@ export interface components {
             /** Offset */
             offset: number;
         };
-        /** Page[SourceCitationPublic] */
+        /** Page_SourceCitationPublic_Localized */
         Page_SourceCitationPublic_Localized: {
             /** Items */
             items: components["schemas"]["SourceCitationPublicLocalized"][];
@@ -2580,7 +2580,7 @@ export interface components {
             /** Offset */
             offset: number;
         };
-        /** Page[SourcePublic] */
+        /** Page_SourcePublic_Localized */
         Page_SourcePublic_Localized: {
             /** Items */
             items: components["schemas"]["SourcePublicLocalized"][];
@@ -2594,7 +2594,7 @@ export interface components {
             /** Offset */
             offset: number;
         };
-        /** Page[StatementPublic] */
+        /** Page_StatementPublic_Localized */
         Page_StatementPublic_Localized: {
             /** Items */
             items: components["schemas"]["StatementPublicLocalized"][];
@@ -2609,7 +2609,7 @@ export interface components {
             offset: number;
         };
         /**
-         * ParticipantDetail
+         * ParticipantDetailLocalized
          * @example {
          *       "id": "sonata-coulter",
          *       "kind": "person",
@@ -2668,12 +2668,12 @@ export interface components {
             statements: components["schemas"]["StatementPublicLocalized"][];
         };
         /**
-         * ParticipantKind
+         * ParticipantKindLocalized
          * @enum {string}
          */
         ParticipantKindLocalized: "person" | "organization";
         /**
-         * ParticipantPublic
+         * ParticipantPublicLocalized
          * @example {
          *       "id": "sonata-coulter",
          *       "kind": "person",
@@ -2726,7 +2726,7 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
-        /** ParticipantRef */
+        /** ParticipantRefLocalized */
         ParticipantRefLocalized: {
             /** Id */
             id: string;
@@ -2735,7 +2735,7 @@ export interface components {
             /** Name En */
             name: string;
         };
-        /** ParticipantRoundPublic */
+        /** ParticipantRoundPublicLocalized */
         ParticipantRoundPublicLocalized: {
             round: components["schemas"]["MeetingRefLocalized"];
             role: components["schemas"]["RoleLocalized"];
@@ -2752,11 +2752,11 @@ export interface components {
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
         /**
-         * Role
+         * RoleLocalized
          * @enum {string}
          */
         RoleLocalized: "delegation_head" | "minister" | "spokesperson" | "announcer" | "delegation";
-        /** RoundComparison */
+        /** RoundComparisonLocalized */
         RoundComparisonLocalized: {
             before: components["schemas"]["MeetingRefLocalized"];
             after: components["schemas"]["MeetingRefLocalized"];
@@ -2764,7 +2764,7 @@ export interface components {
             issues: components["schemas"]["IssueComparisonLocalized"][];
         };
         /**
-         * RoundIssuePublic
+         * RoundIssuePublicLocalized
          * @description An issue as raised in one round; ``citations`` support the raising, not the issue.
          * @example {
          *       "citations": [
@@ -2825,7 +2825,7 @@ export interface components {
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
         /**
-         * RoundParticipantPublic
+         * RoundParticipantPublicLocalized
          * @description A participant in one round; ``citations`` support the participation and role.
          * @example {
          *       "id": "sonata-coulter",
@@ -2863,7 +2863,7 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
-        /** RoundPublic */
+        /** RoundPublicLocalized */
         RoundPublicLocalized: {
             /** Number */
             number: number;
@@ -2912,7 +2912,7 @@ export interface components {
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
         /**
-         * SearchMatch
+         * SearchMatchLocalized
          * @example {
          *       "end": 1327,
          *       "field": "text",
@@ -2948,7 +2948,7 @@ export interface components {
              */
             snippet: string;
         };
-        /** SearchResult */
+        /** SearchResultLocalized */
         SearchResultLocalized: {
             type: components["schemas"]["SearchTypeLocalized"];
             /** Id */
@@ -2968,18 +2968,18 @@ export interface components {
             via: string | null;
         };
         /**
-         * SearchType
+         * SearchTypeLocalized
          * @enum {string}
          */
         SearchTypeLocalized: "round" | "participant" | "issue" | "statement" | "event" | "source";
         /**
-         * Side
+         * SideLocalized
          * @description A negotiating side, as an ISO 3166-1 alpha-2 country code.
          * @enum {string}
          */
         SideLocalized: "RU" | "US";
         /**
-         * SourceCitationPublic
+         * SourceCitationPublicLocalized
          * @example {
          *       "document_sha256": "9b7d23c17ec9345ea05f5481b1bfbe6798c086ad4b6ccd094527b2964ef204ba",
          *       "end": 3509,
@@ -3037,7 +3037,7 @@ export interface components {
             gloss_by: string;
             fact: components["schemas"]["CitedFactLocalized"];
         };
-        /** SourceDetail */
+        /** SourceDetailLocalized */
         SourceDetailLocalized: {
             /** Id */
             id: string;
@@ -3077,7 +3077,7 @@ export interface components {
              */
             uncited: components["schemas"]["UncitedSpanLocalized"][];
         };
-        /** SourcePublic */
+        /** SourcePublicLocalized */
         SourcePublicLocalized: {
             /** Id */
             id: string;
@@ -3108,7 +3108,7 @@ export interface components {
             char_count: number;
         };
         /**
-         * SourceRef
+         * SourceRefLocalized
          * @description An article, with the credit line it gives itself ("agencies"), if any.
          */
         SourceRefLocalized: {
@@ -3120,7 +3120,7 @@ export interface components {
             attribution: string | null;
         };
         /**
-         * StatementPublic
+         * StatementPublicLocalized
          * @description Who said what: the gist in both languages, the article's own words as citations.
          *
          *     Three parties are kept apart: the ``speaker`` who said it, the articles that report it
@@ -3173,12 +3173,12 @@ export interface components {
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
         /**
-         * SubjectKind
+         * SubjectKindLocalized
          * @description What a disputed field belongs to.
          * @enum {string}
          */
         SubjectKindLocalized: "round" | "participant" | "issue";
-        /** SubjectRef */
+        /** SubjectRefLocalized */
         SubjectRefLocalized: {
             kind: components["schemas"]["SubjectKindLocalized"];
             /** Id */
@@ -3187,12 +3187,12 @@ export interface components {
             name: string;
         };
         /**
-         * Support
+         * SupportLocalized
          * @description How well a fact is supported, graded by the seed script from its citations.
          * @enum {string}
          */
         SupportLocalized: "single_source" | "corroborated" | "disputed";
-        /** TitlePublic */
+        /** TitlePublicLocalized */
         TitlePublicLocalized: {
             /** Title En */
             title: string;
@@ -3211,12 +3211,12 @@ export interface components {
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
         /**
-         * UncitedReason
+         * UncitedReasonLocalized
          * @description Why a span of a source is deliberately not cited.
          * @enum {string}
          */
         UncitedReasonLocalized: "boilerplate" | "unrelated" | "commentary" | "repeated" | "heading";
-        /** UncitedSpan */
+        /** UncitedSpanLocalized */
         UncitedSpanLocalized: {
             /** Start */
             start: number;
@@ -3226,7 +3226,7 @@ export interface components {
             /** Note */
             note: string | null;
         };
-        /** VenuePublic */
+        /** VenuePublicLocalized */
         VenuePublicLocalized: {
             /** Name En */
             name: string;
@@ -3247,7 +3247,7 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
-        /** VersionPublic */
+        /** VersionPublicLocalized */
         VersionPublicLocalized: {
             /** Value En */
             value: string;
@@ -3265,7 +3265,7 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
-        /** InvalidParameter */
+        /** InvalidParameterLocalized */
         InvalidParameterLocalized: {
             /**
              * Location
@@ -3278,7 +3278,7 @@ export interface components {
             message: string;
         };
         /**
-         * Problem
+         * ProblemLocalized
          * @description RFC 9457 problem details.
          * @example {
          *       "detail": "No round numbered 9.",
