@@ -17,7 +17,7 @@ import uvicorn
 from pydantic import ValidationError
 from uvicorn.supervisors import Multiprocess
 
-from app.core.config import Settings, describe_invalid_settings
+from app.core.config import Settings, describe_invalid_settings, unknown_variables
 from app.core.logging import logging_config
 from app.server import HardenedHttpToolsProtocol
 
@@ -123,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CANNOT_LISTEN
     log_config = logging_config()
     logging.config.dictConfig(log_config)
+    for line in unknown_variables():
+        log.warning(line)
     # Through the environment, so that every worker applies the same cap.
     os.environ["PARLEY_MAX_CONNECTIONS"] = str(allow_enough_open_files(settings.max_connections))
 

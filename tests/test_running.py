@@ -105,12 +105,14 @@ def test_cors_origins_may_be_a_comma_separated_list(database_path: Path) -> None
         (
             [],
             {"PARLEY_QUERY_TIMEOUT_SECONDS": "0"},
-            "PARLEY_QUERY_TIMEOUT_SECONDS='0' is not allowed: input should be greater than 0",
+            "PARLEY_QUERY_TIMEOUT_SECONDS='0' is not allowed: input should be greater than or equal to "
+            "0.001",
         ),
         (
             [],
             {"PARLEY_QUERY_TIMEOUT_SECONDS": "-1"},
-            "PARLEY_QUERY_TIMEOUT_SECONDS='-1' is not allowed: input should be greater than 0",
+            "PARLEY_QUERY_TIMEOUT_SECONDS='-1' is not allowed: input should be greater than or "
+            "equal to 0.001",
         ),
         (
             [],
@@ -122,6 +124,27 @@ def test_cors_origins_may_be_a_comma_separated_list(database_path: Path) -> None
             [],
             {"PARLEY_LANGUAGES": "en,ru"},
             "PARLEY_LANGUAGES='en,ru' is not allowed: the list must include en and ar",
+        ),
+        (
+            [],
+            {"PARLEY_RESPONSE_CACHE_BYTES": "1e20"},
+            "PARLEY_RESPONSE_CACHE_BYTES='1e20' is not allowed: input should be a valid integer",
+        ),
+        (
+            [],
+            {"PARLEY_QUERY_TIMEOUT_SECONDS": "1e-9"},
+            "PARLEY_QUERY_TIMEOUT_SECONDS='1e-9' is not allowed: input should be greater than or "
+            "equal to 0.001",
+        ),
+        (
+            [],
+            {"PARLEY_API_PREFIX": "/.."},
+            'PARLEY_API_PREFIX=\'/..\' is not allowed: a segment may not be "." or ".."',
+        ),
+        (
+            [],
+            {"PARLEY_CORS_ORIGINS": "null"},
+            "PARLEY_CORS_ORIGINS='null' is not allowed: 'null' is not an origin",
         ),
         (
             ["--workers", "0"],
@@ -187,3 +210,12 @@ def test_a_port_in_use_is_one_line_and_its_own_exit_status_before_any_build(
     assert lines[0].startswith(f"python -m app: cannot listen on 127.0.0.1:{port}: "), lines
     # Refused before start-up work: the missing database was not built.
     assert not database.exists()
+
+
+def test_a_misspelt_setting_is_one_warning_naming_the_setting_meant(database_path: Path) -> None:
+    with serve(database_path, ["--port", "{port}"], {"PARLEY_CACHE_MAXAGE": "60"}) as server:
+        lines = log_lines(server, until="is not a setting")
+    warnings = [line for line in lines if line["level"] == "warning"]
+    assert [line["message"] for line in warnings] == [
+        "PARLEY_CACHE_MAXAGE is not a setting and is ignored; did you mean PARLEY_CACHE_MAX_AGE?"
+    ]

@@ -1,4 +1,7 @@
+import difflib
 import json
+import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -12,6 +15,11 @@ CURATED_DATA_DIR = PROJECT_ROOT / "seed" / "data"
 CURATED_DOCUMENTS_DIR = PROJECT_ROOT / "seed" / "documents"
 ENV_PREFIX = "PARLEY_"
 LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+# More memory for finished responses than any deployment of this data could use: a larger
+# value is a typo (1e20), not a plan.
+MAX_CACHE_BYTES = 64 * 1024**3
+# An origin as browsers send it: scheme, host and an optional port, nothing after.
+ORIGIN = re.compile(r"^https?://(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$")
 # Every build has these: a record's readable key is made from its English text, a disputed
 # value's from its Arabic, and glosses are English. Others are added beside them.
 BASE_LANGUAGES = ("en", "ar")
@@ -73,10 +81,10 @@ class Settings(BaseSettings):
     workers: int = Field(default=1, ge=1, le=64)
     """Server processes ``python -m app`` starts; each opens its own copy of the file."""
 
-    response_cache_bytes: int = Field(default=32 * 1024 * 1024, ge=0)
+    response_cache_bytes: int = Field(default=32 * 1024 * 1024, ge=0, le=MAX_CACHE_BYTES)
     """Bytes of finished responses kept in memory for repeated GETs (0 turns the cache off)."""
 
-    query_timeout_seconds: float = Field(default=2.0, gt=0, le=600, allow_inf_nan=False)
+    query_timeout_seconds: float = Field(default=2.0, ge=0.001, le=600, allow_inf_nan=False)
     """Longest a request may spend in SQLite before it is stopped with a 503."""
 
     max_connections: int = Field(default=1000, ge=1, le=100_000)
@@ -85,7 +93,7 @@ class Settings(BaseSettings):
     max_header_bytes: int = Field(default=32 * 1024, ge=1024, le=1024 * 1024)
     """Largest request line plus headers ``python -m app`` reads; past it, a 431."""
 
-    header_timeout_seconds: float = Field(default=10.0, gt=0, le=600, allow_inf_nan=False)
+    header_timeout_seconds: float = Field(default=10.0, ge=0.1, le=600, allow_inf_nan=False)
     """Time a connection has to send a complete request head before it is closed."""
 
     @field_validator("languages", mode="before")
@@ -116,6 +124,25 @@ class Settings(BaseSettings):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
 
+    @field_validator("api_prefix")
+    @classmethod
+    def _no_dot_segments(cls, value: str) -> str:
+        # A client resolving the URL collapses "." and "..", and every endpoint would 404.
+        if any(segment in (".", "..") for segment in value.split("/")):
+            raise ValueError('a segment may not be "." or ".."')
+        return value
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins(cls, value: list[str] | None) -> list[str] | None:
+        for origin in value or []:
+            if origin != "*" and not ORIGIN.match(origin):
+                raise ValueError(
+                    f"{origin!r} is not an origin: expected scheme://host[:port], such as "
+                    "https://a.example, or *"
+                )
+        return value
+
     @property
     def allowed_origins(self) -> list[str]:
         if self.cors_origins is not None:
@@ -132,6 +159,20 @@ def describe_invalid_settings(error: ValidationError) -> list[str]:
         shown = repr(given) if isinstance(given, str | int | float) else "the value given"
         message = str(problem["msg"]).removeprefix("Value error, ")
         lines.append(f"{name}={shown} is not allowed: {message[0].lower()}{message[1:]}")
+    return lines
+
+
+def unknown_variables(environ: dict[str, str] | None = None) -> list[str]:
+    """A line for each ``PARLEY_*`` variable that is no setting (a misspelling is otherwise
+    silently ignored), naming the nearest setting."""
+    known = [name.upper() for name in Settings.model_fields]
+    lines = []
+    for name in sorted(environ if environ is not None else os.environ):
+        if name.startswith(ENV_PREFIX) and name.removeprefix(ENV_PREFIX) not in known:
+            # Compared without the prefix, which every name shares.
+            nearest = difflib.get_close_matches(name.removeprefix(ENV_PREFIX), known, n=1)
+            hint = f"; did you mean {ENV_PREFIX}{nearest[0]}?" if nearest else ""
+            lines.append(f"{name} is not a setting and is ignored{hint}")
     return lines
 
 
