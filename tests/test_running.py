@@ -105,8 +105,8 @@ def test_cors_origins_may_be_a_comma_separated_list(database_path: Path) -> None
         (
             [],
             {"PARLEY_QUERY_TIMEOUT_SECONDS": "0"},
-            "PARLEY_QUERY_TIMEOUT_SECONDS='0' is not allowed: input should be greater than or equal to "
-            "0.001",
+            "PARLEY_QUERY_TIMEOUT_SECONDS='0' is not allowed: input should be greater than or "
+            "equal to 0.001",
         ),
         (
             [],
