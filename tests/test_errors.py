@@ -93,13 +93,17 @@ def test_a_trailing_slash_is_a_404_naming_the_path_without_it(client: TestClient
     assert "did you mean" not in unknown["detail"]
 
 
-def test_thousands_of_unknown_parameters_get_a_small_answer(client: TestClient) -> None:
-    query = "&".join(f"p{n}=1" for n in range(5_000))
+def test_many_unknown_parameters_get_a_small_answer(client: TestClient) -> None:
+    query = "&".join(f"p{n}=1" for n in range(250))
     response = client.get(f"{API}/rounds?{query}")
     problem = assert_problem(response, 422)
     assert len(response.content) < 10_000
     assert len(problem["errors"]) == 20
-    assert problem["detail"].endswith("; and 4980 more")
+    assert problem["detail"].endswith("; and 230 more")
+    # Thousands are refused unread (tests/test_hostile_input.py), as small.
+    thousands = client.get(f"{API}/rounds?" + "&".join(f"p{n}=1" for n in range(5_000)))
+    assert_problem(thousands, 414)
+    assert len(thousands.content) < 1_000
     long_name = client.get(f"{API}/rounds?{'x' * 5000}=1")
     assert len(assert_problem(long_name, 422)["errors"][0]["name"]) <= 200
 

@@ -4,6 +4,8 @@ The operations and their parameters come from the OpenAPI document, so a new end
 parameter is covered without editing this file.
 """
 
+import json
+import logging
 from typing import Any
 from urllib.parse import quote
 
@@ -109,3 +111,19 @@ def test_free_text_parameters_find_nothing_and_never_fail(
                 expected = {404} if not is_number else {404, 422} if "/" in value else {422}
                 assert response.status_code in expected, (path, value, response.text)
                 assert_problem(response, response.status_code)
+
+
+def test_an_absurd_url_is_a_414_before_anything_parses_it(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    long_path = assert_problem(client.get("/api/v1/" + "a" * 5000), 414)
+    assert "path is longer than 4096 bytes" in long_path["detail"]
+    many = "&".join(f"round={n}" for n in range(300))
+    with caplog.at_level(logging.INFO, logger="parley.access"):
+        body = assert_problem(client.get(f"/api/v1/issues?{many}"), 414)
+    assert "more than 256 parameters" in body["detail"]
+    # The log keeps only the start of what the client sent.
+    logged = [json.loads(record.getMessage()) for record in caplog.records]
+    assert logged and all(len(entry["query"]) <= 1001 for entry in logged)
+    # Under the limits, the request is answered on its merits.
+    assert_problem(client.get("/api/v1/issues?" + "&".join(["round=1"] * 3)), 422)

@@ -16,6 +16,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.api.errors import problem_response
 from app.api.representation import accepts_only_csv
 from app.api.response_cache import ResponseCache
 
@@ -24,6 +25,11 @@ access_log = logging.getLogger("parley.access")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 # The API serves only JSON and CSV: nothing may run, load or frame it.
 STRICT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+# No URL of the API comes near these: beyond them a request is refused before anything parses
+# it (a 30 KB path, 10,000 repeated parameters), and the log keeps only the start of what it got.
+MAX_PATH_BYTES = 4096
+MAX_QUERY_PARAMETERS = 256
+LOGGED_CHARACTERS = 1000
 
 
 class RequestContextMiddleware:
@@ -54,7 +60,11 @@ class RequestContextMiddleware:
             await send(message)
 
         try:
-            await self.app(scope, receive, send_with_headers)
+            refused = _absurd(scope)
+            if refused is None:
+                await self.app(scope, receive, send_with_headers)
+            else:
+                await problem_response(414, refused)(scope, receive, send_with_headers)
         finally:
             if access_log.isEnabledFor(logging.INFO):
                 self._log(scope, request_id, status, started)
@@ -64,12 +74,28 @@ class RequestContextMiddleware:
         entry = {
             "request_id": request_id,
             "method": scope["method"],
-            "path": scope["path"],
-            "query": scope["query_string"].decode("latin-1")[:1000],
+            "path": _clipped(scope["path"]),
+            "query": _clipped(scope["query_string"].decode("latin-1")),
             "status": status,
             "duration_ms": round((time.perf_counter() - started) * 1000, 2),
         }
         access_log.info(json.dumps(entry), extra={"entry": entry})
+
+
+def _absurd(scope: Scope) -> str | None:
+    """Why a request's URL is refused unread, if it is: counted in bytes, not parsed."""
+    if len(scope.get("raw_path") or scope["path"].encode()) > MAX_PATH_BYTES:
+        return f"The path is longer than {MAX_PATH_BYTES} bytes; no endpoint has such a path."
+    if scope["query_string"].count(b"&") >= MAX_QUERY_PARAMETERS:
+        return (
+            f"The query has more than {MAX_QUERY_PARAMETERS} parameters; no endpoint takes "
+            "that many."
+        )
+    return None
+
+
+def _clipped(text: str) -> str:
+    return text if len(text) <= LOGGED_CHARACTERS else text[:LOGGED_CHARACTERS] + "…"
 
 
 class HeadAsGetMiddleware:
