@@ -31,6 +31,10 @@ from typing import Any
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 
 from app.core.config import get_settings
+from app.core.headers import SECURITY_HEADERS, STRICT_CSP
+
+# What every answer carries, the server's own refusals too (they never reach the app).
+REFUSAL_HEADERS = {**SECURITY_HEADERS, "Content-Security-Policy": STRICT_CSP}
 
 # How long a refused connection stays open to read and drop what the client still sends.
 LINGER_SECONDS = 1.0
@@ -128,6 +132,7 @@ class HardenedHttpToolsProtocol(HttpToolsProtocol):
         head = (
             f"HTTP/1.1 {status} {phrase}\r\ncontent-type: application/problem+json\r\n"
             f"content-length: {len(body)}\r\nconnection: close\r\n"
+            + "".join(f"{name}: {value}\r\n" for name, value in REFUSAL_HEADERS.items())
         )
         if status == 503:
             head += "retry-after: 1\r\n"

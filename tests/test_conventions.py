@@ -334,3 +334,15 @@ def test_a_304_keeps_the_pages_own_policy_and_caching(client: TestClient) -> Non
     not_modified = client.get(f"{API}/rounds", headers={"If-None-Match": api.headers["etag"]})
     assert not_modified.status_code == 304
     assert not_modified.headers["content-security-policy"].startswith("default-src 'none'")
+
+
+@pytest.mark.parametrize(
+    ("accept_encoding", "gzipped"),
+    [("gzip", True), ("br, gzip;q=0.5", True), ("gzip;q=0", False), ("gzip; q=0.0, br", False)],
+)
+def test_gzip_only_where_the_client_accepts_it(
+    client: TestClient, accept_encoding: str, gzipped: bool
+) -> None:
+    response = client.get(f"{API}/export", headers={"Accept-Encoding": accept_encoding})
+    assert response.status_code == 200
+    assert (response.headers.get("content-encoding") == "gzip") is gzipped

@@ -183,6 +183,10 @@ def test_an_oversized_head_is_refused_at_once_without_reading_it(guarded_server:
         answer = read_all(connection)
     assert answer.startswith(b"HTTP/1.1 431 ")
     assert b"application/problem+json" in answer
+    # The server's own refusal carries the security headers every answer has.
+    head = answer.split(b"\r\n\r\n")[0].lower()
+    assert b"x-content-type-options: nosniff" in head
+    assert b"content-security-policy: default-src 'none'" in head
     # A 431, not the 408 the one-second header timeout gives, so it came before the head was
     # read in full; the bound only keeps a hang from passing, with room for a busy machine.
     assert time.monotonic() - started < 8

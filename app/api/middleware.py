@@ -19,12 +19,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.api.errors import problem_response
 from app.api.representation import accepts_only_csv
 from app.api.response_cache import ResponseCache
+from app.core.headers import SECURITY_HEADERS, STRICT_CSP
 
 access_log = logging.getLogger("parley.access")
 
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
-# The API serves only JSON and CSV: nothing may run, load or frame it.
-STRICT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
 # No URL of the API comes near these: beyond them a request is refused before anything parses
 # it (a 30 KB path, 10,000 repeated parameters), and the log keeps only the start of what it got.
 MAX_PATH_BYTES = 4096
@@ -53,8 +52,7 @@ class RequestContextMiddleware:
                 status = message["status"]
                 headers = MutableHeaders(scope=message)
                 headers["X-Request-ID"] = request_id
-                headers["X-Content-Type-Options"] = "nosniff"
-                headers["Referrer-Policy"] = "no-referrer"
+                headers.update(SECURITY_HEADERS)
                 # The docs pages bring their own policy; everything else gets the strict one.
                 headers.setdefault("Content-Security-Policy", STRICT_CSP)
             await send(message)
@@ -151,7 +149,7 @@ def representation_key(scope: Scope) -> str:
             scope["path"],
             urlencode(pairs),
             "csv" if accepts_only_csv(headers.get("accept", "")) else "",
-            "gzip" if "gzip" in headers.get("accept-encoding", "") else "",
+            "gzip" if accepts_gzip(headers.get("accept-encoding", "").encode("latin-1")) else "",
         )
     )
 
@@ -257,10 +255,26 @@ class GZipWhenAccepted:
         self.gzip = GZipMiddleware(app, minimum_size=minimum_size, compresslevel=compresslevel)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and b"gzip" in _header(scope, b"accept-encoding"):
+        if scope["type"] == "http" and accepts_gzip(_header(scope, b"accept-encoding")):
             await self.gzip(scope, receive, send)
         else:
             await self.app(scope, receive, send)
+
+
+def accepts_gzip(accept_encoding: bytes) -> bool:
+    """Whether Accept-Encoding names gzip without ``q=0`` (RFC 9110, 12.5.3). Starlette's
+    middleware only looks for the word, so ``gzip;q=0`` would get gzip."""
+    if b"gzip" not in accept_encoding:
+        return False
+    allowed: dict[bytes, bool] = {}
+    for item in accept_encoding.lower().split(b","):
+        coding, _, parameters = item.strip().partition(b";")
+        quality = parameters.strip().removeprefix(b"q=").strip() if parameters else b"1"
+        try:
+            allowed[coding.strip()] = float(quality) > 0
+        except ValueError:
+            allowed[coding.strip()] = True
+    return allowed.get(b"gzip", False)
 
 
 def _header(scope: Scope, name: bytes) -> bytes:
