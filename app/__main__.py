@@ -129,12 +129,14 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["PARLEY_MAX_CONNECTIONS"] = str(allow_enough_open_files(settings.max_connections))
 
     # Built here, once, before any worker starts: workers then find it current.
-    from app.main import ensure_database
+    from app.main import CHECKED_FILE, ensure_database, file_identity
     from seed.build import BuildEnvironmentError
     from seed.loading import SeedError
 
     try:
-        ensure_database(settings)
+        if ensure_database(settings):
+            # The app's start-up in this process and in each worker need not read it again.
+            os.environ[CHECKED_FILE] = file_identity(settings.database_path)
     except SeedError as error:
         print(f"python -m app: {error.report()}", file=sys.stderr)
         return EXIT_INVALID_DATA

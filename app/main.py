@@ -1,4 +1,5 @@
 import logging
+import os
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -38,6 +39,19 @@ from app.explore import install_explore
 log = logging.getLogger("parley")
 
 
+# Set by `python -m app` for the processes it starts: the file whose every page it checked.
+CHECKED_FILE = "_PARLEY_CHECKED_FILE"
+
+
+def file_identity(path: Path) -> str:
+    """The file as it is on disk: a replaced or rewritten file has another identity."""
+    try:
+        found = path.stat()
+    except OSError:
+        return ""
+    return f"{path.resolve()}:{found.st_dev}:{found.st_ino}:{found.st_size}:{found.st_mtime_ns}"
+
+
 def ensure_database(settings: Settings) -> bool:
     """Build the database with the seed script when it is missing, damaged or out of date, and
     log what was found and done. Returns whether the file to serve had every page checked.
@@ -57,12 +71,19 @@ def ensure_database(settings: Settings) -> bool:
     # Hashed, not parsed: `python -m app` and then each of its workers ask, and a current file
     # (the usual case) needs nothing more. Files with the version of a valid build are valid.
     version = curated_data_version(settings.data_dir, settings.documents_dir)
-    state = inspect_database(path, version, settings.check_database)
+    # Every page was read moments ago by `python -m app`, before it started this process: the
+    # same file is not read again.
+    already = settings.check_database and os.environ.get(CHECKED_FILE) == file_identity(path)
+    state = inspect_database(path, version, settings.check_database and not already)
     if state.current:
         log.info(
             "database %s found %s, data version %s",
             path,
-            "intact" if settings.check_database else "(pages not checked)",
+            "intact (its pages checked at start-up)"
+            if already
+            else "intact"
+            if settings.check_database
+            else "(pages not checked)",
             version,
         )
         return settings.check_database

@@ -58,7 +58,11 @@ def test_port_flag_is_honoured_and_every_request_is_one_json_log_line(
         lines = log_lines(server, until="ops-check")
     # Every line on standard error is one JSON object: nothing plain from uvicorn either.
     start_up = [line for line in lines if line["logger"] == "parley"]
-    assert any("found intact, data version" in str(line["message"]) for line in start_up), start_up
+    found = [str(line["message"]) for line in start_up if "found intact" in str(line["message"])]
+    # Every page read once per start: by python -m app, not again by the app it starts.
+    assert len(found) == 2, found
+    assert "found intact, data version" in found[0]
+    assert "found intact (its pages checked at start-up), data version" in found[1]
     access = [line for line in lines if line["logger"] == "parley.access"]
     checked = next(line for line in access if line["request_id"] == "ops-check")
     assert (checked["method"], checked["path"], checked["status"]) == (
