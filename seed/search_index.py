@@ -1,10 +1,10 @@
 """The rows of the full-text index, derived from the dataset's records.
 
 Each row is one field of one record in one language. ``terms`` holds the normalised,
-prefix-stripped tokens (the same normalisation queries get); ``original`` keeps the text as
-written so matches can be reported at their real offsets. ``counterpart`` is the same field in
-Arabic (in English, for an Arabic row), which lets an English query locate a name in the Arabic
-sources.
+prefix-stripped tokens (the same normalisation queries get), ``stems`` the same tokens stemmed;
+``original`` keeps the text as written so matches can be reported at their real offsets.
+``counterpart`` is the same field in Arabic (in English, for an Arabic row), which lets an
+English query locate a name in the Arabic sources.
 
 The curated texts come in every configured language, a row each. Text quoted from a source (its
 whole text, a statement's quotes) and aliases are in whatever language the source or alias is:
@@ -29,7 +29,7 @@ from app.models import (
     Source,
     Statement,
 )
-from app.search.normalize import tokens
+from app.search.normalize import stem, tokens
 from app.vocabulary import EventKind
 from seed.dataset import Dataset
 
@@ -40,6 +40,8 @@ NAME, TITLE, TEXT = 6.0, 2.0, 1.0
 @dataclass(frozen=True)
 class SearchEntry:
     terms: str
+    stems: str
+    """The same tokens stemmed (``app.search.normalize.stem``): a query word matches either."""
     kind: str
     record_id: str
     field: str
@@ -90,8 +92,10 @@ def _single(
     """A field in one language: source text, a quote, an alias in their own language, or one
     language of a curated text with its counterpart."""
     if text:
+        words = tokens(text)
         yield SearchEntry(
-            terms=" ".join(tokens(text)),
+            terms=" ".join(words),
+            stems=" ".join(map(stem, words)),
             kind=kind,
             record_id=record_id,
             field=field,

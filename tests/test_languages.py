@@ -365,3 +365,13 @@ def test_the_openapi_document_offers_the_third_language(russian_too: Server) -> 
         if parameter["name"] == "lang"
     ]
     assert "ru" in json.dumps(languages)
+
+
+def test_a_russian_name_is_found_in_another_case(client: TestClient) -> None:
+    # The article says «Дарчиев»; a reader types the genitive, «Дарчиева».
+    found = search(client, "Дарчиева")
+    assert "alexander-darchiev" in {hit["id"] for hit in found}
+    # The Russian article is found too, its match the word as it prints it.
+    article = next(hit for hit in found if hit["type"] == "source")
+    assert (article["id"], article["match"]["language"]) == ("fixture-talks-ru", "ru")
+    assert matched_text(client, article) == "Дарчиев"

@@ -157,3 +157,14 @@ def test_empty_whitespace_or_oversized_q_is_a_422(client: TestClient, q: str) ->
 def test_q_is_required(client: TestClient) -> None:
     assert_problem(client.get(f"{API}/search"), 422)
     assert_problem(client.get(f"{API}/search", params={"q": "x", "type": "planet"}), 422)
+
+
+def test_an_english_word_finds_its_other_forms(client: TestClient) -> None:
+    singular = items(client.get(f"{API}/search", params={"q": "flight"}))
+    plural = items(client.get(f"{API}/search", params={"q": "flights"}))
+    assert singular and {hit["id"] for hit in singular} == {hit["id"] for hit in plural}
+    flights = next(hit for hit in singular if hit["id"] == "direct-flights")
+    # The match is the word as the text has it, not the stem.
+    assert flights["match"]["snippet"].endswith("<mark>flights</mark>")
+    visa = items(client.get(f"{API}/search", params={"q": "visa"}))
+    assert "visas" in {hit["id"] for hit in visa}

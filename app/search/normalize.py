@@ -7,6 +7,10 @@ the user's query. Every function is pure and total, and ``normalize`` is idempot
 
 import re
 import unicodedata
+from functools import lru_cache
+
+# Snowball ships no type information.
+import snowballstemmer  # type: ignore[import-untyped]
 
 # Harakat, superscript alef and Quranic annotation marks: pronunciation aids, not spelling.
 TASHKEEL = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
@@ -114,3 +118,28 @@ def tokens_with_spans(text: str) -> list[tuple[str, int, int]]:
 
 def tokens(text: str) -> list[str]:
     return [token for token, _, _ in tokens_with_spans(text)]
+
+
+# Snowball's stemmers, by the script a token starts with. Arabic keeps its own light prefix
+# stripping above: Snowball's Arabic stemmer cuts names the articles print ("دارشيف") too far.
+_ENGLISH = snowballstemmer.stemmer("english")
+_RUSSIAN = snowballstemmer.stemmer("russian")
+
+
+@lru_cache(maxsize=65536)
+def stem(token: str) -> str:
+    """A normalised token's stem: "flights" and "flight" are "flight", "дарчиева" is
+    "дарчиев". Other scripts, digits and Arabic are left as they are."""
+    first = token[:1]
+    if "a" <= first <= "z":
+        return str(_ENGLISH.stemWord(token))
+    if "\u0430" <= first <= "\u044f" or first == "\u0451":
+        return str(_RUSSIAN.stemWord(token))
+    return token
+
+
+def variants(word: str) -> tuple[str, ...]:
+    """What a query word matches: itself, and its stem. A name the stemmer cuts differently
+    in two forms ("дарчиев" is "дарч", "дарчиева" is "дарчиев") still meets the other's word."""
+    stemmed = stem(word)
+    return (word,) if stemmed == word else (word, stemmed)

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from app.core.db import ReadOnlyDatabase
 from app.localized import LANGUAGES, localized_name
-from app.search.normalize import tokens, tokens_with_spans
+from app.search.normalize import stem, tokens, tokens_with_spans, variants
 
 MAX_QUERY_TOKENS = 12
 SNIPPET_CONTEXT = 60
@@ -49,9 +49,15 @@ def query_tokens(q: str) -> list[str]:
     return list(dict.fromkeys(tokens(q)))[:MAX_QUERY_TOKENS]
 
 
+def _quoted(word: str) -> str:
+    # A quoted FTS5 string (quotes doubled): never an operator, a column or a prefix.
+    return '"' + word.replace('"', '""') + '"'
+
+
 def match_expression(words: list[str]) -> str:
-    # Each token is a quoted FTS5 string (quotes doubled): never operators, columns or prefixes.
-    return " AND ".join('"' + word.replace('"', '""') + '"' for word in words)
+    """Every word, as itself or its stem, in the terms or the stems of a field: a field with
+    the word as written matches in both columns, and so ranks above one with only its stem."""
+    return " AND ".join("(" + " OR ".join(map(_quoted, variants(word))) + ")" for word in words)
 
 
 @lru_cache(maxsize=8192)
@@ -67,21 +73,27 @@ def positions_of(original: str) -> dict[str, tuple[int, ...]]:
     positions: dict[str, list[int]] = defaultdict(list)
     for index, (token, _, _) in enumerate(spans_of(original)):
         positions[token].append(index)
+        if stem(token) != token:
+            positions[stem(token)].append(index)
     return {token: tuple(found) for token, found in positions.items()}
 
 
 def locate(original: str, words: list[str], field: str, language: str) -> Match:
     """Where the query matched: the longest run of consecutive query words, earliest first."""
     spans = spans_of(original)
-    wanted = set(words)
+    wanted = {form for word in words for form in variants(word)}
     indexed = positions_of(original)
+
+    def matches(token: str) -> bool:
+        return token in wanted or stem(token) in wanted
+
     best: tuple[int, int, int] = (0, 0, 0)  # (words in the run, start, end)
-    # Only the places where a query word occurs are visited, not the whole text.
+    # Only the places where a query word (or its stem) occurs are visited, not the whole text.
     for position in sorted({p for word in wanted for p in indexed.get(word, ())}):
-        if position > 0 and spans[position - 1][0] in wanted:
+        if position > 0 and matches(spans[position - 1][0]):
             continue  # inside a run already measured from its start
         run_end = position
-        while run_end + 1 < len(spans) and spans[run_end + 1][0] in wanted:
+        while run_end + 1 < len(spans) and matches(spans[run_end + 1][0]):
             run_end += 1
         length = run_end - position + 1
         if length > best[0]:
