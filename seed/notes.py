@@ -12,10 +12,15 @@ from pydantic import BaseModel
 
 from app.localized import LanguageOf
 
-# A number, in words or digits, or "both", then at most one word, then sources or articles.
+_NUMBER = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|both|\d+)"
+# A number, in words or digits, or "both", then at most one word, then sources or articles
+# ("two sources", "the three other articles"); or a number that is itself the sources, saying
+# something ("two call him", "three give the venue").
 COUNT_OF_SOURCES = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|both|\d+)(?:\s+[\w-]+)?\s+"
-    r"(?:sources|articles|reports|outlets)\b",
+    _NUMBER
+    + r"(?:\s+[\w-]+)?\s+(?:sources|articles|reports|outlets)\b|"
+    + _NUMBER
+    + r"\s+(?:call|give|say|name|spell|list|state|report|mention|describe|place|date)s?\b",
     re.IGNORECASE,
 )
 # The curated prose a count could hide in: notes, and descriptions and summaries.

@@ -149,3 +149,14 @@ def test_a_note_that_counts_its_sources_is_refused(
         "versions.yaml: alexander-darchiev > versions 1 > note: states a count of sources "
         "(«two sources»)"
     ) in problems(data_dir, capsys)
+
+
+def test_a_note_whose_number_is_the_sources_is_refused(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(
+        data_dir / "participants.yaml",
+        "constructive-talks-istanbul and ryabkov-new-round call him",
+        "two call him",
+    )
+    assert "states a count of sources («two call»)" in problems(data_dir, capsys)
