@@ -220,6 +220,20 @@ def damaged_files(workdir: Path, good: Path, damages: tuple[str, ...]) -> Goal:
         )
         if refused.returncode != 3:
             continue
+        if how == "not a database":
+            # Not a Parley file: refused with building allowed too, and left as it was.
+            before = database.read_bytes()
+            kept = subprocess.run(
+                [sys.executable, "-m", "app"],
+                env={**os.environ, "PARLEY_DATABASE_PATH": str(database)},
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            if kept.returncode == 3 and database.read_bytes() == before:
+                handled.append(how)
+            continue
         with servers.start(
             "rebuilding",
             [sys.executable, "-m", "app"],
@@ -231,7 +245,7 @@ def damaged_files(workdir: Path, good: Path, damages: tuple[str, ...]) -> Goal:
             if status == 200 and json.loads(body)["file_checked"]:
                 handled.append(how)
     return Goal(
-        "every damaged file refused (building off) or rebuilt (building on)",
+        "every damaged file refused (building off) or rebuilt (building on), a foreign one kept",
         f"{len(handled)}/{len(damages)}: {', '.join(handled)}",
         len(handled) == len(damages),
     )

@@ -53,6 +53,37 @@ class DatabaseState:
     """Why it cannot be served as it is, in words: "is missing", "is damaged: ..."."""
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+# What a Parley build writes into its SQLite header ("PRLY"), at bytes 68-71.
+PARLEY_APPLICATION_ID = int.from_bytes(b"PRLY", "big")
+
+
+def replaceable(path: Path) -> bool:
+    """Whether a build may write over the file at ``path``: nothing there, an empty file, or a
+    Parley build however damaged (its header says so). Anything else is someone's data."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(100)
+    except (FileNotFoundError, NotADirectoryError):
+        return True  # nothing there (a parent that is a file is reported when it is made)
+    if not head:
+        return True
+    if head[:16] != SQLITE_HEADER:
+        return False
+    if int.from_bytes(head[68:72], "big") == PARLEY_APPLICATION_ID:
+        return True
+    # Built before builds marked their files: Parley's own tables say so.
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return False
+    return {"dataset_meta", "rendered_document"} <= names
+
+
 def quick_check(connection: sqlite3.Connection) -> str:
     """SQLite's own check of every page and index (``PRAGMA quick_check``): "ok" or the first
     problem it finds."""
@@ -71,7 +102,7 @@ def inspect_database(
     if not database_path.is_file():
         return DatabaseState(False, "is not a file")
     with open(database_path, "rb") as file:
-        if file.read(16) != b"SQLite format 3\x00":
+        if file.read(16) != SQLITE_HEADER:
             return DatabaseState(False, "is not a SQLite database (empty, or another kind of file)")
     head = current_head()
     connection = sqlite3.connect(f"file:{database_path}?mode=ro", uri=True)
@@ -143,6 +174,16 @@ def write_database(dataset: Dataset, target: Path) -> None:
     if target.is_dir():
         raise BuildEnvironmentError(target, "it is a directory")
     try:
+        ours = replaceable(target)
+    except OSError as error:
+        raise BuildEnvironmentError(target, _cause(error)) from None
+    if not ours:
+        raise BuildEnvironmentError(
+            target,
+            "it is not a Parley database, and a build replaces only its own files; move it, or "
+            "set PARLEY_DATABASE_PATH to another path",
+        )
+    try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
         raise BuildEnvironmentError(target, f"{target.parent} is not a directory") from None
@@ -189,6 +230,8 @@ def _build(dataset: Dataset, temporary: Path) -> None:
             connection.execute(insert(SearchRecord), records)
             store_rendered(connection, render(dataset, connection))
         with engine.connect() as connection:
+            # The build's mark in the file header, which survives damage to any other page.
+            connection.exec_driver_sql(f"PRAGMA application_id = {PARLEY_APPLICATION_ID}")
             connection.exec_driver_sql("VACUUM")
     finally:
         engine.dispose()

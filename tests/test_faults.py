@@ -6,6 +6,7 @@ import os
 import resource
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -36,12 +37,31 @@ def run_seed(database: Path) -> subprocess.CompletedProcess[str]:
     return run_module("seed", "--database", str(database), timeout=120)
 
 
+def test_a_file_that_is_not_a_parley_build_is_never_replaced(tmp_path: Path) -> None:
+    """A wrong PARLEY_DATABASE_PATH must not cost someone their file: a text file or another
+    application's SQLite database is refused in one line, building allowed or not."""
+    text = tmp_path / "notes.txt"
+    text.write_bytes(b"<html>not a database</html>\n")
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE mine (x)")
+    for path in (text, other):
+        before = path.read_bytes()
+        served = run_app(path)
+        assert served.returncode == 3, served.stderr
+        lines = served.stderr.strip().splitlines()
+        assert len(lines) == 1 and "is not a Parley database" in lines[0], lines
+        built = run_seed(path)
+        assert built.returncode == 2 and "is not a Parley database" in built.stderr
+        assert path.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("how", "said"),
     [
         ("pages", "is damaged (SQLite's quick_check: "),
         ("truncated", "is damaged"),
-        ("not a database", "is not a SQLite database"),
+        ("empty", "is not a SQLite database"),
     ],
 )
 def test_a_damaged_file_is_refused_or_rebuilt(
