@@ -34,3 +34,11 @@ def test_redoc_renders_every_operation_from_local_assets(server: Server, browser
     screenshot(page, "docs-redoc.png")
     assert record.hosts_other_than(server.base_url) == []
     assert record.console_errors == []
+
+
+def test_the_root_page_leads_a_person_to_the_explorer(server: Server, browser: Browser) -> None:
+    page, record = open_page(browser, f"{server.base_url}/")
+    page.get_by_role("link", name="Explorer", exact=False).click()
+    page.wait_for_url(f"{server.base_url}/explore")
+    assert record.hosts_other_than(server.base_url) == []
+    assert record.console_errors == []
