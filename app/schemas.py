@@ -577,6 +577,15 @@ class SearchResult(Public):
     )
 
 
+class SearchPage(Page[SearchResult]):
+    """A page of search results, and what to search for instead when nothing matched."""
+
+    suggestions: list[str] = Field(
+        description="For a search that found nothing: the query with each word that is no "
+        "known name replaced by the nearest one (`Darchev` gives `darchiev`). Empty otherwise."
+    )
+
+
 class Health(Public):
     status: str
     data_version: str = Field(description="The data version this server process serves.")

@@ -168,3 +168,18 @@ def test_an_english_word_finds_its_other_forms(client: TestClient) -> None:
     assert flights["match"]["snippet"].endswith("<mark>flights</mark>")
     visa = items(client.get(f"{API}/search", params={"q": "visa"}))
     assert "visas" in {hit["id"] for hit in visa}
+
+
+def test_a_misspelt_name_finds_nothing_and_suggests_the_name(client: TestClient) -> None:
+    for typed, meant in (("Darchev", "darchiev"), ("Zaharova", "zakharova"), ("Lavrof", "lavrov")):
+        body = client.get(f"{API}/search", params={"q": typed}).json()
+        assert (body["total"], body["suggestions"]) == (0, [meant]), typed
+        # The suggestion is a search that finds the name.
+        found = client.get(f"{API}/search", params={"q": meant}).json()
+        assert found["total"] > 0 and found["suggestions"] == []
+
+
+def test_a_search_that_finds_something_suggests_nothing(client: TestClient) -> None:
+    body = client.get(f"{API}/search", params={"q": "Darchiev"}).json()
+    assert body["items"] and body["suggestions"] == []
+    assert client.get(f"{API}/search", params={"q": "zzzznothing"}).json()["suggestions"] == []

@@ -79,13 +79,10 @@ def _document(app: FastAPI) -> dict[str, Any]:
                 content["schema"] = {
                     "anyOf": [content["schema"], localized_schema(content["schema"], LOCALIZED)]
                 }
-            # A list is an operation whose response is the paged envelope.
-            is_list = (
-                content.get("schema", {})
-                .get("anyOf", [{}])[0]
-                .get("$ref", "")
-                .startswith("#/components/schemas/Page_")
-            )
+            # A list is an operation whose response is the paged envelope (a search's too).
+            ref = content.get("schema", {}).get("anyOf", [{}])[0].get("$ref", "")
+            envelope = schemas.get(ref.removeprefix("#/components/schemas/"), {})
+            is_list = {"items", "total", "limit", "offset"} <= set(envelope.get("properties", {}))
             if is_list:
                 ok["headers"].update(LIST_HEADERS)
                 ok["content"]["text/csv"] = {

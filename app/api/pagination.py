@@ -2,7 +2,7 @@
 and the list's representation (``format``, ``Accept``, ``lang``)."""
 
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Header, Query, Request
 from fastapi.responses import Response
@@ -28,11 +28,17 @@ class Pagination:
     request: Request
     representation: Representation
 
-    def respond(self, rows: list[bytes], total: int, item_model: type[BaseModel]) -> Response:
+    def respond(
+        self,
+        rows: list[bytes],
+        total: int,
+        item_model: type[BaseModel],
+        extra: dict[str, Any] | None = None,
+    ) -> Response:
         """The page of stored (or just rendered) items in the list envelope, with its links."""
         links = page_links(self.request, self.limit, self.offset, total)
         return page_response(
-            rows, total, self.limit, self.offset, self.representation, item_model, links
+            rows, total, self.limit, self.offset, self.representation, item_model, links, extra
         )
 
 

@@ -123,8 +123,10 @@ def page_response(
     representation: Representation,
     item_model: type[BaseModel],
     links: str | None,
+    extra: dict[str, Any] | None = None,
 ) -> Response:
-    """The list envelope around rendered items: JSON, or CSV with a header row."""
+    """The list envelope around rendered items: JSON, or CSV with a header row. ``extra`` keys
+    follow the envelope's own in JSON (a search's suggestions); CSV holds the items alone."""
     headers = {"Link": links} if links else {}
     if representation.csv:
         headers["X-Total-Count"] = str(total)
@@ -136,6 +138,8 @@ def page_response(
         limit,
         offset,
     )
+    if extra:
+        body = body[:-1] + b"," + json_bytes(extra)[1:]
     return Response(body, media_type=JSON, headers=headers)
 
 

@@ -1091,20 +1091,6 @@ export interface components {
             /** Offset */
             offset: number;
         };
-        /** Page[SearchResult] */
-        Page_SearchResult_: {
-            /** Items */
-            items: components["schemas"]["SearchResult"][];
-            /**
-             * Total
-             * @description How many items match, across all pages.
-             */
-            total: number;
-            /** Limit */
-            limit: number;
-            /** Offset */
-            offset: number;
-        };
         /** Page[SourceCitationPublic] */
         Page_SourceCitationPublic_: {
             /** Items */
@@ -1523,6 +1509,28 @@ export interface components {
              * @description HTML: the match in <mark> with context either side; text is escaped.
              */
             snippet: string;
+        };
+        /**
+         * SearchPage
+         * @description A page of search results, and what to search for instead when nothing matched.
+         */
+        SearchPage: {
+            /** Items */
+            items: components["schemas"]["SearchResult"][];
+            /**
+             * Total
+             * @description How many items match, across all pages.
+             */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /**
+             * Suggestions
+             * @description For a search that found nothing: the query with each word that is no known name replaced by the nearest one (`Darchev` gives `darchiev`). Empty otherwise.
+             */
+            suggestions: string[];
         };
         /** SearchResult */
         SearchResult: {
@@ -2552,20 +2560,6 @@ export interface components {
             /** Offset */
             offset: number;
         };
-        /** Page_SearchResult_Localized */
-        Page_SearchResult_Localized: {
-            /** Items */
-            items: components["schemas"]["SearchResultLocalized"][];
-            /**
-             * Total
-             * @description How many items match, across all pages.
-             */
-            total: number;
-            /** Limit */
-            limit: number;
-            /** Offset */
-            offset: number;
-        };
         /** Page_SourceCitationPublic_Localized */
         Page_SourceCitationPublic_Localized: {
             /** Items */
@@ -2947,6 +2941,28 @@ export interface components {
              * @description HTML: the match in <mark> with context either side; text is escaped.
              */
             snippet: string;
+        };
+        /**
+         * SearchPageLocalized
+         * @description A page of search results, and what to search for instead when nothing matched.
+         */
+        SearchPageLocalized: {
+            /** Items */
+            items: components["schemas"]["SearchResultLocalized"][];
+            /**
+             * Total
+             * @description How many items match, across all pages.
+             */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /**
+             * Suggestions
+             * @description For a search that found nothing: the query with each word that is no known name replaced by the nearest one (`Darchev` gives `darchiev`). Empty otherwise.
+             */
+            suggestions: string[];
         };
         /** SearchResultLocalized */
         SearchResultLocalized: {
@@ -4414,7 +4430,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_SearchResult_"] | components["schemas"]["Page_SearchResult_Localized"];
+                    "application/json": components["schemas"]["SearchPage"] | components["schemas"]["SearchPageLocalized"];
                     "text/csv": string;
                 };
             };

@@ -7,8 +7,9 @@ from app.api.deps import database_of
 from app.api.filters import SEARCH_TEXT
 from app.api.pagination import PaginationDep
 from app.api.routing import ResourceRouter
-from app.schemas import Page, SearchResult, SearchType
+from app.schemas import SearchPage, SearchResult, SearchType
 from app.search.query import Hit, Match, locate_matches, search
+from app.search.suggest import suggestions
 
 router = ResourceRouter(tags=["search"])
 
@@ -40,7 +41,7 @@ def public_result(hit: Hit, match: Match) -> dict[str, Any]:
     }
 
 
-@router.get("/search", response_model=Page[SearchResult])
+@router.get("/search", response_model=SearchPage)
 async def read_search(
     request: Request,
     pagination: PaginationDep,
@@ -57,4 +58,6 @@ async def read_search(
         for hit, match in zip(page, locate_matches(database, q, page), strict=True)
     ]
     rows = representation.render(results, SearchResult)
-    return pagination.respond(rows, found.total, SearchResult)
+    # Only for a search that found nothing: beside the results, never instead of them.
+    offered = suggestions(database, q) if found.total == 0 else []
+    return pagination.respond(rows, found.total, SearchResult, {"suggestions": offered})
