@@ -115,10 +115,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         database = ReadOnlyDatabase(settings.database_path, settings.query_timeout_seconds)
         database.checked = checked
         # Lifespans can nest (two test clients on one app): each restores what it replaced.
-        previous = getattr(app.state, "database", None), getattr(app.state, "data_version", "")
+        previous = (
+            getattr(app.state, "database", None),
+            getattr(app.state, "data_version", ""),
+            getattr(app.state, "served_build", ""),
+        )
         app.state.database, app.state.data_version = database, database.data_version
+        # What every response's tag depends on besides the request (see ConditionalGet).
+        app.state.served_build = f"{database.data_version} {database.built_at!r}"
         yield
-        app.state.database, app.state.data_version = previous
+        app.state.database, app.state.data_version, app.state.served_build = previous
         database.close()
 
     app = FastAPI(
@@ -168,7 +174,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(GZipWhenAccepted, minimum_size=1024, compresslevel=5)
     app.add_middleware(
         ConditionalGetMiddleware,
-        data_version=lambda: app.state.data_version,
+        served_build=lambda: app.state.served_build,
         max_age=settings.cache_max_age,
         cache=app.state.response_cache,
     )

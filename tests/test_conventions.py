@@ -3,7 +3,9 @@
 import csv
 import io
 import json
+import os
 import re
+import shutil
 import sqlite3
 import time
 from pathlib import Path
@@ -126,11 +128,12 @@ def test_conditional_get_answers_304(client: TestClient) -> None:
     assert client.get(f"{API}/rounds/2/issues").headers["etag"] == etag
 
 
-def test_etag_depends_on_the_data_version(database_path: Path) -> None:
+def test_etag_depends_on_the_build_served(database_path: Path) -> None:
     def etag_for(version: str) -> str:
         app = create_app(Settings(database_path=database_path, build_database_if_missing=False))
         with TestClient(app) as client:
-            app.state.data_version = version
+            # The data version and file time the process serves (set at start-up).
+            app.state.served_build = version
             return str(client.get(f"{API}/rounds").headers["etag"])
 
     assert etag_for("one") != etag_for("two")
@@ -346,3 +349,20 @@ def test_gzip_only_where_the_client_accepts_it(
     response = client.get(f"{API}/export", headers={"Accept-Encoding": accept_encoding})
     assert response.status_code == 200
     assert (response.headers.get("content-encoding") == "gzip") is gzipped
+
+
+def test_a_touched_file_never_validates_an_old_tag(tmp_path: Path, database_path: Path) -> None:
+    # /meta reports the file's build time: after a touch (or a copy) and a restart its body
+    # differs, so the tag must too, or a cache would keep the old body on a 304.
+    database = tmp_path / "parley.sqlite3"
+    shutil.copy(database_path, database)
+    settings = Settings(database_path=database, build_database_if_missing=False)
+    with TestClient(create_app(settings)) as client:
+        before = client.get(f"{API}/meta")
+    later = database.stat().st_mtime + 3600
+    os.utime(database, (later, later))
+    with TestClient(create_app(settings)) as client:
+        after = client.get(f"{API}/meta", headers={"If-None-Match": before.headers["etag"]})
+    assert after.status_code == 200
+    assert after.json()["built_at"] != before.json()["built_at"]
+    assert after.headers["etag"] != before.headers["etag"]

@@ -164,15 +164,17 @@ class ConditionalGetMiddleware:
     """
 
     def __init__(
-        self, app: ASGIApp, data_version: Callable[[], str], max_age: int, cache: ResponseCache
+        self, app: ASGIApp, served_build: Callable[[], str], max_age: int, cache: ResponseCache
     ) -> None:
         self.app = app
-        self.data_version = data_version
+        # What every body depends on besides the request: the data, and the file's build time
+        # (which /meta serves), so a rebuilt or touched file never validates an old tag.
+        self.served_build = served_build
         self.cache_control = f"public, max-age={max_age}"
         self.cache = cache
 
     def etag(self, key: str) -> str:
-        digest = hashlib.sha256(f"{self.data_version()}\n{key}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{self.served_build()}\n{key}".encode()).hexdigest()
         return f'"{digest[:32]}"'
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
