@@ -587,11 +587,18 @@ class SearchPage(Page[SearchResult]):
 
 
 class Health(Public):
-    status: str
+    status: Literal["ok", "degraded"] = Field(
+        description="`degraded` (with a 503) when the file served was changed in place, which "
+        "a build never does: answers may fail or mix two files until the process restarts."
+    )
     data_version: str = Field(description="The data version this server process serves.")
     file_replaced: bool = Field(
         description="Whether a rebuild has since replaced the database file on disk; the "
         "process keeps serving the build it opened until it is restarted."
+    )
+    file_changed: bool = Field(
+        description="Whether the file served was written to in place since start-up (copied "
+        "over or truncated rather than replaced by a rebuild)."
     )
     file_checked: bool = Field(
         description="Whether every page of the file served passed SQLite's quick_check at "

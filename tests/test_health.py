@@ -1,5 +1,10 @@
+import shutil
+from pathlib import Path
+
 from fastapi.testclient import TestClient
 
+from app.core.config import Settings
+from app.main import create_app
 from tests.helpers import API
 
 
@@ -11,6 +16,7 @@ def test_health_reports_ok(client: TestClient) -> None:
         "status": "ok",
         "data_version": client.get(f"{API}/meta").json()["data_version"],
         "file_replaced": False,
+        "file_changed": False,
         "file_checked": True,
     }
 
@@ -36,3 +42,23 @@ def test_the_root_links_to_the_explorer_the_docs_and_every_list(client: TestClie
     for href in ("/explore", "/docs", "/openapi.json", f"{API}/health", f"{API}/rounds"):
         assert f'href="{href}"' in page.text
         assert client.get(href).status_code == 200, href
+
+
+def test_a_file_changed_in_place_makes_health_degraded(tmp_path: Path, database_path: Path) -> None:
+    # Copied over or truncated under a running process, the file is not what it opened: the
+    # answers may fail or mix two files, and a load balancer must stop sending it clients.
+    database = tmp_path / "parley.sqlite3"
+    shutil.copy(database_path, database)
+    settings = Settings(database_path=database, build_database_if_missing=False)
+    with TestClient(create_app(settings)) as client:
+        assert client.get(f"{API}/health").json()["file_changed"] is False
+        with open(database, "r+b") as file:
+            file.truncate(database.stat().st_size // 2)
+        health = client.get(f"{API}/health")
+        assert health.status_code == 503
+        body = health.json()
+        assert (body["status"], body["file_changed"], body["file_replaced"]) == (
+            "degraded",
+            True,
+            False,
+        )

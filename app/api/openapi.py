@@ -64,6 +64,9 @@ def _document(app: FastAPI) -> dict[str, Any]:
         for operation in operations.values():
             responses = operation["responses"]
             for status, description in PROBLEMS.items():
+                # FastAPI declares a 422 of its own shape; a 503 there is the route's own.
+                if status == "503" and status in responses:
+                    continue
                 responses[status] = {
                     "description": description,
                     "content": {PROBLEM_JSON: {"schema": PROBLEM_REF}},

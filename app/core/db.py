@@ -78,6 +78,13 @@ class ReadOnlyDatabase:
             return True
         return (stat.st_dev, stat.st_ino) != self.identity
 
+    def changed_in_place(self) -> bool:
+        """Whether the file this process serves was written to since it was opened (copied
+        over, truncated): not replaced by a rebuild's rename, but changed under an immutable
+        connection, which then answers from a mix of old and new pages, or fails."""
+        stat = os.fstat(self._file.fileno())
+        return (stat.st_size, stat.st_mtime) != (self.size, self.built_at)
+
     def file_chunks(self) -> Iterator[bytes]:
         """The served file's bytes, read from the descriptor opened at start-up."""
         offset = 0

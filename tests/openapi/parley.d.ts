@@ -723,8 +723,12 @@ export interface components {
         FactKind: "round" | "round_venue" | "round_participant" | "round_issue" | "participant" | "participant_title" | "participant_alias" | "issue" | "issue_item" | "fact_version" | "statement" | "attribution" | "event";
         /** Health */
         Health: {
-            /** Status */
-            status: string;
+            /**
+             * Status
+             * @description `degraded` (with a 503) when the file served was changed in place, which a build never does: answers may fail or mix two files until the process restarts.
+             * @enum {string}
+             */
+            status: "ok" | "degraded";
             /**
              * Data Version
              * @description The data version this server process serves.
@@ -735,6 +739,11 @@ export interface components {
              * @description Whether a rebuild has since replaced the database file on disk; the process keeps serving the build it opened until it is restarted.
              */
             file_replaced: boolean;
+            /**
+             * File Changed
+             * @description Whether the file served was written to in place since start-up (copied over or truncated rather than replaced by a rebuild).
+             */
+            file_changed: boolean;
             /**
              * File Checked
              * @description Whether every page of the file served passed SQLite's quick_check at start-up (a damaged file is never served); false when that check is turned off.
@@ -2208,8 +2217,12 @@ export interface components {
         FactKindLocalized: "round" | "round_venue" | "round_participant" | "round_issue" | "participant" | "participant_title" | "participant_alias" | "issue" | "issue_item" | "fact_version" | "statement" | "attribution" | "event";
         /** HealthLocalized */
         HealthLocalized: {
-            /** Status */
-            status: string;
+            /**
+             * Status
+             * @description `degraded` (with a 503) when the file served was changed in place, which a build never does: answers may fail or mix two files until the process restarts.
+             * @enum {string}
+             */
+            status: "ok" | "degraded";
             /**
              * Data Version
              * @description The data version this server process serves.
@@ -2220,6 +2233,11 @@ export interface components {
              * @description Whether a rebuild has since replaced the database file on disk; the process keeps serving the build it opened until it is restarted.
              */
             file_replaced: boolean;
+            /**
+             * File Changed
+             * @description Whether the file served was written to in place since start-up (copied over or truncated rather than replaced by a rebuild).
+             */
+            file_changed: boolean;
             /**
              * File Checked
              * @description Whether every page of the file served passed SQLite's quick_check at start-up (a damaged file is never served); false when that check is turned off.
@@ -4864,13 +4882,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable: the query took longer than the server allows. */
+            /** @description Degraded: the file served was changed in place (`file_changed`); restart the process on a rebuilt file. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Health"];
                 };
             };
         };

@@ -1,3 +1,5 @@
+from typing import Any
+
 from fastapi import Depends, Request
 from fastapi.responses import Response
 
@@ -14,19 +16,31 @@ router = ResourceRouter(
 )
 
 
-@router.get("/health", response_model=Health)
+DEGRADED: dict[int | str, dict[str, Any]] = {
+    503: {
+        "model": Health,
+        "description": "Degraded: the file served was changed in place (`file_changed`); "
+        "restart the process on a rebuilt file.",
+    }
+}
+
+
+@router.get("/health", response_model=Health, responses=DEGRADED)
 async def read_health(request: Request) -> Response:
     """Liveness and database reachability, checked on every call (never cached)."""
     database = database_of(request)
     database.one("SELECT 1")
+    changed = database.changed_in_place()
     health = Health(
-        status="ok",
+        status="degraded" if changed else "ok",
         data_version=database.data_version,
         file_replaced=database.replaced_on_disk(),
+        file_changed=changed,
         file_checked=database.checked,
     )
     return Response(
         json_bytes(health.model_dump()),
+        status_code=503 if changed else 200,
         media_type="application/json",
         headers={"Cache-Control": "no-store"},
     )
@@ -35,4 +49,6 @@ async def read_health(request: Request) -> Response:
 # The same check at /health, where load balancers and people look first; not in the OpenAPI
 # document, which describes the API under its prefix.
 root_router = ResourceRouter(tags=["health"], dependencies=[Depends(get_language)])
-root_router.add_api_route("/health", read_health, response_model=Health, include_in_schema=False)
+root_router.add_api_route(
+    "/health", read_health, response_model=Health, responses=DEGRADED, include_in_schema=False
+)
