@@ -11,6 +11,7 @@ The language set is read once, when the models are built at import; a process se
 """
 
 import copy
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar, get_args, get_origin
 
@@ -105,20 +106,26 @@ class LocalizedTableMeta(_Expanding, SQLModelMetaclass):
     """SQLModel's metaclass, with ``Localized`` columns expanded first."""
 
 
+def text_in(record: Any, text: str, language: str) -> Any:
+    return getattr(record, localized_name(text, language))
+
+
+def by_language(record: Any, text: str) -> dict[str, Any]:
+    """A text of ``record`` in every language, by language code: ``{"en": ..., "ar": ...}``."""
+    return {code: text_in(record, text, code) for code in LANGUAGES}
+
+
+def keyed(text: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """A text's value in each language, keyed as its fields are: ``{"title_en": ..., ...}``."""
+    return {localized_name(text, code): values[code] for code in LANGUAGES}
+
+
 def texts(record: Any, text: str, named: str | None = None) -> dict[str, Any]:
     """A text of ``record`` in every language, keyed as declared (``{"name_en": ..., ...}``) or
     as the text ``named``: what a model built from it takes as keywords. No record gives the
     text as absent (None) in every language."""
-    return {
-        localized_name(named or text, code): getattr(record, localized_name(text, code), None)
-        if record is not None
-        else None
-        for code in LANGUAGES
-    }
-
-
-def text_in(record: Any, text: str, language: str) -> Any:
-    return getattr(record, localized_name(text, language))
+    values = by_language(record, text) if record is not None else dict.fromkeys(LANGUAGES)
+    return keyed(named or text, values)
 
 
 def localized_columns(text: str, *, nullable: bool) -> list[sa.Column[str]]:

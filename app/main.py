@@ -76,16 +76,11 @@ def ensure_database(settings: Settings) -> bool:
     already = settings.check_database and os.environ.get(CHECKED_FILE) == file_identity(path)
     state = inspect_database(path, version, settings.check_database and not already)
     if state.current:
-        log.info(
-            "database %s found %s, data version %s",
-            path,
-            "intact (its pages checked at start-up)"
-            if already
-            else "intact"
-            if settings.check_database
-            else "(pages not checked)",
-            version,
-        )
+        if already:
+            found = "intact (its pages checked at start-up)"
+        else:
+            found = "intact" if settings.check_database else "(pages not checked)"
+        log.info("database %s found %s, data version %s", path, found, version)
         return settings.check_database
     reason = state.problem
     if not settings.build_database_if_missing:

@@ -3,16 +3,15 @@
 import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 from typing import TypeVar, cast
 
-from pydantic import BaseModel
 from sqlmodel import SQLModel
 
-from app.localized import LANGUAGES, localized_name, text_in, texts
+from app.localized import LANGUAGES, by_language, keyed, text_in, texts
 from app.models import (
     Citation,
     DatasetMeta,
@@ -47,7 +46,7 @@ from seed.curation import (
     CuratedStatement,
     quotes_need_glosses,
 )
-from seed.loading import GLOSSES_DIR, CuratedData, SeedError
+from seed.loading import GLOSSES_DIR, CuratedData, SeedError, curated_records
 from seed.notes import stated_counts
 from seed.quotes import QuoteNotFound, locate_quote
 from seed.versions import disputed_groups, group_versions
@@ -110,8 +109,8 @@ class Dataset:
     )
     coverage: dict[str, DocumentCoverage] = field(default_factory=dict)
     statement_titles: dict[str, dict[str, str]] = field(default_factory=dict)
-    """Each statement's title in every language (``title_en``...), by id: its speaker's name
-    worded by ``wording.yaml``. The timeline and search both label a statement by it."""
+    """Each statement's title by language code, by statement id: its speaker's name worded by
+    ``wording.yaml``. The timeline and search both label a statement by it."""
 
     def add(self, row: SQLModel) -> None:
         self.rows[type(row)].append(row)
@@ -142,7 +141,7 @@ class _Builder:
         self.fact_keys: set[tuple[str, str]] = set()
         # Citations shown for context (about: background): they do not count towards support.
         self.background_citations: set[int] = set()
-        # A participant's name in every language (``name_en``...), by id.
+        # A participant's name by language code, by id.
         self.participant_names: dict[str, dict[str, str]] = {}
         # (source id, quote) -> (English gloss, who wrote it); and the pairs cited so far.
         self.glosses: dict[tuple[str, str], tuple[str, str]] = {
@@ -314,16 +313,7 @@ class _Builder:
 
     def check_notes(self) -> None:
         """No note states a count of sources, which the next article can make wrong."""
-        files: list[tuple[str, Sequence[BaseModel]]] = [
-            ("sources.yaml", self.data.sources),
-            ("participants.yaml", self.data.participants),
-            ("issues.yaml", self.data.issues),
-            ("rounds.yaml", self.data.rounds),
-            ("statements.yaml", self.data.statements),
-            ("events.yaml", self.data.events),
-            ("versions.yaml", self.data.versions),
-        ]
-        for file_name, records in files:
+        for file_name, records in curated_records(self.data):
             for number, record in enumerate(records, start=1):
                 label = getattr(record, "id", None) or getattr(record, "subject_id", number)
                 for where, words in stated_counts(record, f"{file_name}: {label}"):
@@ -398,7 +388,7 @@ class _Builder:
         self.check_unique("participants.yaml", "participant id", (p.id for p in participants))
         for participant in participants:
             where = f"participants.yaml: {participant.id}"
-            self.participant_names[participant.id] = texts(participant, "name")
+            self.participant_names[participant.id] = by_language(participant, "name")
             self.dataset.add(
                 Participant(
                     **participant.model_dump(
@@ -684,7 +674,7 @@ class _Builder:
                         date_origin=statement.date_origin,
                         earliest_date=earliest,
                         latest_date=latest,
-                        **self.dataset.statement_titles[statement.id],
+                        **keyed("title", self.dataset.statement_titles[statement.id]),
                         **texts(statement, "gist", named="summary"),
                         meeting_id=statement.round,
                         statement_id=statement.id,
@@ -695,12 +685,8 @@ class _Builder:
 
     def statement_title(self, speaker: str) -> dict[str, str]:
         names = self.participant_names[speaker]
-        return {
-            localized_name("title", code): text_in(
-                self.data.wording, "statement_title", code
-            ).format(speaker=names[localized_name("name", code)])
-            for code in LANGUAGES
-        }
+        templates = by_language(self.data.wording, "statement_title")
+        return {code: templates[code].format(speaker=names[code]) for code in LANGUAGES}
 
     def add_attribution(self, statement: CuratedStatement, where: str) -> None:
         attribution = statement.attribution

@@ -170,9 +170,10 @@ def _sites_in(model: BaseModel, path: list[str]) -> Iterator[tuple[str, CuratedC
                     yield from _sites_in(item, [*path, f"{noun} '{label}'"])
 
 
-def citation_sites(data: CuratedData) -> Iterator[CitationSite]:
-    """Every citation in the curated files, with where it is."""
-    files: list[tuple[str, Sequence[BaseModel]]] = [
+def curated_records(data: CuratedData) -> list[tuple[str, Sequence[BaseModel]]]:
+    """Each curated file of records, by name, with its records in file order."""
+    return [
+        ("sources.yaml", data.sources),
         ("participants.yaml", data.participants),
         ("issues.yaml", data.issues),
         ("rounds.yaml", data.rounds),
@@ -180,7 +181,11 @@ def citation_sites(data: CuratedData) -> Iterator[CitationSite]:
         ("events.yaml", data.events),
         ("versions.yaml", data.versions),
     ]
-    for file_name, records in files:
+
+
+def citation_sites(data: CuratedData) -> Iterator[CitationSite]:
+    """Every citation in the curated files, with where it is (sources have none)."""
+    for file_name, records in curated_records(data):
         for number, record in enumerate(records, start=1):
             if isinstance(record, CuratedVersionSet):
                 record_id = f"{record.subject_kind}/{record.subject_id}/{record.field}"

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from app.localized import LANGUAGES, text_in, texts
+from app.localized import by_language, keyed, texts
 from app.models import (
     Citation,
     Event,
@@ -73,7 +73,7 @@ def _localized(
     labels: dict[str, str],
 ) -> Iterator[SearchEntry]:
     """A curated text in each language, each with its counterpart."""
-    given = {code: text_in(record, text, code) for code in LANGUAGES}
+    given = by_language(record, text)
     for language, value in given.items():
         other = KEY_LANGUAGE if language == SOURCES_LANGUAGE else SOURCES_LANGUAGE
         yield from _single(kind, record_id, field, value, language, weight, labels, given[other])
@@ -163,8 +163,7 @@ def build_search_entries(dataset: Dataset) -> list[SearchEntry]:
             (citation.quote, languages[citation.source_id])
         )
     for statement in _rows(dataset, Statement):
-        titled = dataset.statement_titles[statement.id]
-        labels = {key.replace("title_", "label_", 1): value for key, value in titled.items()}
+        labels = keyed("label", dataset.statement_titles[statement.id])
         entries += _localized("statement", statement.id, "gist", statement, "gist", TEXT, labels)
         for quote, language in quotes.get(statement.fact_id, []):
             entries += _single("statement", statement.id, "quote", quote, language, TEXT, labels)

@@ -64,8 +64,9 @@ def _document(app: FastAPI) -> dict[str, Any]:
         for operation in operations.values():
             responses = operation["responses"]
             for status, description in PROBLEMS.items():
-                # FastAPI declares a 422 of its own shape; a 503 there is the route's own.
-                if status == "503" and status in responses:
+                # A response the route declares itself is kept (/health's 503 is its own body);
+                # the 422 FastAPI adds, in its validation shape, is always a Problem here.
+                if status in responses and status != "422":
                     continue
                 responses[status] = {
                     "description": description,

@@ -47,13 +47,16 @@ class StrictQueryRoute(APIRoute):
             given = request.query_params
             # Distinct names fewer than values: something was repeated.
             if len(given) < len(given.multi_items()):
-                repeated = [n for n in sorted(given) if n in single and len(given.getlist(n)) > 1]
+                counts = {
+                    name: len(given.getlist(name)) for name in sorted(given) if name in single
+                }
+                repeated = {name: count for name, count in counts.items() if count > 1}
                 if repeated:
                     raise invalid_query(
                         "repeated",
                         {
-                            n: f"given {len(given.getlist(n))} times; it takes one value"
-                            for n in repeated
+                            name: f"given {n} times; it takes one value"
+                            for name, n in repeated.items()
                         },
                     )
             unknown = sorted({name for name in given if name not in allowed})
