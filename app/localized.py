@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar, get_args, get_origin
 
 import sqlalchemy as sa
+from pydantic import BaseModel
 from pydantic._internal._model_construction import ModelMetaclass
 from pydantic.fields import FieldInfo
 from sqlmodel.main import SQLModelMetaclass
@@ -133,3 +134,19 @@ def localized_columns(text: str, *, nullable: bool) -> list[sa.Column[str]]:
     return [
         sa.Column(localized_name(text, code), sa.String(), nullable=nullable) for code in LANGUAGES
     ]
+
+
+def localized_fields(model: type[BaseModel]) -> dict[str, str]:
+    """Each field declared ``Localized``, mapped to its text's name:
+    ``{"name_en": "name", "name_ar": "name"}``."""
+    return {
+        name: meta.text
+        for name, info in model.model_fields.items()
+        for meta in info.metadata
+        if isinstance(meta, LanguageOf)
+    }
+
+
+def localized_texts(model: type[BaseModel]) -> list[str]:
+    """The texts ``model`` declares ``Localized``, each once, in declaration order."""
+    return list(dict.fromkeys(localized_fields(model).values()))

@@ -32,7 +32,20 @@ class Fact(Table, table=True):
     """Readable key of what the fact is about, e.g. ``round-2/direct-flights``."""
     support: str = Field(index=True)
     source_count: int
-    """Distinct articles among the fact's citations."""
+    """Distinct articles among the citations of the fact's own claim, inferred ones aside."""
+
+
+class FactClaim(Table, table=True):
+    """One claim a fact makes, graded from the citations that support it."""
+
+    __tablename__ = "fact_claim"
+
+    fact_id: int = Field(foreign_key="fact.id", primary_key=True)
+    claim: str = Field(primary_key=True)
+    position: int
+    """The claim's place in its kind's list (``CLAIMS``): the fact's own claim is 0."""
+    support: str
+    source_count: int
 
 
 class Source(Table, table=True):
@@ -42,9 +55,12 @@ class Source(Table, table=True):
     attribution: Localized[str | None] = None
     published_date: str | None = None
     published_precision: str
-    published_note: str | None = None
+    published_note: Localized[str | None] = None
     published_origin: str | None = None
     language: str
+    outlet: str | None = None
+    outlet_language: str | None = None
+    url: str | None = None
     text: str
     sha256: str
     char_count: int
@@ -58,7 +74,7 @@ class SourceUncited(Table, table=True):
     id: int = Field(primary_key=True)
     source_id: str = Field(foreign_key="source.id", index=True)
     reason: str
-    note: str | None = None
+    note: Localized[str | None] = None
     quote: str
     start: int
     end: int
@@ -98,11 +114,11 @@ class Meeting(Table, table=True):
     name: Localized[str]
     start_date: str | None = None
     date_precision: str
-    date_note: str | None = None
+    date_note: Localized[str | None] = None
     date_origin: str | None = None
     city: Localized[str | None] = None
     summary: Localized[str]
-    note: str | None = None
+    note: Localized[str | None] = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
@@ -113,7 +129,7 @@ class MeetingVenue(Table, table=True):
     meeting_id: str = Field(foreign_key="meeting.id", index=True)
     name: Localized[str]
     preferred: bool
-    note: str | None = None
+    note: Localized[str | None] = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
@@ -123,7 +139,7 @@ class Participant(Table, table=True):
     side: str | None = Field(default=None, index=True)
     name: Localized[str]
     description: Localized[str]
-    note: str | None = None
+    note: Localized[str | None] = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
@@ -134,7 +150,7 @@ class ParticipantTitle(Table, table=True):
     participant_id: str = Field(foreign_key="participant.id", index=True)
     title: Localized[str]
     preferred: bool
-    note: str | None = None
+    note: Localized[str | None] = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
@@ -153,7 +169,7 @@ class Issue(Table, table=True):
     id: str = Field(primary_key=True)
     name: Localized[str]
     summary: Localized[str]
-    note: str | None = None
+    note: Localized[str | None] = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
@@ -166,7 +182,7 @@ class IssueItem(Table, table=True):
     issue_id: str = Field(foreign_key="issue.id", index=True)
     name: Localized[str]
     place: Localized[str | None] = None
-    note: str | None = None
+    note: Localized[str | None] = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
@@ -182,7 +198,7 @@ class FactVersion(Table, table=True):
     field: str
     value: Localized[str]
     preferred: bool
-    note: str | None = None
+    note: Localized[str | None] = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
@@ -192,12 +208,12 @@ class Statement(Table, table=True):
     meeting_id: str | None = Field(default=None, foreign_key="meeting.id", index=True)
     statement_date: str | None = None
     date_precision: str
-    date_note: str | None = None
+    date_note: Localized[str | None] = None
     date_origin: str | None = None
     earliest_date: str | None = None
     latest_date: str | None = None
     gist: Localized[str]
-    note: str | None = None
+    note: Localized[str | None] = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
@@ -218,7 +234,7 @@ class StatementAttribution(Table, table=True):
     via_id: str | None = Field(default=None, foreign_key="participant.id")
     """The credited participant (a news agency), if any; None for "agencies" and the like."""
     text: Localized[str]
-    note: str | None = None
+    note: Localized[str | None] = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
@@ -231,7 +247,7 @@ class Event(Table, table=True):
     kind: str = Field(index=True)
     event_date: str | None = None
     date_precision: str
-    date_note: str | None = None
+    date_note: Localized[str | None] = None
     date_origin: str | None = None
     earliest_date: str | None = None
     latest_date: str | None = None
@@ -258,7 +274,7 @@ class MeetingParticipant(Table, table=True):
     meeting_id: str = Field(foreign_key="meeting.id", primary_key=True)
     participant_id: str = Field(foreign_key="participant.id", primary_key=True)
     role: str
-    role_note: str | None = None
+    role_note: Localized[str | None] = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
@@ -270,7 +286,7 @@ class MeetingIssue(Table, table=True):
     issue_id: str = Field(foreign_key="issue.id", primary_key=True)
     on_agenda: bool
     outcome: str
-    outcome_note: str | None = None
+    outcome_note: Localized[str | None] = None
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
@@ -309,6 +325,11 @@ class Citation(Table, table=True):
     # when it is in English.
     gloss_en: str
     gloss_by: str
+    claims: str
+    """The claims the quote supports, space-separated, the fact's own first; empty for
+    background."""
+    inferred: bool
+    note: Localized[str | None] = None
 
 
 class RenderedDocument(Table, table=True):
@@ -345,6 +366,8 @@ class RenderedItem(Table, table=True):
     item_id: str
     """The listed record's id: what ``q`` and the link-table filters select on."""
     support: str | None = None
+    claims: str | None = None
+    """Each claim's grade, as a JSON object (``{"raised_by": "single_source"}``)."""
     number: int | None = None
     start_date: str | None = None
     name: Localized[str | None] = None

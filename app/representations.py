@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal, NamedTuple, Union, get_args, get_ori
 import orjson
 from pydantic import BaseModel
 
-from app.localized import LANGUAGES, LanguageOf, SingleLanguage
+from app.localized import LANGUAGES, SingleLanguage, localized_fields
 
 # The values ``lang`` takes, as a type FastAPI validates and documents.
 Language = Literal[LANGUAGES]  # type: ignore[valid-type]
@@ -92,17 +92,6 @@ def text_name(name: str, siblings: Collection[str]) -> str | None:
     how a JSON schema, which keeps no declarations, shows a localized field."""
     base = name.rpartition("_")[0] if _language_of(name) else ""
     return base if base and all(f"{base}_{code}" in siblings for code in LANGUAGES) else None
-
-
-def localized_fields(model: type[BaseModel]) -> dict[str, str]:
-    """Each field declared ``Localized``, mapped to its text's name:
-    ``{"name_en": "name", "name_ar": "name"}``."""
-    return {
-        name: meta.text
-        for name, info in model.model_fields.items()
-        for meta in info.metadata
-        if isinstance(meta, LanguageOf)
-    }
 
 
 def unpaired_fields(model: type[BaseModel]) -> list[str]:

@@ -8,6 +8,7 @@ from pydantic.config import JsonDict
 
 from app.localized import Localized, LocalizedModelMeta, SingleLanguage
 from app.vocabulary import (
+    Claim,
     DateOrigin,
     DatePrecision,
     EventKind,
@@ -72,6 +73,16 @@ class CitationPublic(Public):
         description='Who wrote the gloss: "curators" for the Parley curators, "source" when the '
         "quote is English and so its own gloss."
     )
+    claims: list[Claim] = Field(
+        description="The record's claims this quote supports, the record's own first; empty "
+        "for background, cited for context only."
+    )
+    inferred: bool = Field(
+        description="True when the quote supports its claims only through the curators' "
+        "reading (an identification, a general phrase taken as this issue); `note` says what "
+        "was inferred. An inferred citation never counts towards a grade."
+    )
+    note: Localized[str | None]
 
 
 Citations = list[CitationPublic]
@@ -79,11 +90,40 @@ Citations = list[CitationPublic]
 SupportGrade = Annotated[
     Support,
     Field(
-        description="single_source: one article; corroborated: two or more articles agree; "
-        "disputed: the articles give different versions (see /conflicts). Graded at seed time."
+        description="The grade of the record's own claim (see `claims` for the others): "
+        "single_source: one article; corroborated: two or more articles agree; disputed: the "
+        "articles give different versions (see /conflicts); inferred: only the curators' reading "
+        "of the citations supports it. Graded at seed time."
     ),
 ]
-SourceCount = Annotated[int, Field(description="Distinct articles among the citations.")]
+SourceCount = Annotated[
+    int,
+    Field(
+        description="Distinct articles among the citations that support the record's own claim "
+        "directly (neither inferred nor background)."
+    ),
+]
+
+
+class ClaimGrade(Public):
+    support: Support = Field(
+        description="Graded as the record's own support, from the citations of this claim only: "
+        "single_source, corroborated, disputed, or inferred when only the curators' reading "
+        "supports it."
+    )
+    source_count: int = Field(
+        description="Distinct articles among the citations that support this claim directly."
+    )
+
+
+ClaimGrades = Annotated[
+    dict[Claim, ClaimGrade],
+    Field(
+        description="Each thing the record asserts, graded on its own: the record's own claim "
+        "(e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, "
+        "on_agenda, outcome...). A citation lists the claims it supports."
+    ),
+]
 # Every dated record says where its date comes from, in these words.
 DateOriginField = Annotated[
     DateOrigin | None,
@@ -97,9 +137,10 @@ DateOriginField = Annotated[
 class VenuePublic(Public):
     name: Localized[str]
     preferred: bool = Field(description="The version shown first; the others disagree with it.")
-    note: str | None
+    note: Localized[str | None]
     support: SupportGrade
     source_count: SourceCount
+    claims: ClaimGrades
     citations: Citations
 
 
@@ -110,19 +151,22 @@ class RoundPublic(Public):
     name: Localized[str]
     start_date: str | None = Field(description="ISO 8601 date, as precise as date_precision says.")
     date_precision: DatePrecision
-    date_note: str | None = Field(description="How the date was derived from the sources.")
+    date_note: Localized[str | None] = Field(
+        description="How the date was derived from the sources."
+    )
     date_origin: DateOriginField
     city: Localized[str | None]
     venues: list[VenuePublic] = Field(
         description="Every venue the sources give, the preferred one first."
     )
     summary: Localized[str]
-    note: str | None
+    note: Localized[str | None]
     disputed_fields: list[str] = Field(
         description="Fields on which the sources disagree; see /conflicts for every version."
     )
     support: SupportGrade
     source_count: SourceCount
+    claims: ClaimGrades
     citations: Citations
 
 
@@ -141,9 +185,10 @@ class MeetingRef(Public):
 class TitlePublic(Public):
     title: Localized[str]
     preferred: bool
-    note: str | None
+    note: Localized[str | None]
     support: SupportGrade
     source_count: SourceCount
+    claims: ClaimGrades
     citations: Citations
 
 
@@ -152,6 +197,7 @@ class AliasPublic(Public):
     language: str
     support: SupportGrade
     source_count: SourceCount
+    claims: ClaimGrades
     citations: Citations
 
 
@@ -184,7 +230,7 @@ class ParticipantSummary(Public):
 
 class ParticipantPublic(ParticipantSummary):
     description: Localized[str]
-    note: str | None
+    note: Localized[str | None]
     titles: list[TitlePublic] = Field(description="Every title the sources give, preferred first.")
     aliases: list[AliasPublic] = Field(description="Every spelling of the name in the sources.")
     disputed_fields: list[str] = Field(
@@ -192,6 +238,7 @@ class ParticipantPublic(ParticipantSummary):
     )
     support: SupportGrade
     source_count: SourceCount
+    claims: ClaimGrades
     citations: Citations
 
 
@@ -199,18 +246,20 @@ class RoundParticipantPublic(ParticipantSummary):
     """A participant in one round; ``citations`` support the participation and role."""
 
     role: Role
-    role_note: str | None
+    role_note: Localized[str | None]
     support: SupportGrade
     source_count: SourceCount
+    claims: ClaimGrades
     citations: Citations
 
 
 class ParticipantRoundPublic(Public):
     round: MeetingRef
     role: Role
-    role_note: str | None
+    role_note: Localized[str | None]
     support: SupportGrade
     source_count: SourceCount
+    claims: ClaimGrades
     citations: Citations
 
 
@@ -218,7 +267,7 @@ class IssueFields(Public):
     id: str
     name: Localized[str]
     summary: Localized[str]
-    note: str | None
+    note: Localized[str | None]
 
 
 class IssueItemPublic(Public):
@@ -227,9 +276,10 @@ class IssueItemPublic(Public):
     id: str
     name: Localized[str]
     place: Localized[str | None]
-    note: str | None
+    note: Localized[str | None]
     support: SupportGrade
     source_count: SourceCount
+    claims: ClaimGrades
     citations: Citations
 
 
@@ -237,6 +287,7 @@ class IssuePublic(IssueFields):
     items: list[IssueItemPublic] = Field(description="Named things the issue is about.")
     support: SupportGrade
     source_count: SourceCount
+    claims: ClaimGrades
     citations: Citations
 
 
@@ -272,9 +323,10 @@ class RoundIssuePublic(IssueFields):
     raised_by: list[Side] = Field(description="The sides that raised it; empty when unnamed.")
     on_agenda: bool
     outcome: Outcome
-    outcome_note: str | None
+    outcome_note: Localized[str | None]
     support: SupportGrade
     source_count: SourceCount
+    claims: ClaimGrades
     citations: Citations
 
 
@@ -285,9 +337,10 @@ class IssueRoundPublic(Public):
     raised_by: list[Side]
     on_agenda: bool
     outcome: Outcome
-    outcome_note: str | None
+    outcome_note: Localized[str | None]
     support: SupportGrade
     source_count: SourceCount
+    claims: ClaimGrades
     citations: Citations
 
 
@@ -305,9 +358,18 @@ class SourcePublic(Public):
     attribution: Localized[str | None]
     published_date: str | None
     published_precision: DatePrecision
-    published_note: str | None
+    published_note: Localized[str | None]
     published_origin: DateOriginField
     language: str
+    outlet: str | None = Field(
+        description="The publication, as it names itself; null when the curators have not "
+        "recorded it."
+    )
+    outlet_language: str | None = Field(
+        description="BCP 47 tag of the outlet's own language, when it differs from the "
+        "document's; null when not recorded."
+    )
+    url: str | None = Field(description="Where the article was published; null when not recorded.")
     sha256: str = Field(description="SHA-256 of the document's UTF-8 bytes.")
     char_count: int
 
@@ -316,7 +378,7 @@ class UncitedSpan(Public):
     start: int
     end: int
     reason: UncitedReason
-    note: str | None
+    note: Localized[str | None]
 
 
 class SourceDetail(SourcePublic):
@@ -355,9 +417,10 @@ class IssueInRound(Public):
     raised_by: list[Side]
     on_agenda: bool
     outcome: Outcome
-    outcome_note: str | None
+    outcome_note: Localized[str | None]
     support: SupportGrade
     source_count: SourceCount
+    claims: ClaimGrades
     citations: Citations
 
 
@@ -399,9 +462,10 @@ class AttributionPublic(Public):
         description="The credited participant, when it is one (a news agency such as TASS)."
     )
     text: Localized[str]
-    note: str | None
+    note: Localized[str | None]
     support: SupportGrade
     source_count: SourceCount
+    claims: ClaimGrades
     citations: Citations
 
 
@@ -425,7 +489,7 @@ class StatementPublic(Public):
     issues: list[IssueRef]
     statement_date: str | None
     date_precision: DatePrecision
-    date_note: str | None
+    date_note: Localized[str | None]
     date_origin: DateOriginField
     earliest_date: str | None = Field(
         description='First day the statement may have been made (said "earlier", "on or '
@@ -433,9 +497,10 @@ class StatementPublic(Public):
     )
     latest_date: str | None = Field(description="Last day the statement may have been made.")
     gist: Localized[str]
-    note: str | None
+    note: Localized[str | None]
     support: SupportGrade
     source_count: SourceCount
+    claims: ClaimGrades
     citations: Citations
 
 
@@ -448,7 +513,9 @@ class EventPublic(Public):
     kind: EventKind
     event_date: str | None = Field(description="ISO 8601: a day (YYYY-MM-DD) or a month (YYYY-MM).")
     date_precision: DatePrecision
-    date_note: str | None = Field(description="How the date was derived from the sources.")
+    date_note: Localized[str | None] = Field(
+        description="How the date was derived from the sources."
+    )
     date_origin: DateOriginField
     earliest_date: str | None = Field(
         description="First day the date may denote; null when nothing bounds it from below (a "
@@ -462,15 +529,17 @@ class EventPublic(Public):
     participants: list[ParticipantRef]
     support: SupportGrade
     source_count: SourceCount
+    claims: ClaimGrades
     citations: Citations
 
 
 class VersionPublic(Public):
     value: Localized[str]
     preferred: bool
-    note: str | None
+    note: Localized[str | None]
     support: SupportGrade
     source_count: SourceCount
+    claims: ClaimGrades
     citations: Citations
 
 

@@ -94,6 +94,38 @@ class Support(StrEnum):
     """Cited from two or more articles that agree."""
     disputed = "disputed"
     """One of several versions the articles give of the same thing; see ``/conflicts``."""
+    inferred = "inferred"
+    """Supported only through the curators' reading of the citations (an identification, a
+    general phrase taken as this issue); the citations' notes say what was inferred."""
+
+
+class Claim(StrEnum):
+    """One thing a record asserts, graded on its own from the citations that support it. Each
+    kind of record asserts its first claim (what the record is about) and, where the record
+    has the field, the others of its kind: see ``CLAIMS``."""
+
+    stated = "stated"
+    """That the sources state it: a participant, title, spelling, issue, venue or version."""
+    occurred = "occurred"
+    """That the meeting or event took place (or, for an announced round, was announced)."""
+    date = "date"
+    """The meeting's date, when the articles give it (``date_origin: articles``)."""
+    city = "city"
+    """The meeting's city."""
+    took_part = "took_part"
+    """That the participant took part in the meeting."""
+    role = "role"
+    """The participant's role in the meeting."""
+    came_up = "came_up"
+    """That the issue came up in (or was named for) the meeting."""
+    raised_by = "raised_by"
+    """Which side raised it."""
+    on_agenda = "on_agenda"
+    """Whether it was on the meeting's agenda."""
+    outcome = "outcome"
+    """What became of it there."""
+    said = "said"
+    """That the speaker said it."""
 
 
 class UncitedReason(StrEnum):
@@ -127,6 +159,30 @@ class FactKind(StrEnum):
     statement = "statement"
     attribution = "attribution"
     event = "event"
+
+
+# The claims each kind of record can make, the record's own first: its ``support`` grades that
+# one. A claim is made only when the record has the field (a round with no city makes no
+# ``city`` claim; an issue raised by no named side, no ``raised_by`` claim).
+CLAIMS: dict[FactKind, tuple[Claim, ...]] = {
+    FactKind.round: (Claim.occurred, Claim.date, Claim.city),
+    FactKind.round_participant: (Claim.took_part, Claim.role),
+    FactKind.round_issue: (Claim.came_up, Claim.raised_by, Claim.on_agenda, Claim.outcome),
+    FactKind.statement: (Claim.said,),
+    FactKind.event: (Claim.occurred,),
+} | {
+    kind: (Claim.stated,)
+    for kind in (
+        FactKind.round_venue,
+        FactKind.participant,
+        FactKind.participant_title,
+        FactKind.participant_alias,
+        FactKind.issue,
+        FactKind.issue_item,
+        FactKind.fact_version,
+        FactKind.attribution,
+    )
+}
 
 
 class SubjectKind(StrEnum):

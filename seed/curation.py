@@ -2,10 +2,11 @@
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from app.localized import Localized, LocalizedModelMeta
+from app.localized import LANGUAGES, Localized, LocalizedModelMeta, localized_texts, text_in
 from app.vocabulary import (
+    Claim,
     DateOrigin,
     DatePrecision,
     EventKind,
@@ -44,6 +45,17 @@ class Curated(BaseModel, metaclass=LocalizedModelMeta):
     # A misspelt key in a curated file must fail the build, not vanish.
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    @model_validator(mode="after")
+    def _every_language_or_none(self) -> "Curated":
+        """An optional text (a note) is given in every configured language or in none: an
+        Arabic reader is never served the English of a note."""
+        for text in localized_texts(type(self)):
+            given = [code for code in LANGUAGES if text_in(self, text, code) is not None]
+            if given and len(given) < len(LANGUAGES):
+                missing = ", ".join(f"{text}_{code}" for code in LANGUAGES if code not in given)
+                raise ValueError(f"{text} is given in {', '.join(given)} but not as {missing}")
+        return self
+
 
 class CuratedCitation(Curated):
     source: Slug
@@ -53,7 +65,16 @@ class CuratedCitation(Curated):
     about: Literal["meeting", "background"] = "meeting"
     """On a meeting's issue: whether the sentence reports the meeting itself, or background
     (what the sides have complained of in recent years). Only the first puts an issue on a
-    meeting's agenda or names who raised it there."""
+    meeting's agenda or names who raised it there; a background citation supports no claim."""
+    supports: list[Claim] = []
+    """The record's claims this citation supports besides the record's own (which every
+    citation about it supports): e.g. ``[raised_by, outcome]`` on a meeting's issue when the
+    sentence says who raised it and what became of it."""
+    inferred: bool = False
+    """The citation supports its claims only through the curators' reading (an
+    identification, a general phrase taken as this issue). It is served, marked, and never
+    counts towards a grade; ``note`` must say what was inferred."""
+    note: Localized[Text | None] = None
 
 
 class Cited(Curated):
@@ -66,7 +87,7 @@ class CuratedUncited(Curated):
     quote: Annotated[str, StringConstraints(min_length=1)]
     occurrence: Annotated[int, Field(ge=1)] | None = None
     reason: UncitedReason
-    note: Text | None = None
+    note: Localized[Text | None] = None
 
 
 class CuratedSource(Curated):
@@ -76,18 +97,24 @@ class CuratedSource(Curated):
     attribution: Localized[Text | None] = None
     published_date: IsoDate | None = None
     published_precision: DatePrecision
-    published_note: Text | None = None
+    published_note: Localized[Text | None] = None
     published_origin: DateOrigin | None = None
     language: LanguageTag
     """The language the document is written in; no default, so a new article is never
     silently taken for Arabic."""
+    outlet: Text | None = None
+    """The publication, as it names itself ("Reuters", "RIA Novosti"); null when not recorded."""
+    outlet_language: LanguageTag | None = None
+    """The outlet's own language, when it differs from the document's (a translated report)."""
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    """Where the article was published."""
     uncited: list[CuratedUncited] = []
 
 
 class CuratedTitle(Cited):
     title: Localized[Text]
     preferred: bool
-    note: Text | None = None
+    note: Localized[Text | None] = None
 
 
 class CuratedAlias(Cited):
@@ -102,7 +129,7 @@ class CuratedParticipant(Cited):
     side: Side | None
     name: Localized[Text]
     description: Localized[Text]
-    note: Text | None = None
+    note: Localized[Text | None] = None
     titles: list[CuratedTitle] = []
     aliases: list[CuratedAlias] = []
 
@@ -111,27 +138,27 @@ class CuratedIssueItem(Cited):
     id: Slug
     name: Localized[Text]
     place: Localized[Text | None] = None
-    note: Text | None = None
+    note: Localized[Text | None] = None
 
 
 class CuratedIssue(Cited):
     id: Slug
     name: Localized[Text]
     summary: Localized[Text]
-    note: Text | None = None
+    note: Localized[Text | None] = None
     items: list[CuratedIssueItem] = []
 
 
 class CuratedVenue(Cited):
     name: Localized[Text]
     preferred: bool
-    note: Text | None = None
+    note: Localized[Text | None] = None
 
 
 class CuratedRoundParticipant(Cited):
     participant: Slug
     role: Role
-    role_note: Text | None = None
+    role_note: Localized[Text | None] = None
 
 
 class CuratedRoundIssue(Cited):
@@ -139,7 +166,7 @@ class CuratedRoundIssue(Cited):
     raised_by: list[Side]
     on_agenda: bool
     outcome: Outcome
-    outcome_note: Text | None = None
+    outcome_note: Localized[Text | None] = None
 
 
 class CuratedRound(Cited):
@@ -150,11 +177,11 @@ class CuratedRound(Cited):
     name: Localized[Text]
     start_date: IsoDate | None = None
     date_precision: DatePrecision
-    date_note: Text | None = None
+    date_note: Localized[Text | None] = None
     date_origin: DateOrigin | None = None
     city: Localized[Text | None] = None
     summary: Localized[Text]
-    note: Text | None = None
+    note: Localized[Text | None] = None
     venues: list[CuratedVenue] = []
     participants: list[CuratedRoundParticipant] = []
     issues: list[CuratedRoundIssue] = []
@@ -163,7 +190,7 @@ class CuratedRound(Cited):
 class CuratedVersion(Cited):
     value: Localized[Text]
     preferred: bool
-    note: Text | None = None
+    note: Localized[Text | None] = None
 
 
 class CuratedVersionSet(Curated):
@@ -181,7 +208,7 @@ class CuratedAttribution(Cited):
     via: Slug | None = None
     """The credited participant, when it is one."""
     text: Localized[Text]
-    note: Text | None = None
+    note: Localized[Text | None] = None
 
 
 class CuratedStatement(Cited):
@@ -191,13 +218,13 @@ class CuratedStatement(Cited):
     issues: list[Slug] = []
     statement_date: IsoDate | None = None
     date_precision: DatePrecision
-    date_note: Text | None = None
+    date_note: Localized[Text | None] = None
     date_origin: DateOrigin | None = None
     earliest_date: IsoDate | None = None
     latest_date: IsoDate | None = None
     """For a statement said "earlier" or "on or before" a day: the range it may fall in."""
     gist: Localized[Text]
-    note: Text | None = None
+    note: Localized[Text | None] = None
     attribution: CuratedAttribution | None = None
 
 
@@ -208,7 +235,7 @@ class CuratedEvent(Cited):
     kind: EventKind
     event_date: IsoDate | None = None
     date_precision: DatePrecision
-    date_note: Text | None = None
+    date_note: Localized[Text | None] = None
     date_origin: DateOrigin | None = None
     earliest_date: IsoDate | None = None
     latest_date: IsoDate | None = None

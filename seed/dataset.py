@@ -3,7 +3,7 @@
 import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
@@ -18,6 +18,7 @@ from app.models import (
     Event,
     EventParticipant,
     Fact,
+    FactClaim,
     FactVersion,
     Issue,
     IssueItem,
@@ -37,7 +38,7 @@ from app.models import (
     StatementIssue,
 )
 from app.rendered import unpaired_public_fields
-from app.vocabulary import DateOrigin, EventKind, FactKind, MeetingStatus, Support
+from app.vocabulary import CLAIMS, Claim, DateOrigin, EventKind, FactKind, MeetingStatus, Support
 from seed.coverage import DocumentCoverage, measure
 from seed.curation import (
     ORIGINAL_GLOSS_BY,
@@ -54,6 +55,7 @@ from seed.versions import disputed_groups, group_versions
 # Insertion order: every table after the tables its foreign keys point to.
 TABLE_ORDER: tuple[type[SQLModel], ...] = (
     Fact,
+    FactClaim,
     DatasetMeta,
     Source,
     SourceUncited,
@@ -139,8 +141,9 @@ class _Builder:
         self.source_hashes: dict[str, str] = {}
         self.round_facts: dict[str, int] = {}
         self.fact_keys: set[tuple[str, str]] = set()
-        # Citations shown for context (about: background): they do not count towards support.
-        self.background_citations: set[int] = set()
+        # The claims each fact makes, its own first, and each citation's, by row id.
+        self.fact_claims: dict[int, tuple[Claim, ...]] = {}
+        self.citation_claims: dict[int, tuple[Claim, ...]] = {}
         # A participant's name by language code, by id.
         self.participant_names: dict[str, dict[str, str]] = {}
         # (source id, quote) -> (English gloss, who wrote it); and the pairs cited so far.
@@ -155,12 +158,21 @@ class _Builder:
         self.problems.append(f"{where}: {message}")
 
     def fact(
-        self, kind: FactKind, subject_id: str, citations: list[CuratedCitation], where: str
+        self,
+        kind: FactKind,
+        subject_id: str,
+        citations: list[CuratedCitation],
+        where: str,
+        claims: Sequence[Claim] = (),
     ) -> int:
+        """A fact and its citations. ``claims`` are the claims it makes besides its own (the
+        first of its kind's): those of its kind for which the record has a value."""
         if (kind, subject_id) in self.fact_keys:
             self.problem(where, f"a {kind} '{subject_id}' is already defined")
         self.fact_keys.add((kind, subject_id))
         fact_id = self.dataset.count(Fact) + 1
+        own = CLAIMS[kind][0]
+        self.fact_claims[fact_id] = (own, *claims)
         # Graded once every citation is in: see grade_support.
         self.dataset.add(
             Fact(
@@ -172,8 +184,59 @@ class _Builder:
             )
         )
         for number, citation in enumerate(citations, start=1):
-            self.cite(fact_id, citation, f"{where} > citation {number}")
+            self.cite(fact_id, kind, citation, f"{where} > citation {number}")
+        self.check_claims_cited(fact_id, kind, citations, where)
         return fact_id
+
+    def claims_of(
+        self, fact_id: int, kind: FactKind, citation: CuratedCitation, where: str
+    ) -> tuple[Claim, ...]:
+        """What a citation supports: its fact's own claim and the ones it lists; nothing when it
+        is background. Listing a claim its fact does not make is refused."""
+        if citation.about == "background":
+            if citation.supports:
+                self.problem(where, "a background citation supports no claim; drop `supports`")
+            return ()
+        made = self.fact_claims[fact_id]
+        for claim in citation.supports:
+            if claim not in CLAIMS[kind]:
+                known = ", ".join(CLAIMS[kind][1:]) or "none besides its own"
+                self.problem(
+                    where,
+                    f"a {kind} makes no `{claim}` claim (its other claims: {known})",
+                )
+            elif claim not in made:
+                self.problem(
+                    where,
+                    f"supports `{claim}`, but the record has no {claim} to support",
+                )
+            elif claim == made[0]:
+                self.problem(
+                    where,
+                    f"`{claim}` is the record's own claim, which every citation supports; "
+                    "drop it from `supports`",
+                )
+        return (made[0], *(claim for claim in made[1:] if claim in citation.supports))
+
+    def check_claims_cited(
+        self, fact_id: int, kind: FactKind, citations: list[CuratedCitation], where: str
+    ) -> None:
+        """No claim without a citation: each claim the record makes is supported by at least
+        one citation, if only an inferred one."""
+        supported = {
+            claim
+            for number, citation in enumerate(citations, start=1)
+            for claim in (
+                () if citation.about == "background" else (CLAIMS[kind][0], *citation.supports)
+            )
+        }
+        for claim in self.fact_claims[fact_id]:
+            if claim not in supported:
+                self.problem(
+                    where,
+                    f"claims `{claim}`, but no citation supports it: add `{claim}` to the "
+                    "`supports` of each citation that says it, or correct the record",
+                )
 
     def locate(
         self, source_id: str, quote: str, occurrence: int | None, where: str
@@ -257,7 +320,13 @@ class _Builder:
             return "", ""
         return gloss
 
-    def cite(self, fact_id: int, citation: CuratedCitation, where: str) -> None:
+    def cite(self, fact_id: int, kind: FactKind, citation: CuratedCitation, where: str) -> None:
+        if citation.inferred and text_in(citation, "note", "en") is None:
+            self.problem(
+                where,
+                "an inferred citation needs a note saying what was inferred (note_en, note_ar)",
+            )
+        claims = self.claims_of(fact_id, kind, citation, where)
         span = self.locate(citation.source, citation.quote, citation.occurrence, where)
         if span is None:
             return
@@ -265,8 +334,7 @@ class _Builder:
         text = self.source_texts[citation.source]
         gloss_en, gloss_by = self.gloss_of(citation, where)
         citation_id = self.dataset.count(Citation) + 1
-        if citation.about == "background":
-            self.background_citations.add(citation_id)
+        self.citation_claims[citation_id] = claims
         self.dataset.add(
             Citation(
                 id=citation_id,
@@ -280,6 +348,9 @@ class _Builder:
                 document_sha256=self.source_hashes[citation.source],
                 gloss_en=gloss_en,
                 gloss_by=gloss_by,
+                claims=" ".join(claims),
+                inferred=citation.inferred,
+                **texts(citation, "note"),
             )
         )
 
@@ -353,7 +424,7 @@ class _Builder:
                 f"sources.yaml: {source.id}",
                 source.published_date,
                 source.published_origin,
-                source.published_note,
+                text_in(source, "published_note", "en"),
             )
             self.source_texts[source.id] = document.text
             self.source_languages[source.id] = source.language
@@ -376,7 +447,7 @@ class _Builder:
                             id=self.dataset.count(SourceUncited) + 1,
                             source_id=source.id,
                             reason=mark.reason.value,
-                            note=mark.note,
+                            **texts(mark, "note"),
                             quote=mark.quote,
                             start=span[0],
                             end=span[1],
@@ -412,7 +483,7 @@ class _Builder:
                         participant_id=participant.id,
                         **texts(title, "title"),
                         preferred=title.preferred,
-                        note=title.note,
+                        **texts(title, "note"),
                         fact_id=self.fact(
                             FactKind.participant_title,
                             subject,
@@ -483,9 +554,21 @@ class _Builder:
             if (meeting.kind == "round") != (meeting.number is not None):
                 self.problem(where, "a numbered meeting must have `kind: round`, and only it")
             self.check_date(where, meeting.start_date)
-            self.check_origin(where, meeting.start_date, meeting.date_origin, meeting.date_note)
+            self.check_origin(
+                where, meeting.start_date, meeting.date_origin, text_in(meeting, "date_note", "en")
+            )
+            # A date the curators resolved from outside the articles is no claim of theirs:
+            # its origin and note say so, and no citation grades it.
+            dated_and_placed = (
+                (Claim.date, meeting.start_date if meeting.date_origin == "articles" else None),
+                (Claim.city, text_in(meeting, "city", "en")),
+            )
             self.round_facts[meeting.id] = self.fact(
-                FactKind.round, meeting.id, meeting.citations, where
+                FactKind.round,
+                meeting.id,
+                meeting.citations,
+                where,
+                claims=[claim for claim, value in dated_and_placed if value is not None],
             )
             self.dataset.add(
                 Meeting(
@@ -510,7 +593,7 @@ class _Builder:
                     meeting_id=meeting.id,
                     **texts(venue, "name"),
                     preferred=venue.preferred,
-                    note=venue.note,
+                    **texts(venue, "note"),
                     fact_id=self.fact(
                         FactKind.round_venue,
                         f"{meeting.id}/venue/{slugify(name_en)}",
@@ -534,12 +617,13 @@ class _Builder:
                     meeting_id=meeting.id,
                     participant_id=link.participant,
                     role=link.role.value,
-                    role_note=link.role_note,
+                    **texts(link, "role_note"),
                     fact_id=self.fact(
                         FactKind.round_participant,
                         f"{meeting.id}/participant/{link.participant}",
                         link.citations,
                         link_where,
+                        claims=[Claim.role],
                     ),
                 )
             )
@@ -552,25 +636,23 @@ class _Builder:
                 self.problem(link_where, "issue is not defined in issues.yaml")
                 continue
             self.check_unique(link_where, "raised_by side", link.raised_by)
-            about_the_meeting = [c for c in link.citations if c.about == "meeting"]
-            if (link.on_agenda or link.raised_by) and not about_the_meeting:
-                self.problem(
-                    link_where,
-                    "on the agenda, or raised by a side, only on a citation about the meeting "
-                    "itself; background citations (about: background) cannot say so",
-                )
             self.dataset.add(
                 MeetingIssue(
                     meeting_id=meeting.id,
                     issue_id=link.issue,
                     on_agenda=link.on_agenda,
                     outcome=link.outcome.value,
-                    outcome_note=link.outcome_note,
+                    **texts(link, "outcome_note"),
                     fact_id=self.fact(
                         FactKind.round_issue,
                         f"{meeting.id}/issue/{link.issue}",
                         link.citations,
                         link_where,
+                        claims=[
+                            *([Claim.raised_by] if link.raised_by else []),
+                            Claim.on_agenda,
+                            Claim.outcome,
+                        ],
                     ),
                 )
             )
@@ -609,7 +691,7 @@ class _Builder:
                         field=field_name,
                         **texts(version, "value"),
                         preferred=version.preferred,
-                        note=version.note,
+                        **texts(version, "note"),
                         fact_id=self.fact(
                             FactKind.fact_version,
                             f"{kind}/{subject}",
@@ -637,7 +719,7 @@ class _Builder:
                 statement.earliest_date,
                 statement.latest_date,
                 statement.date_origin,
-                statement.date_note,
+                text_in(statement, "date_note", "en"),
             )
             fact_id = self.fact(FactKind.statement, statement.id, statement.citations, where)
             self.dataset.statement_titles[statement.id] = self.statement_title(statement.speaker)
@@ -648,12 +730,12 @@ class _Builder:
                     meeting_id=statement.round,
                     statement_date=statement.statement_date,
                     date_precision=statement.date_precision.value,
-                    date_note=statement.date_note,
+                    **texts(statement, "date_note"),
                     date_origin=statement.date_origin,
                     earliest_date=statement.earliest_date,
                     latest_date=statement.latest_date,
                     **texts(statement, "gist"),
-                    note=statement.note,
+                    **texts(statement, "note"),
                     fact_id=fact_id,
                 )
             )
@@ -670,7 +752,7 @@ class _Builder:
                         kind=EventKind.statement.value,
                         event_date=statement.statement_date,
                         date_precision=statement.date_precision.value,
-                        date_note=statement.date_note,
+                        **texts(statement, "date_note"),
                         date_origin=statement.date_origin,
                         earliest_date=earliest,
                         latest_date=latest,
@@ -699,7 +781,7 @@ class _Builder:
                 statement_id=statement.id,
                 via_id=attribution.via,
                 **texts(attribution, "text"),
-                note=attribution.note,
+                **texts(attribution, "note"),
                 fact_id=self.fact(FactKind.attribution, statement.id, attribution.citations, where),
             )
         )
@@ -721,7 +803,7 @@ class _Builder:
                     kind=EventKind.meeting.value,
                     event_date=meeting.start_date,
                     date_precision=meeting.date_precision.value,
-                    date_note=meeting.date_note,
+                    **texts(meeting, "date_note"),
                     date_origin=meeting.date_origin,
                     earliest_date=earliest,
                     latest_date=latest,
@@ -755,7 +837,7 @@ class _Builder:
                 event.earliest_date,
                 event.latest_date,
                 event.date_origin,
-                event.date_note,
+                text_in(event, "date_note", "en"),
             )
             self.add_event(
                 Event(
@@ -809,12 +891,16 @@ class _Builder:
                     )
 
     def grade_support(self) -> None:
-        """Grade every fact from its citations: disputed, corroborated or single-source."""
-        sources_by_fact: dict[int, set[str]] = {}
+        """Grade each claim of every fact from the citations that support it directly: the
+        distinct articles among them make it single-source or corroborated; a version the
+        articles disagree on is disputed; a claim only inferred citations support is inferred.
+        A fact's own grade is its own claim's."""
+        sources: dict[tuple[int, Claim], set[str]] = {}
         for citation in self.dataset.of(Citation):
-            if citation.id in self.background_citations:
+            if citation.inferred:
                 continue
-            sources_by_fact.setdefault(citation.fact_id, set()).add(citation.source_id)
+            for claim in self.citation_claims[citation.id]:
+                sources.setdefault((citation.fact_id, claim), set()).add(citation.source_id)
         disputed = {
             version.fact_id
             for versions in disputed_groups(
@@ -827,13 +913,27 @@ class _Builder:
             for version in versions
         }
         for fact in self.dataset.of(Fact):
-            fact.source_count = len(sources_by_fact.get(fact.id, ()))
-            if fact.id in disputed:
-                fact.support = Support.disputed.value
-            elif fact.source_count > 1:
-                fact.support = Support.corroborated.value
-            else:
-                fact.support = Support.single_source.value
+            for position, claim in enumerate(self.fact_claims[fact.id]):
+                count = len(sources.get((fact.id, claim), ()))
+                if position == 0 and fact.id in disputed:
+                    grade = Support.disputed
+                elif count > 1:
+                    grade = Support.corroborated
+                elif count == 1:
+                    grade = Support.single_source
+                else:
+                    grade = Support.inferred
+                self.dataset.add(
+                    FactClaim(
+                        fact_id=fact.id,
+                        claim=claim.value,
+                        position=position,
+                        support=grade.value,
+                        source_count=count,
+                    )
+                )
+                if position == 0:
+                    fact.support, fact.source_count = grade.value, count
 
     def check_marks_are_uncited(self) -> None:
         """A mark says a span is deliberately not cited, so no citation may reach into it: a

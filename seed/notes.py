@@ -28,10 +28,12 @@ PROSE_TEXTS = ("description", "summary")
 
 
 def _is_prose(model: BaseModel, name: str) -> bool:
-    if name == "note" or name.endswith("_note"):
-        return True
     metadata = type(model).model_fields[name].metadata
-    return any(isinstance(meta, LanguageOf) and meta.text in PROSE_TEXTS for meta in metadata)
+    return any(
+        isinstance(meta, LanguageOf)
+        and (meta.text in PROSE_TEXTS or meta.text == "note" or meta.text.endswith("_note"))
+        for meta in metadata
+    )
 
 
 def stated_counts(model: BaseModel, where: str) -> Iterator[tuple[str, str]]:

@@ -3,12 +3,13 @@ from the rows the build has just resolved (the tables are written from the same 
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from typing import TypedDict, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 from app.models import (
     Citation,
     EventParticipant,
     Fact,
+    FactClaim,
     FactVersion,
     Issue,
     IssueItem,
@@ -26,13 +27,18 @@ from app.models import (
     StatementAttribution,
     StatementIssue,
 )
-from app.schemas import CitationPublic
-from app.vocabulary import Support
+from app.schemas import CitationPublic, ClaimGrade
+from app.vocabulary import Claim, Support
 from seed.dataset import Dataset
 from seed.versions import Version, VersionKey, disputed_groups, group_versions
 
 Row = TypeVar("Row")
 Key = TypeVar("Key")
+
+
+def fields(row: Any) -> dict[str, Any]:
+    """A row's columns as a dict, for building a response model from it."""
+    return {column: getattr(row, column) for column in type(row).model_fields}
 
 
 def grouped(rows: Iterable[Row], key: Callable[[Row], Key]) -> dict[Key, list[Row]]:
@@ -57,6 +63,7 @@ class Evidence(TypedDict):
 
     support: Support
     source_count: int
+    claims: dict[Claim, ClaimGrade]
     citations: list[CitationPublic]
 
 
@@ -73,6 +80,9 @@ class Related:
         self.issues = {issue.id: issue for issue in of(Issue)}
         self.sources = {source.id: source for source in of(Source)}
         self.citations = grouped(of(Citation), lambda c: c.fact_id)
+        self.claims = grouped(
+            sorted(of(FactClaim), key=lambda c: (c.fact_id, c.position)), lambda c: c.fact_id
+        )
         self.venues = grouped(preferred_first(of(MeetingVenue)), lambda v: v.meeting_id)
         self.titles = grouped(preferred_first(of(ParticipantTitle)), lambda t: t.participant_id)
         self.aliases = grouped(of(ParticipantAlias), lambda a: a.participant_id)
@@ -112,6 +122,12 @@ class Related:
         return Evidence(
             support=Support(fact.support),
             source_count=fact.source_count,
+            claims={
+                Claim(graded.claim): ClaimGrade(
+                    support=Support(graded.support), source_count=graded.source_count
+                )
+                for graded in self.claims[fact_id]
+            },
             citations=[self.cite(citation) for citation in self.citations.get(fact_id, [])],
         )
 
@@ -119,7 +135,9 @@ class Related:
         public = self._cited.get(citation.id)
         if public is None:
             # The table's columns are named as the public schema names them.
-            public = self._cited[citation.id] = CitationPublic.model_validate(citation)
+            public = self._cited[citation.id] = CitationPublic.model_validate(
+                fields(citation) | {"claims": citation.claims.split()}
+            )
         return public
 
     def preferred_title(self, participant_id: str) -> ParticipantTitle | None:

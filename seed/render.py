@@ -78,7 +78,7 @@ from app.vocabulary import EventKind, Role
 from seed.coverage import DocumentCoverage as MeasuredCoverage
 from seed.coverage import Tally, total_coverage
 from seed.dataset import Dataset
-from seed.related import Related, preferred_first
+from seed.related import Related, fields, preferred_first
 
 # Delegation heads first, then the others in the order the Role vocabulary declares them.
 ROLE_RANK = {role.value: rank for rank, role in enumerate(Role)}
@@ -94,9 +94,12 @@ DERIVED_TABLES = {
 }
 
 
-def fields(row: Any) -> dict[str, Any]:
-    """A row's columns as a dict, for building a response model from it."""
-    return {column: getattr(row, column) for column in type(row).model_fields}
+def claim_grades(claims: object) -> str | None:
+    """The grade of each of a record's claims, as JSON for a list to filter on (``claim``);
+    None for an item that is no record (a citation lists the claims it supports instead)."""
+    if not isinstance(claims, dict):
+        return None
+    return json.dumps({claim: graded["support"] for claim, graded in claims.items()})
 
 
 def dated_first(value: str | None) -> tuple[bool, str]:
@@ -125,7 +128,10 @@ class Rendered:
             assert isinstance(item.model, item_model), (listing, type(item.model))
             public = item.model.model_dump(mode="json")
             body = json_bytes(public)
-            keys = {"support": public.get("support")} | item.keys
+            keys = {
+                "support": public.get("support"),
+                "claims": claim_grades(public.get("claims")),
+            } | item.keys
             if keys["support"] is not None:
                 grades[keys["support"]] += 1
             self.items.append(
@@ -250,7 +256,7 @@ class Renderer:
             "raised_by": self.related.raisers.get((link.meeting_id, link.issue_id), []),
             "on_agenda": link.on_agenda,
             "outcome": link.outcome,
-            "outcome_note": link.outcome_note,
+            **texts(link, "outcome_note"),
             **self.evidence(link.fact_id),
         }
 
@@ -291,7 +297,7 @@ class Renderer:
                 RoundParticipantPublic(
                     **self.summary(people[link.participant_id]),
                     role=link.role,
-                    role_note=link.role_note,
+                    **texts(link, "role_note"),
                     **self.evidence(link.fact_id),
                 ),
             )
@@ -362,7 +368,7 @@ class Renderer:
                         ParticipantRoundPublic(
                             round=self.meeting_ref(link.meeting_id),
                             role=link.role,
-                            role_note=link.role_note,
+                            **texts(link, "role_note"),
                             **self.evidence(link.fact_id),
                         ),
                     )
@@ -450,7 +456,7 @@ class Renderer:
         return AttributionPublic(
             via=self.participant_ref(attribution.via_id) if attribution.via_id else None,
             **texts(attribution, "text"),
-            note=attribution.note,
+            **texts(attribution, "note"),
             **self.evidence(attribution.fact_id),
         )
 
@@ -532,7 +538,7 @@ class Renderer:
                         VersionPublic(
                             **version.value,
                             preferred=version.preferred,
-                            note=version.note,
+                            **version.note,
                             **self.evidence(version.fact_id),
                         )
                         for version in preferred_first(versions)
@@ -578,7 +584,15 @@ class Renderer:
                             **self.related.cite(citation).model_dump(),
                             fact=CitedFact.model_validate(facts[citation.fact_id]),
                         ),
-                        {"support": facts[citation.fact_id].support},
+                        {
+                            "support": facts[citation.fact_id].support,
+                            "claims": claim_grades(
+                                {
+                                    graded.claim: {"support": graded.support}
+                                    for graded in self.related.claims[citation.fact_id]
+                                }
+                            ),
+                        },
                     )
                     for citation in self.related.citations_of_source.get(source.id, [])
                 ],

@@ -21,7 +21,8 @@ class Version:
     value: dict[str, str]
     """In every language, keyed as the public version is (``value_en``...)."""
     preferred: bool
-    note: str | None
+    note: dict[str, str | None]
+    """In every language, keyed as the public version is (``note_en``...)."""
     fact_id: int
 
 
@@ -34,15 +35,21 @@ def group_versions(
     groups: dict[VersionKey, list[Version]] = defaultdict(list)
     for venue in venues:
         groups["round", venue.meeting_id, "venue"].append(
-            Version(texts(venue, "name", "value"), venue.preferred, venue.note, venue.fact_id)
+            Version(
+                texts(venue, "name", "value"), venue.preferred, texts(venue, "note"), venue.fact_id
+            )
         )
     for title in titles:
         groups["participant", title.participant_id, "title"].append(
-            Version(texts(title, "title", "value"), title.preferred, title.note, title.fact_id)
+            Version(
+                texts(title, "title", "value"), title.preferred, texts(title, "note"), title.fact_id
+            )
         )
     for version in fact_versions:
         groups[version.subject_kind, version.subject_id, version.field].append(
-            Version(texts(version, "value"), version.preferred, version.note, version.fact_id)
+            Version(
+                texts(version, "value"), version.preferred, texts(version, "note"), version.fact_id
+            )
         )
     return groups
 

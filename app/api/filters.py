@@ -10,11 +10,23 @@ from app.api.listing import ListQuery
 from app.core.db import ReadOnlyDatabase
 from app.schemas import SearchType
 from app.search.query import search
-from app.vocabulary import Support
+from app.vocabulary import Claim, Support
 
 SupportFilter = Annotated[
     Support | None,
-    Query(description="Only facts with this support grade, e.g. corroborated."),
+    Query(
+        description="Only records whose own claim has this grade (e.g. corroborated): for a "
+        "meeting's issue, that it came up there; for a participant in a meeting, that they took "
+        "part. With `claim`, the grade of that claim instead."
+    ),
+]
+ClaimFilter = Annotated[
+    Claim | None,
+    Query(
+        description="The claim `support` grades, e.g. raised_by: `claim=raised_by&support="
+        "corroborated` keeps the issues whose raising side two or more articles give. Without "
+        "`support`, only the records that make this claim."
+    ),
 ]
 
 # Whitespace alone is a mistake worth a 422; anything else is searched as it is.

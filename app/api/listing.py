@@ -5,11 +5,12 @@ from typing import Any
 
 from fastapi.responses import Response
 
+from app.api.errors import invalid_query
 from app.api.pagination import Pagination
 from app.core.db import ReadOnlyDatabase
-from app.rendered import ITEM_MODELS, Listing
+from app.rendered import ITEM_MODELS, LIST_CLAIMS, Listing
 from app.schemas import Page
-from app.vocabulary import Support
+from app.vocabulary import Claim, Support
 
 
 def page_of(listing: Listing) -> Any:
@@ -28,6 +29,8 @@ class ListQuery:
     listing: Listing
     parent: str = ""
     support: Support | None = None
+    claim: Claim | None = None
+    """Which claim ``support`` grades; the record's own when None."""
     order: list[str] = field(default_factory=list)
     conditions: list[str] = field(default_factory=list)
     parameters: list[Any] = field(default_factory=list)
@@ -38,10 +41,29 @@ class ListQuery:
         return self
 
 
+def graded(query: ListQuery) -> ListQuery:
+    """The list narrowed to the records whose ``claim`` has the grade asked for, or that make
+    the claim at all; a claim the list's records never make is a 422 naming theirs."""
+    claim = query.claim
+    if claim is None:
+        return query
+    claims = LIST_CLAIMS[query.listing]
+    if claim not in claims:
+        raise invalid_query(
+            "enum",
+            {"claim": f"these records make no {claim} claim; theirs: {', '.join(claims)}"},
+        )
+    path = f"$.{claim.value}"
+    if query.support is None:
+        return query.where("json_extract(claims, ?) IS NOT NULL", path)
+    return query.where("json_extract(claims, ?) = ?", path, query.support.value)
+
+
 def serve_page(database: ReadOnlyDatabase, query: ListQuery, pagination: Pagination) -> Response:
     where = ["list = ?", "parent = ?"]
     parameters: list[Any] = [query.listing.value, query.parent]
-    if query.support is not None:
+    query = graded(query)
+    if query.support is not None and query.claim is None:
         where.append("support = ?")
         parameters.append(query.support.value)
     where += query.conditions

@@ -8,7 +8,7 @@ from pydantic import BeforeValidator
 
 from app.api.deps import database_of
 from app.api.errors import invalid_query
-from app.api.filters import SupportFilter
+from app.api.filters import ClaimFilter, SupportFilter
 from app.api.listing import ListQuery, page_of, serve_page
 from app.api.pagination import PaginationDep
 from app.api.routing import ResourceRouter
@@ -67,6 +67,7 @@ async def read_events(
         ),
     ] = "bounded",
     support: SupportFilter = None,
+    claim: ClaimFilter = None,
     order: Annotated[list[str], sorting(date="earliest_date", kind="kind_rank", id="item_id")] = [],  # noqa: B006  (FastAPI builds a new list per request)
 ) -> Response:
     """The timeline in date order: meetings, the appointment, the announcement, statements."""
@@ -74,7 +75,7 @@ async def read_events(
         raise invalid_query(
             "inverted_range", {"from": f"is after `to` ({to.isoformat()}): the range is empty"}
         )
-    query = ListQuery(Listing.events, support=support, order=order)
+    query = ListQuery(Listing.events, support=support, claim=claim, order=order)
     for day, rules in ((from_, FROM), (to, TO)):
         if day is not None:
             condition = rules[windows]

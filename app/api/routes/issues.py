@@ -5,7 +5,7 @@ from fastapi.responses import Response
 
 from app.api.deps import IssueKey, RecordId, database_of
 from app.api.documents import document_of, serve_document
-from app.api.filters import SearchFilter, SupportFilter, keep_matching
+from app.api.filters import ClaimFilter, SearchFilter, SupportFilter, keep_matching
 from app.api.listing import ListQuery, page_of, serve_page
 from app.api.pagination import MAX_OFFSET, PaginationDep
 from app.api.representation import LanguageQuery
@@ -42,10 +42,11 @@ async def read_issues(
     ] = None,
     q: SearchFilter = None,
     support: SupportFilter = None,
+    claim: ClaimFilter = None,
     order: Annotated[list[str], sorting(id="item_id", name_en="name_en", name_ar="name_ar")] = [],  # noqa: B006  (FastAPI builds a new list per request)
 ) -> Response:
     """The topics raised in the talks."""
-    query = ListQuery(Listing.issues, support=support, order=order)
+    query = ListQuery(Listing.issues, support=support, claim=claim, order=order)
     if round is not None:
         query.where(IN_ROUND, round)
     if raised_by is not None:
@@ -70,8 +71,12 @@ async def read_issue(request: Request, issue_id: RecordId, lang: LanguageQuery =
 
 @router.get("/{issue_id}/rounds", response_model=page_of(Listing.issue_rounds))
 async def read_issue_rounds(
-    request: Request, issue: IssueKey, pagination: PaginationDep, support: SupportFilter = None
+    request: Request,
+    issue: IssueKey,
+    pagination: PaginationDep,
+    support: SupportFilter = None,
+    claim: ClaimFilter = None,
 ) -> Response:
     """The meetings in which an issue came up, in date order, with who raised it and the outcome."""
-    query = ListQuery(Listing.issue_rounds, parent=issue, support=support)
+    query = ListQuery(Listing.issue_rounds, parent=issue, support=support, claim=claim)
     return serve_page(database_of(request), query, pagination)

@@ -5,7 +5,7 @@ from fastapi.responses import Response
 
 from app.api.deps import ParticipantKey, RecordId, database_of
 from app.api.documents import document_of, serve_document
-from app.api.filters import SearchFilter, SupportFilter, keep_matching
+from app.api.filters import ClaimFilter, SearchFilter, SupportFilter, keep_matching
 from app.api.listing import ListQuery, page_of, serve_page
 from app.api.pagination import PaginationDep
 from app.api.representation import LanguageQuery
@@ -28,13 +28,14 @@ async def read_participants(
     kind: Annotated[ParticipantKind | None, Query(description="Persons or organizations.")] = None,
     q: SearchFilter = None,
     support: SupportFilter = None,
+    claim: ClaimFilter = None,
     order: Annotated[
         list[str],
         sorting(id="item_id", name_en="name_en", name_ar="name_ar", side="side", kind="kind"),
     ] = [],  # noqa: B006  (FastAPI builds a new list per request)
 ) -> Response:
     """People and bodies named in the sources, with every title and spelling they are given."""
-    query = ListQuery(Listing.participants, support=support, order=order)
+    query = ListQuery(Listing.participants, support=support, claim=claim, order=order)
     if side is not None:
         query.where("side = ?", side.value)
     if kind is not None:
@@ -62,7 +63,8 @@ async def read_participant_rounds(
     participant: ParticipantKey,
     pagination: PaginationDep,
     support: SupportFilter = None,
+    claim: ClaimFilter = None,
 ) -> Response:
     """The meetings a participant took part in, with the role; includes the Riyadh meeting."""
-    query = ListQuery(Listing.participant_rounds, parent=participant, support=support)
+    query = ListQuery(Listing.participant_rounds, parent=participant, support=support, claim=claim)
     return serve_page(database_of(request), query, pagination)

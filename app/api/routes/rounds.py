@@ -6,7 +6,7 @@ from fastapi.responses import Response
 
 from app.api.deps import OtherRoundKey, RoundKey, RoundNumber, database_of
 from app.api.documents import document_of, serve_document
-from app.api.filters import SupportFilter
+from app.api.filters import ClaimFilter, SupportFilter
 from app.api.listing import ListQuery, page_of, serve_page
 from app.api.pagination import PaginationDep
 from app.api.representation import LanguageQuery
@@ -22,11 +22,14 @@ async def read_rounds(
     request: Request,
     pagination: PaginationDep,
     support: SupportFilter = None,
+    claim: ClaimFilter = None,
     order: Annotated[list[str], sorting(number="number", start_date="start_date")] = [],  # noqa: B006
 ) -> Response:
     """The numbered rounds of the talks, in order."""
     return serve_page(
-        database_of(request), ListQuery(Listing.rounds, support=support, order=order), pagination
+        database_of(request),
+        ListQuery(Listing.rounds, support=support, claim=claim, order=order),
+        pagination,
     )
 
 
@@ -47,9 +50,10 @@ async def read_round_issues(
     meeting: RoundKey,
     pagination: PaginationDep,
     support: SupportFilter = None,
+    claim: ClaimFilter = None,
 ) -> Response:
     """The issues raised in a round: who raised them, whether on the agenda, the outcome."""
-    query = ListQuery(Listing.round_issues, parent=meeting, support=support)
+    query = ListQuery(Listing.round_issues, parent=meeting, support=support, claim=claim)
     return serve_page(database_of(request), query, pagination)
 
 
@@ -59,9 +63,10 @@ async def read_round_participants(
     meeting: RoundKey,
     pagination: PaginationDep,
     support: SupportFilter = None,
+    claim: ClaimFilter = None,
 ) -> Response:
     """Who took part in a round and in what role (delegation head, spokesperson...)."""
-    query = ListQuery(Listing.round_participants, parent=meeting, support=support)
+    query = ListQuery(Listing.round_participants, parent=meeting, support=support, claim=claim)
     return serve_page(database_of(request), query, pagination)
 
 

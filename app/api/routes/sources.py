@@ -5,7 +5,7 @@ from fastapi.responses import Response
 
 from app.api.deps import RecordId, SourceKey, database_of
 from app.api.documents import document_of, serve_document
-from app.api.filters import SearchFilter, SupportFilter, keep_matching
+from app.api.filters import ClaimFilter, SearchFilter, SupportFilter, keep_matching
 from app.api.listing import ListQuery, page_of, serve_page
 from app.api.pagination import PaginationDep
 from app.api.representation import LanguageQuery
@@ -52,7 +52,8 @@ async def read_source_citations(
     source: SourceKey,
     pagination: PaginationDep,
     support: SupportFilter = None,
+    claim: ClaimFilter = None,
 ) -> Response:
     """Every quote taken from a source, in text order, and the fact each one supports."""
-    query = ListQuery(Listing.source_citations, parent=source, support=support)
+    query = ListQuery(Listing.source_citations, parent=source, support=support, claim=claim)
     return serve_page(database_of(request), query, pagination)

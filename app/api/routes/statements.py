@@ -4,7 +4,7 @@ from fastapi import Query, Request
 from fastapi.responses import Response
 
 from app.api.deps import database_of
-from app.api.filters import SupportFilter
+from app.api.filters import ClaimFilter, SupportFilter
 from app.api.listing import ListQuery, page_of, serve_page
 from app.api.pagination import MAX_OFFSET, PaginationDep
 from app.api.routing import ResourceRouter
@@ -30,12 +30,13 @@ async def read_statements(
         str | None, Query(max_length=200, description="Only statements about this issue id.")
     ] = None,
     support: SupportFilter = None,
+    claim: ClaimFilter = None,
     order: Annotated[
         list[str], sorting(date="statement_date", speaker="speaker_id", id="item_id")
     ] = [],  # noqa: B006  (FastAPI builds a new list per request)
 ) -> Response:
     """Who said what, in date order: the gist in both languages, the Arabic words cited."""
-    query = ListQuery(Listing.statements, support=support, order=order)
+    query = ListQuery(Listing.statements, support=support, claim=claim, order=order)
     if participant is not None:
         query.where("speaker_id = ?", participant)
     if round is not None:
