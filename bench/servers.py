@@ -19,10 +19,10 @@ from typing import IO
 # the same tables, returning the same facts with their citations.
 CANNED_QUERIES = {
     "round_issues": """
-        select i.id, i.name_en, i.name_ar, i.summary_en, i.summary_ar, i.note,
+        select i.id, i.name_en, i.name_ar, i.summary_en, i.summary_ar, i.note_en, i.note_ar,
           (select json_group_array(x.side) from meeting_issue_raiser x
             where x.meeting_id = ri.meeting_id and x.issue_id = ri.issue_id) as raised_by,
-          ri.on_agenda, ri.outcome, ri.outcome_note,
+          ri.on_agenda, ri.outcome, ri.outcome_note_en, ri.outcome_note_ar,
           (select json_group_array(json_object('source_id', c.source_id, 'quote', c.quote,
              'start', c.start, 'end', c."end")) from citation c
             where c.fact_id = ri.fact_id) as citations
@@ -56,7 +56,8 @@ def _citations(fact_id: str) -> str:
     return f"""(select json_group_array(json_object('source_id', c.source_id, 'quote', c.quote,
              'start', c.start, 'end', c."end", 'prefix', c.prefix,
              'suffix', c.suffix, 'document_sha256', c.document_sha256,
-             'gloss_en', c.gloss_en, 'gloss_by', c.gloss_by))
+             'gloss_en', c.gloss_en, 'gloss_by', c.gloss_by, 'claims', c.claims,
+             'inferred', c.inferred, 'note_en', c.note_en, 'note_ar', c.note_ar))
            from (select * from citation c where c.fact_id = {fact_id} order by c.id) c)"""
 
 
@@ -69,9 +70,9 @@ PAGED = "limit cast(:limit as integer) offset cast(:offset as integer)"
 CANNED_QUERIES |= {
     "participants_filtered": f"""
         select p.id, p.kind, p.side, p.name_en, p.name_ar, p.description_en, p.description_ar,
-          p.note, f.support, f.source_count,
+          p.note_en, p.note_ar, f.support, f.source_count,
           (select json_group_array(json_object('title_en', t.title_en, 'title_ar', t.title_ar,
-             'preferred', t.preferred, 'note', t.note))
+             'preferred', t.preferred, 'note_en', t.note_en, 'note_ar', t.note_ar))
             from (select * from participant_title t where t.participant_id = p.id
                   order by t.preferred desc, t.id) t) as titles,
           (select json_group_array(json_object('alias', a.alias, 'language', a.language))
@@ -82,11 +83,11 @@ CANNED_QUERIES |= {
         where (:side = '' or p.side = :side) and (:kind = '' or p.kind = :kind)
         order by p.id {PAGED}""",
     "issues_filtered": f"""
-        select i.id, i.name_en, i.name_ar, i.summary_en, i.summary_ar, i.note,
+        select i.id, i.name_en, i.name_ar, i.summary_en, i.summary_ar, i.note_en, i.note_ar,
           f.support, f.source_count,
           (select json_group_array(json_object('id', it.id, 'name_en', it.name_en,
              'name_ar', it.name_ar, 'place_en', it.place_en, 'place_ar', it.place_ar,
-             'note', it.note))
+             'note_en', it.note_en, 'note_ar', it.note_ar))
             from (select * from issue_item it where it.issue_id = i.id order by it.id) it)
             as items,
           {_citations("i.fact_id")} as citations
@@ -101,7 +102,8 @@ CANNED_QUERIES |= {
         select s.id, s.speaker_id, sp.kind as speaker_kind, sp.side as speaker_side,
           sp.name_en as speaker_name_en, sp.name_ar as speaker_name_ar,
           s.meeting_id, r.number as round_number, s.statement_date, s.date_precision,
-          s.date_note, s.gist_en, s.gist_ar, s.note, f.support, f.source_count,
+          s.date_note_en, s.date_note_ar, s.gist_en, s.gist_ar, s.note_en, s.note_ar,
+          f.support, f.source_count,
           (select json_group_array(json_object('id', i.id, 'name_en', i.name_en,
              'name_ar', i.name_ar))
             from (select i.* from statement_issue si join issue i on i.id = si.issue_id
@@ -110,7 +112,7 @@ CANNED_QUERIES |= {
               from citation c where c.fact_id = s.fact_id order by c.source_id) c)
             as reported_in,
           (select json_object('via_id', a.via_id, 'text_en', a.text_en, 'text_ar', a.text_ar,
-             'note', a.note)
+             'note_en', a.note_en, 'note_ar', a.note_ar)
             from statement_attribution a where a.statement_id = s.id) as attribution,
           {_citations("s.fact_id")} as citations
         from statement s join participant sp on sp.id = s.speaker_id
@@ -138,11 +140,12 @@ CANNED_QUERIES |= {
             when 'announcement' then 2 when 'statement' then 3 end,
           e.id {PAGED}""",
     "round_issues_filtered": f"""
-        select i.id, i.name_en, i.name_ar, i.summary_en, i.summary_ar, i.note,
+        select i.id, i.name_en, i.name_ar, i.summary_en, i.summary_ar, i.note_en, i.note_ar,
           (select json_group_array(x.side) from (select * from meeting_issue_raiser x
             where x.meeting_id = ri.meeting_id and x.issue_id = ri.issue_id order by x.side) x)
             as raised_by,
-          ri.on_agenda, ri.outcome, ri.outcome_note, f.support, f.source_count,
+          ri.on_agenda, ri.outcome, ri.outcome_note_en, ri.outcome_note_ar,
+          f.support, f.source_count,
           {_citations("ri.fact_id")} as citations
         from meeting_issue ri join issue i on i.id = ri.issue_id
           join meeting r on r.id = ri.meeting_id

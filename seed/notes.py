@@ -23,6 +23,12 @@ COUNT_OF_SOURCES = re.compile(
     + r"\s+(?:call|give|say|name|spell|list|state|report|mention|describe|place|date)s?\b",
     re.IGNORECASE,
 )
+# The same in Arabic: the dual ("two sources"), a number before sources or articles, or "both".
+ARABIC_COUNT_OF_SOURCES = re.compile(
+    r"(?:ال)?(?:مصدر|مقال|تقرير)(?:ان|ين)\b|"
+    r"(?:ثلاث|أربع|خمس|ست|سبع|ثماني|تسع|عشر|\d+)[ةه]?\s+(?:مصادر|مقالات|تقارير)|"
+    r"كلا(?:\s+ال)(?:مصدرين|مقالين)"
+)
 # The curated prose a count could hide in: notes, and descriptions and summaries.
 PROSE_TEXTS = ("description", "summary")
 
@@ -42,8 +48,9 @@ def stated_counts(model: BaseModel, where: str) -> Iterator[tuple[str, str]]:
     for name in type(model).model_fields:
         value = getattr(model, name)
         if isinstance(value, str) and _is_prose(model, name):
-            for match in COUNT_OF_SOURCES.finditer(value):
-                yield f"{where} > {name}", match.group(0)
+            for pattern in (COUNT_OF_SOURCES, ARABIC_COUNT_OF_SOURCES):
+                for match in pattern.finditer(value):
+                    yield f"{where} > {name}", match.group(0)
         elif isinstance(value, BaseModel):
             yield from stated_counts(value, f"{where} > {name}")
         elif isinstance(value, list):

@@ -229,6 +229,9 @@ def describe_error(file_name: str, shape: Any, raw: Any, detail: ErrorDetails) -
         allowed = f"; the fields allowed here are {_listing(list(model.model_fields))}"
         return f"{owner}: unknown field {name}" + (allowed if _is_model(model) else "")
     place = where(file_name, raw, location)
+    if kind == "value_error" and place:
+        # A rule of the record itself (a note in one language only): its own words say it.
+        return f"{place}: {str(detail['msg']).removeprefix('Value error, ')}"
     noun = _noun_at(file_name, location)
     expected = f"expected {expected_words(detail, shape, noun)}"
     if not place:

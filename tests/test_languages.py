@@ -18,10 +18,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.core.config import Settings
-from app.localized import Localized, SingleLanguage
+from app.localized import Localized, SingleLanguage, localized_fields
 from app.main import create_app
 from app.rendered import unpaired_public_fields
-from app.representations import csv_columns, localized_fields, unpaired_fields
+from app.representations import csv_columns, unpaired_fields
 from app.schemas import Public
 from bench.servers import Server, start
 from seed.__main__ import main as seed_main

@@ -436,13 +436,20 @@ export interface components {
             alias: string;
             /** Language */
             language: string;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -457,15 +464,24 @@ export interface components {
             text_en: string;
             /** Text Ar */
             text_ar: string;
-            /** Note */
-            note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** Note En */
+            note_en: string | null;
+            /** Note Ar */
+            note_ar: string | null;
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -557,6 +573,20 @@ export interface components {
              * @description Who wrote the gloss: "curators" for the Parley curators, "source" when the quote is English and so its own gloss.
              */
             gloss_by: string;
+            /**
+             * Claims
+             * @description The record's claims this quote supports, the record's own first; empty for background, cited for context only.
+             */
+            claims: components["schemas"]["Claim"][];
+            /**
+             * Inferred
+             * @description True when the quote supports its claims only through the curators' reading (an identification, a general phrase taken as this issue); `note` says what was inferred. An inferred citation never counts towards a grade.
+             */
+            inferred: boolean;
+            /** Note En */
+            note_en: string | null;
+            /** Note Ar */
+            note_ar: string | null;
         };
         /** CitedFact */
         CitedFact: {
@@ -564,11 +594,29 @@ export interface components {
             kind: components["schemas"]["FactKind"];
             /** Subject Id */
             subject_id: string;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
+             */
+            source_count: number;
+        };
+        /**
+         * Claim
+         * @description One thing a record asserts, graded on its own from the citations that support it. Each
+         *     kind of record asserts its first claim (what the record is about) and, where the record
+         *     has the field, the others of its kind: see ``CLAIMS``.
+         * @enum {string}
+         */
+        Claim: "stated" | "occurred" | "date" | "city" | "took_part" | "role" | "came_up" | "raised_by" | "on_agenda" | "outcome" | "said";
+        /** ClaimGrade */
+        ClaimGrade: {
+            /** @description Graded as the record's own support, from the citations of this claim only: single_source, corroborated, disputed, or inferred when only the curators' reading supports it. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations that support this claim directly.
              */
             source_count: number;
         };
@@ -676,10 +724,15 @@ export interface components {
             event_date: string | null;
             date_precision: components["schemas"]["DatePrecision"];
             /**
-             * Date Note
+             * Date Note En
              * @description How the date was derived from the sources.
              */
-            date_note: string | null;
+            date_note_en: string | null;
+            /**
+             * Date Note Ar
+             * @description How the date was derived from the sources.
+             */
+            date_note_ar: string | null;
             /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
             date_origin: components["schemas"]["DateOrigin"] | null;
             /**
@@ -705,13 +758,20 @@ export interface components {
             statement_id: string | null;
             /** Participants */
             participants: components["schemas"]["ParticipantRef"][];
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -778,20 +838,29 @@ export interface components {
             summary_en: string;
             /** Summary Ar */
             summary_ar: string;
-            /** Note */
-            note: string | null;
+            /** Note En */
+            note_en: string | null;
+            /** Note Ar */
+            note_ar: string | null;
             /**
              * Items
              * @description Named things the issue is about.
              */
             items: components["schemas"]["IssueItemPublic"][];
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
             /**
@@ -810,15 +879,24 @@ export interface components {
             /** On Agenda */
             on_agenda: boolean;
             outcome: components["schemas"]["Outcome"];
-            /** Outcome Note */
-            outcome_note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** Outcome Note En */
+            outcome_note_en: string | null;
+            /** Outcome Note Ar */
+            outcome_note_ar: string | null;
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -837,15 +915,24 @@ export interface components {
             place_en: string | null;
             /** Place Ar */
             place_ar: string | null;
-            /** Note */
-            note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** Note En */
+            note_en: string | null;
+            /** Note Ar */
+            note_ar: string | null;
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -861,20 +948,29 @@ export interface components {
             summary_en: string;
             /** Summary Ar */
             summary_ar: string;
-            /** Note */
-            note: string | null;
+            /** Note En */
+            note_en: string | null;
+            /** Note Ar */
+            note_ar: string | null;
             /**
              * Items
              * @description Named things the issue is about.
              */
             items: components["schemas"]["IssueItemPublic"][];
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -898,15 +994,24 @@ export interface components {
             /** On Agenda */
             on_agenda: boolean;
             outcome: components["schemas"]["Outcome"];
-            /** Outcome Note */
-            outcome_note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** Outcome Note En */
+            outcome_note_en: string | null;
+            /** Outcome Note Ar */
+            outcome_note_ar: string | null;
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1178,8 +1283,10 @@ export interface components {
             description_en: string;
             /** Description Ar */
             description_ar: string;
-            /** Note */
-            note: string | null;
+            /** Note En */
+            note_en: string | null;
+            /** Note Ar */
+            note_ar: string | null;
             /**
              * Titles
              * @description Every title the sources give, preferred first.
@@ -1195,13 +1302,20 @@ export interface components {
              * @description Fields on which the sources disagree; see /conflicts for every version.
              */
             disputed_fields: string[];
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
             /**
@@ -1251,8 +1365,10 @@ export interface components {
             description_en: string;
             /** Description Ar */
             description_ar: string;
-            /** Note */
-            note: string | null;
+            /** Note En */
+            note_en: string | null;
+            /** Note Ar */
+            note_ar: string | null;
             /**
              * Titles
              * @description Every title the sources give, preferred first.
@@ -1268,13 +1384,20 @@ export interface components {
              * @description Fields on which the sources disagree; see /conflicts for every version.
              */
             disputed_fields: string[];
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1293,15 +1416,24 @@ export interface components {
         ParticipantRoundPublic: {
             round: components["schemas"]["MeetingRef"];
             role: components["schemas"]["Role"];
-            /** Role Note */
-            role_note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** Role Note En */
+            role_note_en: string | null;
+            /** Role Note Ar */
+            role_note_ar: string | null;
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1360,8 +1492,10 @@ export interface components {
             summary_en: string;
             /** Summary Ar */
             summary_ar: string;
-            /** Note */
-            note: string | null;
+            /** Note En */
+            note_en: string | null;
+            /** Note Ar */
+            note_ar: string | null;
             /**
              * Raised By
              * @description The sides that raised it; empty when unnamed.
@@ -1370,15 +1504,24 @@ export interface components {
             /** On Agenda */
             on_agenda: boolean;
             outcome: components["schemas"]["Outcome"];
-            /** Outcome Note */
-            outcome_note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** Outcome Note En */
+            outcome_note_en: string | null;
+            /** Outcome Note Ar */
+            outcome_note_ar: string | null;
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1416,15 +1559,24 @@ export interface components {
              */
             title_ar: string | null;
             role: components["schemas"]["Role"];
-            /** Role Note */
-            role_note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** Role Note En */
+            role_note_en: string | null;
+            /** Role Note Ar */
+            role_note_ar: string | null;
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1446,10 +1598,15 @@ export interface components {
             start_date: string | null;
             date_precision: components["schemas"]["DatePrecision"];
             /**
-             * Date Note
+             * Date Note En
              * @description How the date was derived from the sources.
              */
-            date_note: string | null;
+            date_note_en: string | null;
+            /**
+             * Date Note Ar
+             * @description How the date was derived from the sources.
+             */
+            date_note_ar: string | null;
             /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
             date_origin: components["schemas"]["DateOrigin"] | null;
             /** City En */
@@ -1465,20 +1622,29 @@ export interface components {
             summary_en: string;
             /** Summary Ar */
             summary_ar: string;
-            /** Note */
-            note: string | null;
+            /** Note En */
+            note_en: string | null;
+            /** Note Ar */
+            note_ar: string | null;
             /**
              * Disputed Fields
              * @description Fields on which the sources disagree; see /conflicts for every version.
              */
             disputed_fields: string[];
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1630,6 +1796,20 @@ export interface components {
              * @description Who wrote the gloss: "curators" for the Parley curators, "source" when the quote is English and so its own gloss.
              */
             gloss_by: string;
+            /**
+             * Claims
+             * @description The record's claims this quote supports, the record's own first; empty for background, cited for context only.
+             */
+            claims: components["schemas"]["Claim"][];
+            /**
+             * Inferred
+             * @description True when the quote supports its claims only through the curators' reading (an identification, a general phrase taken as this issue); `note` says what was inferred. An inferred citation never counts towards a grade.
+             */
+            inferred: boolean;
+            /** Note En */
+            note_en: string | null;
+            /** Note Ar */
+            note_ar: string | null;
             fact: components["schemas"]["CitedFact"];
         };
         /** SourceDetail */
@@ -1652,12 +1832,29 @@ export interface components {
             /** Published Date */
             published_date: string | null;
             published_precision: components["schemas"]["DatePrecision"];
-            /** Published Note */
-            published_note: string | null;
+            /** Published Note En */
+            published_note_en: string | null;
+            /** Published Note Ar */
+            published_note_ar: string | null;
             /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
             published_origin: components["schemas"]["DateOrigin"] | null;
             /** Language */
             language: string;
+            /**
+             * Outlet
+             * @description The publication, as it names itself; null when the curators have not recorded it.
+             */
+            outlet: string | null;
+            /**
+             * Outlet Language
+             * @description BCP 47 tag of the outlet's own language, when it differs from the document's; null when not recorded.
+             */
+            outlet_language: string | null;
+            /**
+             * Url
+             * @description Where the article was published; null when not recorded.
+             */
+            url: string | null;
             /**
              * Sha256
              * @description SHA-256 of the document's UTF-8 bytes.
@@ -1696,12 +1893,29 @@ export interface components {
             /** Published Date */
             published_date: string | null;
             published_precision: components["schemas"]["DatePrecision"];
-            /** Published Note */
-            published_note: string | null;
+            /** Published Note En */
+            published_note_en: string | null;
+            /** Published Note Ar */
+            published_note_ar: string | null;
             /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
             published_origin: components["schemas"]["DateOrigin"] | null;
             /** Language */
             language: string;
+            /**
+             * Outlet
+             * @description The publication, as it names itself; null when the curators have not recorded it.
+             */
+            outlet: string | null;
+            /**
+             * Outlet Language
+             * @description BCP 47 tag of the outlet's own language, when it differs from the document's; null when not recorded.
+             */
+            outlet_language: string | null;
+            /**
+             * Url
+             * @description Where the article was published; null when not recorded.
+             */
+            url: string | null;
             /**
              * Sha256
              * @description SHA-256 of the document's UTF-8 bytes.
@@ -1751,8 +1965,10 @@ export interface components {
             /** Statement Date */
             statement_date: string | null;
             date_precision: components["schemas"]["DatePrecision"];
-            /** Date Note */
-            date_note: string | null;
+            /** Date Note En */
+            date_note_en: string | null;
+            /** Date Note Ar */
+            date_note_ar: string | null;
             /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
             date_origin: components["schemas"]["DateOrigin"] | null;
             /**
@@ -1769,15 +1985,24 @@ export interface components {
             gist_en: string;
             /** Gist Ar */
             gist_ar: string;
-            /** Note */
-            note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** Note En */
+            note_en: string | null;
+            /** Note Ar */
+            note_ar: string | null;
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1802,7 +2027,7 @@ export interface components {
          * @description How well a fact is supported, graded by the seed script from its citations.
          * @enum {string}
          */
-        Support: "single_source" | "corroborated" | "disputed";
+        Support: "single_source" | "corroborated" | "disputed" | "inferred";
         /** TitlePublic */
         TitlePublic: {
             /** Title En */
@@ -1811,15 +2036,24 @@ export interface components {
             title_ar: string;
             /** Preferred */
             preferred: boolean;
-            /** Note */
-            note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** Note En */
+            note_en: string | null;
+            /** Note Ar */
+            note_ar: string | null;
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1836,8 +2070,10 @@ export interface components {
             /** End */
             end: number;
             reason: components["schemas"]["UncitedReason"];
-            /** Note */
-            note: string | null;
+            /** Note En */
+            note_en: string | null;
+            /** Note Ar */
+            note_ar: string | null;
         };
         /** VenuePublic */
         VenuePublic: {
@@ -1850,15 +2086,24 @@ export interface components {
              * @description The version shown first; the others disagree with it.
              */
             preferred: boolean;
-            /** Note */
-            note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** Note En */
+            note_en: string | null;
+            /** Note Ar */
+            note_ar: string | null;
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1870,15 +2115,24 @@ export interface components {
             value_ar: string;
             /** Preferred */
             preferred: boolean;
-            /** Note */
-            note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** Note En */
+            note_en: string | null;
+            /** Note Ar */
+            note_ar: string | null;
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["Support"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
@@ -1936,13 +2190,20 @@ export interface components {
             alias: string;
             /** Language */
             language: string;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -1955,15 +2216,22 @@ export interface components {
             via: components["schemas"]["ParticipantRefLocalized"] | null;
             /** Text En */
             text: string;
-            /** Note */
+            /** Note En */
             note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2055,6 +2323,18 @@ export interface components {
              * @description Who wrote the gloss: "curators" for the Parley curators, "source" when the quote is English and so its own gloss.
              */
             gloss_by: string;
+            /**
+             * Claims
+             * @description The record's claims this quote supports, the record's own first; empty for background, cited for context only.
+             */
+            claims: components["schemas"]["ClaimLocalized"][];
+            /**
+             * Inferred
+             * @description True when the quote supports its claims only through the curators' reading (an identification, a general phrase taken as this issue); `note` says what was inferred. An inferred citation never counts towards a grade.
+             */
+            inferred: boolean;
+            /** Note En */
+            note: string | null;
         };
         /** CitedFactLocalized */
         CitedFactLocalized: {
@@ -2062,11 +2342,29 @@ export interface components {
             kind: components["schemas"]["FactKindLocalized"];
             /** Subject Id */
             subject_id: string;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
+             */
+            source_count: number;
+        };
+        /**
+         * ClaimLocalized
+         * @description One thing a record asserts, graded on its own from the citations that support it. Each
+         *     kind of record asserts its first claim (what the record is about) and, where the record
+         *     has the field, the others of its kind: see ``CLAIMS``.
+         * @enum {string}
+         */
+        ClaimLocalized: "stated" | "occurred" | "date" | "city" | "took_part" | "role" | "came_up" | "raised_by" | "on_agenda" | "outcome" | "said";
+        /** ClaimGradeLocalized */
+        ClaimGradeLocalized: {
+            /** @description Graded as the record's own support, from the citations of this claim only: single_source, corroborated, disputed, or inferred when only the curators' reading supports it. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations that support this claim directly.
              */
             source_count: number;
         };
@@ -2174,7 +2472,7 @@ export interface components {
             event_date: string | null;
             date_precision: components["schemas"]["DatePrecisionLocalized"];
             /**
-             * Date Note
+             * Date Note En
              * @description How the date was derived from the sources.
              */
             date_note: string | null;
@@ -2199,13 +2497,20 @@ export interface components {
             statement_id: string | null;
             /** Participants */
             participants: components["schemas"]["ParticipantRefLocalized"][];
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2268,20 +2573,27 @@ export interface components {
             name: string;
             /** Summary En */
             summary: string;
-            /** Note */
+            /** Note En */
             note: string | null;
             /**
              * Items
              * @description Named things the issue is about.
              */
             items: components["schemas"]["IssueItemPublicLocalized"][];
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
             /**
@@ -2300,15 +2612,22 @@ export interface components {
             /** On Agenda */
             on_agenda: boolean;
             outcome: components["schemas"]["OutcomeLocalized"];
-            /** Outcome Note */
+            /** Outcome Note En */
             outcome_note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2323,15 +2642,22 @@ export interface components {
             name: string;
             /** Place En */
             place: string | null;
-            /** Note */
+            /** Note En */
             note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2343,20 +2669,27 @@ export interface components {
             name: string;
             /** Summary En */
             summary: string;
-            /** Note */
+            /** Note En */
             note: string | null;
             /**
              * Items
              * @description Named things the issue is about.
              */
             items: components["schemas"]["IssueItemPublicLocalized"][];
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2378,15 +2711,22 @@ export interface components {
             /** On Agenda */
             on_agenda: boolean;
             outcome: components["schemas"]["OutcomeLocalized"];
-            /** Outcome Note */
+            /** Outcome Note En */
             outcome_note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2647,7 +2987,7 @@ export interface components {
             title: string | null;
             /** Description En */
             description: string;
-            /** Note */
+            /** Note En */
             note: string | null;
             /**
              * Titles
@@ -2664,13 +3004,20 @@ export interface components {
              * @description Fields on which the sources disagree; see /conflicts for every version.
              */
             disputed_fields: string[];
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
             /**
@@ -2711,7 +3058,7 @@ export interface components {
             title: string | null;
             /** Description En */
             description: string;
-            /** Note */
+            /** Note En */
             note: string | null;
             /**
              * Titles
@@ -2728,13 +3075,20 @@ export interface components {
              * @description Fields on which the sources disagree; see /conflicts for every version.
              */
             disputed_fields: string[];
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2751,15 +3105,22 @@ export interface components {
         ParticipantRoundPublicLocalized: {
             round: components["schemas"]["MeetingRefLocalized"];
             role: components["schemas"]["RoleLocalized"];
-            /** Role Note */
+            /** Role Note En */
             role_note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2814,7 +3175,7 @@ export interface components {
             name: string;
             /** Summary En */
             summary: string;
-            /** Note */
+            /** Note En */
             note: string | null;
             /**
              * Raised By
@@ -2824,15 +3185,22 @@ export interface components {
             /** On Agenda */
             on_agenda: boolean;
             outcome: components["schemas"]["OutcomeLocalized"];
-            /** Outcome Note */
+            /** Outcome Note En */
             outcome_note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2863,15 +3231,22 @@ export interface components {
              */
             title: string | null;
             role: components["schemas"]["RoleLocalized"];
-            /** Role Note */
+            /** Role Note En */
             role_note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -2891,7 +3266,7 @@ export interface components {
             start_date: string | null;
             date_precision: components["schemas"]["DatePrecisionLocalized"];
             /**
-             * Date Note
+             * Date Note En
              * @description How the date was derived from the sources.
              */
             date_note: string | null;
@@ -2906,20 +3281,27 @@ export interface components {
             venues: components["schemas"]["VenuePublicLocalized"][];
             /** Summary En */
             summary: string;
-            /** Note */
+            /** Note En */
             note: string | null;
             /**
              * Disputed Fields
              * @description Fields on which the sources disagree; see /conflicts for every version.
              */
             disputed_fields: string[];
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -3069,6 +3451,18 @@ export interface components {
              * @description Who wrote the gloss: "curators" for the Parley curators, "source" when the quote is English and so its own gloss.
              */
             gloss_by: string;
+            /**
+             * Claims
+             * @description The record's claims this quote supports, the record's own first; empty for background, cited for context only.
+             */
+            claims: components["schemas"]["ClaimLocalized"][];
+            /**
+             * Inferred
+             * @description True when the quote supports its claims only through the curators' reading (an identification, a general phrase taken as this issue); `note` says what was inferred. An inferred citation never counts towards a grade.
+             */
+            inferred: boolean;
+            /** Note En */
+            note: string | null;
             fact: components["schemas"]["CitedFactLocalized"];
         };
         /** SourceDetailLocalized */
@@ -3087,12 +3481,27 @@ export interface components {
             /** Published Date */
             published_date: string | null;
             published_precision: components["schemas"]["DatePrecisionLocalized"];
-            /** Published Note */
+            /** Published Note En */
             published_note: string | null;
             /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
             published_origin: components["schemas"]["DateOriginLocalized"] | null;
             /** Language */
             language: string;
+            /**
+             * Outlet
+             * @description The publication, as it names itself; null when the curators have not recorded it.
+             */
+            outlet: string | null;
+            /**
+             * Outlet Language
+             * @description BCP 47 tag of the outlet's own language, when it differs from the document's; null when not recorded.
+             */
+            outlet_language: string | null;
+            /**
+             * Url
+             * @description Where the article was published; null when not recorded.
+             */
+            url: string | null;
             /**
              * Sha256
              * @description SHA-256 of the document's UTF-8 bytes.
@@ -3127,12 +3536,27 @@ export interface components {
             /** Published Date */
             published_date: string | null;
             published_precision: components["schemas"]["DatePrecisionLocalized"];
-            /** Published Note */
+            /** Published Note En */
             published_note: string | null;
             /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
             published_origin: components["schemas"]["DateOriginLocalized"] | null;
             /** Language */
             language: string;
+            /**
+             * Outlet
+             * @description The publication, as it names itself; null when the curators have not recorded it.
+             */
+            outlet: string | null;
+            /**
+             * Outlet Language
+             * @description BCP 47 tag of the outlet's own language, when it differs from the document's; null when not recorded.
+             */
+            outlet_language: string | null;
+            /**
+             * Url
+             * @description Where the article was published; null when not recorded.
+             */
+            url: string | null;
             /**
              * Sha256
              * @description SHA-256 of the document's UTF-8 bytes.
@@ -3178,7 +3602,7 @@ export interface components {
             /** Statement Date */
             statement_date: string | null;
             date_precision: components["schemas"]["DatePrecisionLocalized"];
-            /** Date Note */
+            /** Date Note En */
             date_note: string | null;
             /** @description Where the date comes from: `articles`, `curators` (resolved from outside the articles) or `inherited` (computed from a date the curators resolved). */
             date_origin: components["schemas"]["DateOriginLocalized"] | null;
@@ -3194,15 +3618,22 @@ export interface components {
             latest_date: string | null;
             /** Gist En */
             gist: string;
-            /** Note */
+            /** Note En */
             note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -3225,22 +3656,29 @@ export interface components {
          * @description How well a fact is supported, graded by the seed script from its citations.
          * @enum {string}
          */
-        SupportLocalized: "single_source" | "corroborated" | "disputed";
+        SupportLocalized: "single_source" | "corroborated" | "disputed" | "inferred";
         /** TitlePublicLocalized */
         TitlePublicLocalized: {
             /** Title En */
             title: string;
             /** Preferred */
             preferred: boolean;
-            /** Note */
+            /** Note En */
             note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -3257,7 +3695,7 @@ export interface components {
             /** End */
             end: number;
             reason: components["schemas"]["UncitedReasonLocalized"];
-            /** Note */
+            /** Note En */
             note: string | null;
         };
         /** VenuePublicLocalized */
@@ -3269,15 +3707,22 @@ export interface components {
              * @description The version shown first; the others disagree with it.
              */
             preferred: boolean;
-            /** Note */
+            /** Note En */
             note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -3287,15 +3732,22 @@ export interface components {
             value: string;
             /** Preferred */
             preferred: boolean;
-            /** Note */
+            /** Note En */
             note: string | null;
-            /** @description single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts). Graded at seed time. */
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
             support: components["schemas"]["SupportLocalized"];
             /**
              * Source Count
-             * @description Distinct articles among the citations.
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
              */
             source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
@@ -3359,8 +3811,10 @@ export interface operations {
     read_rounds: {
         parameters: {
             query?: {
-                /** @description Only facts with this support grade, e.g. corroborated. */
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -3501,8 +3955,10 @@ export interface operations {
     read_round_issues: {
         parameters: {
             query?: {
-                /** @description Only facts with this support grade, e.g. corroborated. */
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -3578,8 +4034,10 @@ export interface operations {
     read_round_participants: {
         parameters: {
             query?: {
-                /** @description Only facts with this support grade, e.g. corroborated. */
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -3729,8 +4187,10 @@ export interface operations {
                 kind?: components["schemas"]["ParticipantKind"] | null;
                 /** @description Only records matching these words (Arabic or English), as /search finds them. */
                 q?: string | null;
-                /** @description Only facts with this support grade, e.g. corroborated. */
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -3871,8 +4331,10 @@ export interface operations {
     read_participant_rounds: {
         parameters: {
             query?: {
-                /** @description Only facts with this support grade, e.g. corroborated. */
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -3954,8 +4416,10 @@ export interface operations {
                 raised_by?: components["schemas"]["Side"] | null;
                 /** @description Only records matching these words (Arabic or English), as /search finds them. */
                 q?: string | null;
-                /** @description Only facts with this support grade, e.g. corroborated. */
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -4096,8 +4560,10 @@ export interface operations {
     read_issue_rounds: {
         parameters: {
             query?: {
-                /** @description Only facts with this support grade, e.g. corroborated. */
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -4179,8 +4645,10 @@ export interface operations {
                 round?: number | null;
                 /** @description Only statements about this issue id. */
                 issue?: string | null;
-                /** @description Only facts with this support grade, e.g. corroborated. */
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -4265,8 +4733,10 @@ export interface operations {
                 kind?: components["schemas"]["EventKind"] | null;
                 /** @description How `from` and `to` treat a window open at one end (said "on or before" a day, with nothing bounding it from below). `bounded`: it matches when the day that bounds it is in the range, so a remark made on or before 10 April is not in March. `overlap`: it matches any range it may overlap, March included. */
                 windows?: "bounded" | "overlap";
-                /** @description Only facts with this support grade, e.g. corroborated. */
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */
@@ -4633,8 +5103,10 @@ export interface operations {
     read_source_citations: {
         parameters: {
             query?: {
-                /** @description Only facts with this support grade, e.g. corroborated. */
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
                 /** @description Items per page. */

@@ -39,6 +39,34 @@ export function supportBadge(support, sourceCount) {
 }
 
 /**
+ * A record's grade, and beside it each of its other claims' (who raised an issue, its outcome)
+ * when that grade differs from the record's own: the one most readers need, and the exceptions.
+ * @param {{ support: Support, source_count: number, claims: Record<string, { support: Support, source_count: number }> }} record
+ */
+export function grades(record) {
+  const others = Object.entries(record.claims)
+    .slice(1)
+    .filter(([, graded]) => graded.support !== record.support);
+  return [
+    supportBadge(record.support, record.source_count),
+    others.length > 0 &&
+      h(
+        "span",
+        { class: "claim-grades" },
+        h("span", { class: "visually-hidden" }, `${t("claimsLabel")}: `),
+        others.map(([claim, graded]) =>
+          h(
+            "span",
+            { class: "claim-grade", "data-claim": claim },
+            `${label("claim", claim)}: `,
+            supportBadge(graded.support, graded.source_count),
+          ),
+        ),
+      ),
+  ];
+}
+
+/**
  * The citations of one fact, folded away under a count so that long pages stay scannable.
  * @param {CitationPublic[]} citations
  * @param {Map<string, SourcePublic>} sources
@@ -73,6 +101,20 @@ export function citationItem(citation, source) {
       h("span", { class: "visually-hidden" }, `${t("glossLabel")}: `),
       inLanguage("en", citation.gloss_en),
     ),
+    citation.claims.length > 1 &&
+      h(
+        "p",
+        { class: "supports" },
+        `${t("supportsLabel")}: `,
+        citation.claims.map((claim) => label("claim", claim)).join(" · "),
+      ),
+    citation.inferred &&
+      h(
+        "p",
+        { class: "inferred", "data-inferred": "true" },
+        h("span", { class: "note-label" }, `${t("inferredLabel")}: `),
+        bi(citation.note_en, citation.note_ar),
+      ),
     h(
       "a",
       {

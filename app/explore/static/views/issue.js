@@ -3,8 +3,8 @@
 
 import { get } from "../api.js";
 import { dateElement } from "../dates.js";
-import { h, inLanguage, section } from "../dom.js";
-import { citationList, supportBadge } from "../evidence.js";
+import { h, section } from "../dom.js";
+import { citationList, grades } from "../evidence.js";
 import { bi, label, t } from "../i18n.js";
 import { sourcesById } from "../lookups.js";
 import { link } from "../router.js";
@@ -34,8 +34,8 @@ export async function render(route) {
       h("p", { class: "eyebrow" }, t("issueHeading")),
       h("h1", { tabindex: -1 }, bi(issue.name_en, issue.name_ar)),
       summary && h("p", { class: "summary" }, summary),
-      issue.note && h("p", { class: "note" }, inLanguage("en", issue.note)),
-      h("p", { class: "grade" }, supportBadge(issue.support, issue.source_count)),
+      issue.note_en && h("p", { class: "note" }, bi(issue.note_en, issue.note_ar)),
+      h("p", { class: "grade" }, grades(issue)),
       citationList(issue.citations, sources),
     ),
     section(
@@ -72,8 +72,8 @@ export async function render(route) {
               " · ",
               step.on_agenda ? t("onAgenda") : t("offAgenda"),
             ),
-            step.outcome_note && h("p", { class: "note" }, inLanguage("en", step.outcome_note)),
-            h("p", { class: "grade" }, supportBadge(step.support, step.source_count)),
+            step.outcome_note_en && h("p", { class: "note" }, bi(step.outcome_note_en, step.outcome_note_ar)),
+            h("p", { class: "grade" }, grades(step)),
             citationList(step.citations, sources),
           );
         }),
@@ -92,8 +92,8 @@ export async function render(route) {
               { class: "card" },
               h("h3", null, bi(item.name_en, item.name_ar)),
               bi(item.place_en, item.place_ar) && h("p", null, bi(item.place_en, item.place_ar)),
-              item.note && h("p", { class: "note" }, inLanguage("en", item.note)),
-              h("p", { class: "grade" }, supportBadge(item.support, item.source_count)),
+              item.note_en && h("p", { class: "note" }, bi(item.note_en, item.note_ar)),
+              h("p", { class: "grade" }, grades(item)),
               citationList(item.citations, sources),
             ),
           ),

@@ -3,8 +3,8 @@
 
 import { get, getAll } from "../api.js";
 import { dateElement } from "../dates.js";
-import { h, inLanguage, section } from "../dom.js";
-import { citationList, supportBadge } from "../evidence.js";
+import { h, section } from "../dom.js";
+import { citationList, grades } from "../evidence.js";
 import { bi, label, t } from "../i18n.js";
 import { rounds, sourcesById } from "../lookups.js";
 import { link } from "../router.js";
@@ -138,18 +138,18 @@ function header(round, sources) {
         "div",
         null,
         h("dt", null, t("supportLabel")),
-        h("dd", null, supportBadge(round.support, round.source_count)),
+        h("dd", null, grades(round)),
       ),
     ),
-    round.date_note &&
+    round.date_note_en &&
       h(
         "p",
         { class: "date-note" },
         h("span", { class: "note-label" }, `${t("dateNoteLabel")}: `),
-        inLanguage("en", round.date_note),
+        bi(round.date_note_en, round.date_note_ar),
       ),
     summary && h("p", { class: "summary" }, summary),
-    round.note && h("p", { class: "note" }, inLanguage("en", round.note)),
+    round.note_en && h("p", { class: "note" }, bi(round.note_en, round.note_ar)),
     round.disputed_fields.length > 0 &&
       h(
         "p",
@@ -183,9 +183,9 @@ function venueList(venues, sources) {
           { class: "grade" },
           h("span", { class: "reading" }, venue.preferred ? t("preferred") : t("otherReading")),
           " ",
-          supportBadge(venue.support, venue.source_count),
+          grades(venue),
         ),
-        venue.note && h("p", { class: "note" }, inLanguage("en", venue.note)),
+        venue.note_en && h("p", { class: "note" }, bi(venue.note_en, venue.note_ar)),
         citationList(venue.citations, sources),
       ),
     ),
@@ -228,8 +228,8 @@ function participantGroups(people, sources) {
               ),
               h("p", { class: "side" }, sideName(person.side)),
               person.title_en && h("p", { class: "title" }, bi(person.title_en, person.title_ar)),
-              person.role_note && h("p", { class: "note" }, inLanguage("en", person.role_note)),
-              h("p", { class: "grade" }, supportBadge(person.support, person.source_count)),
+              person.role_note_en && h("p", { class: "note" }, bi(person.role_note_en, person.role_note_ar)),
+              h("p", { class: "grade" }, grades(person)),
               citationList(person.citations, sources),
             ),
           ),
@@ -285,9 +285,9 @@ function issueCard(issue, sources) {
         h("dd", { class: `outcome outcome-${issue.outcome}` }, label("outcome", issue.outcome)),
       ),
     ),
-    issue.outcome_note && h("p", { class: "note" }, inLanguage("en", issue.outcome_note)),
-    issue.note && h("p", { class: "note" }, inLanguage("en", issue.note)),
-    h("p", { class: "grade" }, supportBadge(issue.support, issue.source_count)),
+    issue.outcome_note_en && h("p", { class: "note" }, bi(issue.outcome_note_en, issue.outcome_note_ar)),
+    issue.note_en && h("p", { class: "note" }, bi(issue.note_en, issue.note_ar)),
+    h("p", { class: "grade" }, grades(issue)),
     citationList(issue.citations, sources),
   );
 }

@@ -62,8 +62,8 @@ export async function render(route) {
         ` · ${t("language")}: ${label("language", source.language)}`,
         ` · ${t("characters", { n: number(source.char_count) })}`,
       ),
-      source.published_note &&
-        h("p", { class: "date-note" }, inLanguage("en", source.published_note)),
+      source.published_note_en &&
+        h("p", { class: "date-note" }, bi(source.published_note_en, source.published_note_ar)),
       h("p", { class: "help" }, t("readerHelp")),
     ),
     h(
@@ -184,7 +184,7 @@ function chosen(source, chars, cited, selected, known) {
         "p",
         { class: "aside-reason", "data-reason": span.reason },
         t("markedAs", { reason: label("reason", span.reason) }),
-        span.note && [" — ", inLanguage("en", span.note)],
+        span.note_en && [" — ", bi(span.note_en, span.note_ar)],
       ),
     ),
     !exact && asides.length === 0 && h("p", null, t("notCited")),
@@ -238,7 +238,7 @@ function setAside(source) {
             t("spanRange", { start: span.start, end: span.end }),
           ),
           `: ${label("reason", span.reason)}`,
-          span.note && [" — ", inLanguage("en", span.note)],
+          span.note_en && [" — ", bi(span.note_en, span.note_ar)],
         ),
       ),
     ),

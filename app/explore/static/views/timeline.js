@@ -3,8 +3,8 @@
 
 import { getAll, withQuery } from "../api.js";
 import { dateElement } from "../dates.js";
-import { h, inLanguage } from "../dom.js";
-import { citationList, supportBadge } from "../evidence.js";
+import { h } from "../dom.js";
+import { citationList, grades } from "../evidence.js";
 import { bi, label, number, t } from "../i18n.js";
 import { participants, sourcesById } from "../lookups.js";
 import { link } from "../router.js";
@@ -162,14 +162,14 @@ function eventItem(event, sources) {
           ]),
         ),
       event.date_precision !== "day" &&
-        event.date_note &&
+        event.date_note_en &&
         h(
           "p",
           { class: "date-note" },
           h("span", { class: "note-label" }, `${t("dateNoteLabel")}: `),
-          inLanguage("en", event.date_note),
+          bi(event.date_note_en, event.date_note_ar),
         ),
-      h("p", { class: "grade" }, supportBadge(event.support, event.source_count)),
+      h("p", { class: "grade" }, grades(event)),
       citationList(event.citations, sources),
     ),
   );
