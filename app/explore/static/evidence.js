@@ -2,7 +2,7 @@
 // cited passage in the source reader.
 
 import { h, inLanguage } from "./dom.js";
-import { bi, label, number, plural, t } from "./i18n.js";
+import { bi, glossNeeded, label, number, plural, t } from "./i18n.js";
 import { link } from "./router.js";
 
 /** @typedef {import("./types").CitationPublic} CitationPublic */
@@ -95,12 +95,13 @@ export function citationItem(citation, source) {
     "li",
     { class: "citation" },
     inLanguage("ar", citation.quote, "blockquote"),
-    h(
-      "p",
-      { class: "gloss" },
-      h("span", { class: "visually-hidden" }, `${t("glossLabel")}: `),
-      inLanguage("en", citation.gloss_en),
-    ),
+    (!source || glossNeeded(source.language)) &&
+      h(
+        "p",
+        { class: "gloss" },
+        h("span", { class: "visually-hidden" }, `${t("glossLabel")}: `),
+        inLanguage("en", citation.gloss_en),
+      ),
     citation.claims.length > 1 &&
       h(
         "p",

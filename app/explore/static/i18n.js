@@ -393,6 +393,15 @@ export function label(group, value) {
 }
 
 /**
+ * Whether a quote in `language` (a BCP 47 tag) needs its English gloss beside it: not when it is
+ * in the interface's own language (an Arabic quote read in the Arabic interface).
+ * @param {string} language
+ */
+export function glossNeeded(language) {
+  return language.split("-")[0] !== current;
+}
+
+/**
  * The field in the interface's language, from a bilingual pair.
  * @template {string | null} T
  * @param {T} en

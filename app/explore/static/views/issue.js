@@ -72,7 +72,8 @@ export async function render(route) {
               " · ",
               step.on_agenda ? t("onAgenda") : t("offAgenda"),
             ),
-            step.outcome_note_en && h("p", { class: "note" }, bi(step.outcome_note_en, step.outcome_note_ar)),
+            step.outcome_note_en &&
+              h("p", { class: "note" }, bi(step.outcome_note_en, step.outcome_note_ar)),
             h("p", { class: "grade" }, grades(step)),
             citationList(step.citations, sources),
           );

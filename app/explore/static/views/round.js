@@ -21,13 +21,7 @@ import { compareSection } from "./compare.js";
 /** @typedef {import("./view.js").Rendered} Rendered */
 
 /** @type {Role[]} */
-const ROLES = [
-  "delegation_head",
-  "minister",
-  "spokesperson",
-  "announcer",
-  "delegation",
-];
+const ROLES = ["delegation_head", "minister", "spokesperson", "announcer", "delegation"];
 
 /** @param {Side | null} side */
 export function sideName(side) {
@@ -134,12 +128,7 @@ function header(round, sources) {
       ),
       city && h("div", null, h("dt", null, t("roundCity")), h("dd", null, city)),
       h("div", null, h("dt", null, t("roundStatus")), h("dd", null, label("status", round.status))),
-      h(
-        "div",
-        null,
-        h("dt", null, t("supportLabel")),
-        h("dd", null, grades(round)),
-      ),
+      h("div", null, h("dt", null, t("supportLabel")), h("dd", null, grades(round))),
     ),
     round.date_note_en &&
       h(
@@ -228,7 +217,8 @@ function participantGroups(people, sources) {
               ),
               h("p", { class: "side" }, sideName(person.side)),
               person.title_en && h("p", { class: "title" }, bi(person.title_en, person.title_ar)),
-              person.role_note_en && h("p", { class: "note" }, bi(person.role_note_en, person.role_note_ar)),
+              person.role_note_en &&
+                h("p", { class: "note" }, bi(person.role_note_en, person.role_note_ar)),
               h("p", { class: "grade" }, grades(person)),
               citationList(person.citations, sources),
             ),
@@ -285,7 +275,8 @@ function issueCard(issue, sources) {
         h("dd", { class: `outcome outcome-${issue.outcome}` }, label("outcome", issue.outcome)),
       ),
     ),
-    issue.outcome_note_en && h("p", { class: "note" }, bi(issue.outcome_note_en, issue.outcome_note_ar)),
+    issue.outcome_note_en &&
+      h("p", { class: "note" }, bi(issue.outcome_note_en, issue.outcome_note_ar)),
     issue.note_en && h("p", { class: "note" }, bi(issue.note_en, issue.note_ar)),
     h("p", { class: "grade" }, grades(issue)),
     citationList(issue.citations, sources),

@@ -7,7 +7,7 @@ import { dateElement } from "../dates.js";
 import { h, inLanguage } from "../dom.js";
 import { spanLink } from "../evidence.js";
 import { factItem, subjects } from "../facts.js";
-import { bi, label, number, t } from "../i18n.js";
+import { bi, glossNeeded, label, number, t } from "../i18n.js";
 import { meta } from "../lookups.js";
 import { overlaps, parseSpan, passages, runs, spanKey } from "../spans.js";
 import { coverageLine } from "./coverage.js";
@@ -163,14 +163,15 @@ function chosen(source, chars, cited, selected, known) {
   return [
     h("p", { class: "range" }, t("spanRange", { start: selected.start, end: selected.end })),
     inLanguage("ar", chars.slice(selected.start, selected.end).join(""), "blockquote"),
-    glosses.map((gloss) =>
-      h(
-        "p",
-        { class: "gloss" },
-        h("span", { class: "note-label" }, `${t("glossLabel")}: `),
-        inLanguage("en", gloss),
+    glossNeeded(source.language) &&
+      glosses.map((gloss) =>
+        h(
+          "p",
+          { class: "gloss" },
+          h("span", { class: "note-label" }, `${t("glossLabel")}: `),
+          inLanguage("en", gloss),
+        ),
       ),
-    ),
     exact && [
       h("h3", null, t("supports")),
       h(
