@@ -7,17 +7,14 @@ candidate quote occurs and what already cites it.
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from app.core.config import describe_invalid_settings, get_settings
-from app.models import Citation, Event, Issue, Meeting, Participant, Source, Statement
-from seed.add_source import CannotWrite, Refused, add_source, report
-from seed.build import BuildEnvironmentError, write_database
-from seed.coverage import coverage_table, uncovered_lines
-from seed.dataset import Dataset, build_dataset
-from seed.find import run_find
-from seed.loading import SeedError, load_curated
+
+if TYPE_CHECKING:
+    from seed.dataset import Dataset
 
 # Exit statuses: the curated data (or what a tool was asked to add) is at fault, or where the
 # database or data is written is.
@@ -76,11 +73,11 @@ def parser() -> argparse.ArgumentParser:
     find = tools.add_parser(
         "find",
         help="where a candidate quote occurs, and what already cites it",
-        description="Where TEXT occurs verbatim in every document (offsets, and the "
+        description="Where each TEXT occurs verbatim in every document (offsets, and the "
         "occurrence number a citation would need), and the facts and marks that already "
-        "cover text overlapping it. Exits 1 when it occurs nowhere verbatim.",
+        "cover text overlapping it. Exits 1 when one occurs nowhere verbatim.",
     )
-    find.add_argument("text", help="the candidate quote")
+    find.add_argument("text", nargs="+", help="the candidate quote (several: one each)")
     _add_tool_data_options(find)
     return main_parser
 
@@ -98,10 +95,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.tool == "add-source":
         return _add_source(args)
     if args.tool == "find":
-        if not args.text:
+        from seed.find import run_find
+
+        if not all(text.strip() for text in args.text):
             print("seed: find: give the text to look for", file=sys.stderr)
             return EXIT_INVALID_DATA
         return run_find(args.text, args.data_dir, args.documents_dir)
+
+    return _build(args, settings.database_path)
+
+
+def _build(args: argparse.Namespace, default_database: Path) -> int:
+    # Imported here, not at the top: the curation tools start without the build's machinery.
+    from app.models import Citation, Event, Issue, Meeting, Participant, Source, Statement
+    from seed.build import BuildEnvironmentError, write_database
+    from seed.dataset import build_dataset
+    from seed.loading import SeedError, load_curated
 
     try:
         dataset = build_dataset(load_curated(args.data_dir, args.documents_dir))
@@ -126,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         print(f"seed: curated data is valid: {counts}")
         return 0
-    target = args.database or settings.database_path
+    target = args.database or default_database
     try:
         write_database(dataset, target)
     except BuildEnvironmentError as error:
@@ -137,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _add_source(args: argparse.Namespace) -> int:
+    from seed.add_source import CannotWrite, Refused, add_source, report
+
     try:
         added = add_source(args.file, args.id, args.lang, args.data_dir, args.documents_dir)
     except Refused as refusal:
@@ -149,8 +160,11 @@ def _add_source(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_coverage(dataset: Dataset) -> int:
+def print_coverage(dataset: "Dataset") -> int:
     """Print the coverage table and every unaccounted sentence; fail when there is one."""
+    from app.models import Source
+    from seed.coverage import coverage_table, uncovered_lines
+
     documents = {row.id: row.document for row in dataset.rows[Source]}  # type: ignore[attr-defined]
     lines = coverage_table(dataset.coverage)
     uncovered = uncovered_lines(dataset.coverage, documents)

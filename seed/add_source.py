@@ -18,7 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from seed.coverage import coverage_table, measure, uncovered_lines
 from seed.curation import CuratedSource, LanguageTag, Slug, quotes_need_glosses
-from seed.loading import GLOSSES_DIR, display_path, read_documents
+from seed.loading import GLOSSES_DIR, display_path, parse_yaml, read_documents
 from seed.shapes import PLACEHOLDER, expected_words, field_words, found
 
 NUMBERED = re.compile(r"^(\d{3})_")
@@ -56,7 +56,7 @@ def _checked(value: str, shape: Any, option: str) -> str:
 
 def _existing_ids(sources_file: Path) -> set[str]:
     try:
-        entries = yaml.safe_load(sources_file.read_text(encoding="utf-8")) or []
+        entries = parse_yaml(sources_file.read_text(encoding="utf-8")) or []
     except FileNotFoundError:
         return set()
     except (OSError, yaml.YAMLError) as error:

@@ -1,9 +1,13 @@
-"""``python -m seed find "TEXT"``: where a candidate quote occurs, and what already cites it.
+"""``python -m seed find "TEXT" ...``: where each candidate quote occurs, and what already
+cites it.
 
 A quote is found the way the seed script finds it: verbatim, each occurrence numbered as
 ``occurrence: N`` counts them. Text that occurs nowhere verbatim is looked for once more with
 search normalisation (case, accents, Arabic letter forms and marks ignored), to show the exact
 text to copy.
+
+An entry of a curated file with problems (a new source's TODOs) hides only its own citations:
+every other entry is read and shown, and the note names the files with problems.
 """
 
 import json
@@ -13,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from app.search.normalize import normalize, normalize_with_offsets
-from seed.loading import CuratedData, citation_sites, read_curated
+from seed.loading import CuratedData, citation_sites, parse_yaml, read_curated
 from seed.quotes import QuoteNotFound, locate_quote, occurrences
 
 # Exit statuses: found verbatim; not found verbatim (whether or not a normalised match was).
@@ -70,7 +74,7 @@ def source_documents(data: CuratedData, data_dir: Path) -> list[SourceDocument]:
         source.document: (source.id, source.language) for source in data.sources
     }
     try:
-        written = yaml.safe_load((data_dir / "sources.yaml").read_text(encoding="utf-8"))
+        written = parse_yaml((data_dir / "sources.yaml").read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         written = None
     for entry in written if isinstance(written, list) else []:
@@ -91,13 +95,12 @@ def source_documents(data: CuratedData, data_dir: Path) -> list[SourceDocument]:
     ]
 
 
-def _claims(data: CuratedData) -> dict[str, list[tuple[Span, str]]]:
-    """By source id: every span a fact cites or a curator marked uncited, described."""
-    texts = {
-        source.id: data.documents[source.document].text
-        for source in data.sources
-        if source.document in data.documents
-    }
+def _claims(
+    data: CuratedData, documents: list[SourceDocument]
+) -> dict[str, list[tuple[Span, str]]]:
+    """By source id: every span a fact cites or a curator marked uncited, described. A source
+    is known by its entry as written, so one still being filled in is searched too."""
+    texts = {document.source_id: document.text for document in documents if document.source_id}
     claims: dict[str, list[tuple[Span, str]]] = {source_id: [] for source_id in texts}
 
     def claim(source_id: str, quote: str, occurrence: int | None, description: str) -> None:
@@ -124,10 +127,9 @@ def _claims(data: CuratedData) -> dict[str, list[tuple[Span, str]]]:
 
 
 def find_occurrences(
-    data: CuratedData, documents: list[SourceDocument], quote: str
+    claims: dict[str, list[tuple[Span, str]]], documents: list[SourceDocument], quote: str
 ) -> list[Occurrence]:
     """Every verbatim occurrence of ``quote`` in the documents, with what overlaps it."""
-    claims = _claims(data)
     found = []
     for document in documents:
         starts = occurrences(document.text, quote)
@@ -162,15 +164,29 @@ def citation_yaml(source_id: str, quote: str, occurrence: int | None) -> str:
     return text + (f", occurrence: {occurrence}}}" if occurrence else "}")
 
 
-def run_find(quote: str, data_dir: Path, documents_dir: Path) -> int:
+def files_with_problems(problems: list[str]) -> list[str]:
+    """The files named at the head of each problem, each once, in order."""
+    return list(dict.fromkeys(problem.split(": ", 1)[0] for problem in problems))
+
+
+def run_find(quotes: list[str], data_dir: Path, documents_dir: Path) -> int:
     data, problems = read_curated(data_dir, documents_dir)
     if problems:
         print(
-            f"seed: note: the curated data has {len(problems)} problem(s) "
-            "(`python -m seed --check` lists them); citations in those files are not shown"
+            f"seed: note: {len(problems)} problem(s) in {', '.join(files_with_problems(problems))} "
+            "(`python -m seed --check` lists them); the citations of the entries with problems "
+            "are not shown, every other entry's are"
         )
     documents = source_documents(data, data_dir)
-    found = find_occurrences(data, documents, quote)
+    claims = _claims(data, documents)
+    statuses = [report_quote(claims, documents, quote) for quote in quotes]
+    return EXIT_FOUND if all(status == EXIT_FOUND for status in statuses) else EXIT_NOT_FOUND
+
+
+def report_quote(
+    claims: dict[str, list[tuple[Span, str]]], documents: list[SourceDocument], quote: str
+) -> int:
+    found = find_occurrences(claims, documents, quote)
     if found:
         in_documents = len({occurrence.document.name for occurrence in found})
         print(f"«{quote}» occurs {len(found)} time(s) in {in_documents} document(s):")

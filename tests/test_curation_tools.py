@@ -104,8 +104,13 @@ def test_a_curator_adds_an_article(
             "attribution_en": None,
             "published_date": '"2025-04-10"',
             "published_precision": "day",
-            "published_note": "The dateline gives the day.",
+            "published_note_en": "The dateline gives the day.",
+            "published_note_ar": "يذكر تاريخ الخبر اليوم.",
             "published_origin": "articles",
+            # The dateline names the wire only as "Wire": no outlet the curators can confirm.
+            "outlet": None,
+            "outlet_language": None,
+            "url": None,
         },
     )
 
