@@ -54,7 +54,7 @@ def parser() -> argparse.ArgumentParser:
         help="where to write the database (default: PARLEY_DATABASE_PATH or seed/build/)",
     )
     _add_data_options(main_parser, None, None)
-    tools = main_parser.add_subparsers(dest="tool", metavar="{add-source,find}")
+    tools = main_parser.add_subparsers(dest="tool", metavar="{add-source,find,cite}")
 
     add = tools.add_parser(
         "add-source",
@@ -79,6 +79,37 @@ def parser() -> argparse.ArgumentParser:
     )
     find.add_argument("text", nargs="+", help="the candidate quote (several: one each)")
     _add_tool_data_options(find)
+
+    cite = tools.add_parser(
+        "cite",
+        help="write citations of a source into a record of the curated files",
+        description="Find each QUOTE in the source as the validator does, append it to the "
+        "citations of RECORD, and, for a source not in English, put its gloss (or a TODO to "
+        "fill in) in glosses/<source>.yaml in document order. RECORD is named as the API names "
+        "facts: round-2, round-2/issue/direct-flights, round-2/participant/<id>, "
+        "round-2/venue/<name slug>, <participant>/title/<slug>, <participant>/alias/<alias>, "
+        "<issue>/item/<id>, a statement or event id, <statement>/attribution, or "
+        "round/round-2/<field>/<version number>. Nothing is written if the seed script would "
+        "refuse the result; the refusal is printed in its words.",
+    )
+    cite.add_argument("record", help="the record to cite, e.g. round-2/issue/direct-flights")
+    cite.add_argument("--source", required=True, help="the source id")
+    cite.add_argument(
+        "--quote", required=True, action="append", help="the exact text (repeat for several)"
+    )
+    cite.add_argument(
+        "--supports",
+        default="",
+        help="the record's other claims the quotes support, comma-separated: raised_by,outcome",
+    )
+    cite.add_argument("--occurrence", type=int, help="which occurrence of a repeated quote")
+    cite.add_argument(
+        "--gloss", action="append", default=[], help="the English gloss of each --quote, in order"
+    )
+    cite.add_argument(
+        "--background", action="store_true", help="cite as background (supports no claim)"
+    )
+    _add_tool_data_options(cite)
     return main_parser
 
 
@@ -94,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     args.documents_dir = args.documents_dir or settings.documents_dir
     if args.tool == "add-source":
         return _add_source(args)
+    if args.tool == "cite":
+        return _cite(args)
     if args.tool == "find":
         from seed.find import run_find
 
@@ -142,6 +175,27 @@ def _build(args: argparse.Namespace, default_database: Path) -> int:
         print(f"seed: {error}", file=sys.stderr)
         return EXIT_ENVIRONMENT
     print(f"seed: built {target}: {counts}")
+    return 0
+
+
+def _cite(args: argparse.Namespace) -> int:
+    from seed.cite import CiteRefused, Request, cite
+
+    request = Request(
+        address=args.record,
+        source=args.source,
+        quotes=args.quote,
+        supports=[claim.strip() for claim in args.supports.split(",") if claim.strip()],
+        occurrence=args.occurrence,
+        glosses=args.gloss,
+        about="background" if args.background else None,
+    )
+    try:
+        written = cite(request, args.data_dir, args.documents_dir)
+    except CiteRefused as refusal:
+        print(f"seed: cite: {refusal}", file=sys.stderr)
+        return EXIT_INVALID_DATA
+    print("\n".join(f"seed: cite: {line}" for line in written))
     return 0
 
 
