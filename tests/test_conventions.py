@@ -96,7 +96,7 @@ def test_unknown_query_parameters_are_rejected(client: TestClient) -> None:
             "location": "query",
             "name": "sid",
             "message": "Unknown query parameter; this operation accepts: "
-            "format, kind, lang, limit, offset, q, side, sort, support",
+            "claim, format, kind, lang, limit, offset, q, side, sort, support",
         }
     ]
 
@@ -162,7 +162,8 @@ def test_lists_as_csv_keep_arabic_intact(client: TestClient) -> None:
 def test_an_empty_list_as_csv_still_has_its_header(client: TestClient) -> None:
     response = client.get(f"{API}/issues", params={"round": 99, "format": "csv"})
     assert response.text == (
-        "id,name_en,name_ar,summary_en,summary_ar,note,items,support,source_count,citations\r\n"
+        "id,name_en,name_ar,summary_en,summary_ar,note_en,note_ar,items,support,source_count,"
+        "claims,citations\r\n"
     )
 
 

@@ -36,7 +36,7 @@ def test_the_appointment_keeps_its_uncertain_date(client: TestClient) -> None:
     )
     assert appointment["date_precision"] == "approximate"
     assert appointment["date_origin"] == "inherited"
-    assert "الأسبوع الماضي" in appointment["date_note"]
+    assert "الأسبوع الماضي" in appointment["date_note_en"]
     assert sources_of(appointment) == {"istanbul-meeting-preview"}
 
 

@@ -312,7 +312,7 @@ def test_the_reader_highlights_every_passage_and_shows_what_was_set_aside(
     reasons = asides.evaluate_all("items => items.map(item => item.dataset.reason)")
     assert len(reasons) == len(source["uncited"]) and all(reasons)
     for span in source["uncited"]:
-        expect(page.locator(".set-aside")).to_contain_text(span["note"])
+        expect(page.locator(".set-aside")).to_contain_text(span["note_en"])
 
     # Choosing a passage in the text shows its glosses and the facts it supports.
     choice = next(c for c in citations if c["fact"]["kind"] == "participant")

@@ -84,7 +84,7 @@ def test_sources_list_their_uncited_spans(client: TestClient) -> None:
     most_read = next(
         s for s in source["uncited"] if s["start"] == source["text"].index("الأكثر قراءة")
     )
-    assert "August 2025" in most_read["note"]
+    assert "August 2025" in most_read["note_en"]
 
 
 def test_the_six_seized_properties_are_data(client: TestClient) -> None:

@@ -19,7 +19,7 @@ def test_round_1_date_is_resolved_from_27_february(client: TestClient) -> None:
     round_1 = client.get(f"{API}/rounds/1").json()
     assert round_1["start_date"] == "2025-02-27"
     assert round_1["date_precision"] == "day"
-    assert "27 فبراير" in round_1["date_note"]
+    assert "27 فبراير" in round_1["date_note_en"]
     assert sources_of(round_1) == {
         "istanbul-meeting-preview",
         "toxic-legacy-talks",
@@ -234,7 +234,7 @@ def test_round_2s_date_is_marked_as_the_curators_and_what_follows_from_it_as_inh
 ) -> None:
     round_2 = client.get(f"{API}/rounds/2").json()
     assert (round_2["start_date"], round_2["date_origin"]) == ("2025-04-10", "curators")
-    assert "outside the articles" in round_2["date_note"]
+    assert "outside the articles" in round_2["date_note_en"]
     assert client.get(f"{API}/rounds/1").json()["date_origin"] == "articles"
     # None of the five articles dates itself: each publication date is counted from round 2's.
     for source in items(client.get(f"{API}/sources")):
@@ -246,4 +246,4 @@ def test_round_2s_date_is_marked_as_the_curators_and_what_follows_from_it_as_inh
         )
         assert (statement["date_origin"] == "inherited") == bool(dated), statement["id"]
         if dated:
-            assert "round 2's" in statement["date_note"], statement["id"]
+            assert "round 2's" in statement["date_note_en"], statement["id"]

@@ -49,7 +49,7 @@ def test_unnamed_spokeswoman_is_not_attributed_to_a_person(client: TestClient) -
         if s["id"] == "us-normalisation-needs-ukraine-progress"
     )
     assert statement["speaker"]["id"] == "us-state-department"
-    assert "without naming her" in statement["note"]
+    assert "without naming her" in statement["note_en"]
 
 
 def test_speaker_reporting_article_and_credited_agency_are_kept_apart(client: TestClient) -> None:
@@ -109,7 +109,7 @@ def test_one_sentence_credited_to_two_sides_is_a_statement_by_each(client: TestC
         assert (russian["speaker"]["side"], american["speaker"]["side"]) == ("RU", "US")
         assert russian["citations"] == american["citations"]
         assert russian["citations"][0]["quote"].startswith(phrase)
-        assert "recorded once for each side" in russian["note"]
+        assert "recorded once for each side" in russian["note_en"]
 
 
 def test_one_sentence_with_two_speakers_is_two_statements(client: TestClient) -> None:
