@@ -26,7 +26,6 @@ from app.schemas import (
     SourcePublic,
     StatementPublic,
 )
-from app.vocabulary import CLAIMS, Claim, FactKind
 
 
 class Listing(StrEnum):
@@ -59,24 +58,6 @@ ITEM_MODELS: dict[Listing, type[BaseModel]] = {
     Listing.conflicts: ConflictPublic,
     Listing.sources: SourcePublic,
     Listing.source_citations: SourceCitationPublic,
-}
-
-
-# The claims the records of each list can make, for its ``claim`` filter: a list of one kind of
-# record takes that kind's; a mixed list (events, a source's citations) takes any.
-_LISTED_KINDS: dict[Listing, FactKind] = {
-    Listing.rounds: FactKind.round,
-    Listing.round_issues: FactKind.round_issue,
-    Listing.round_participants: FactKind.round_participant,
-    Listing.participants: FactKind.participant,
-    Listing.participant_rounds: FactKind.round_participant,
-    Listing.issues: FactKind.issue,
-    Listing.issue_rounds: FactKind.round_issue,
-    Listing.statements: FactKind.statement,
-}
-LIST_CLAIMS: dict[Listing, tuple[Claim, ...]] = {
-    listing: CLAIMS[_LISTED_KINDS[listing]] if listing in _LISTED_KINDS else tuple(Claim)
-    for listing in Listing
 }
 
 

@@ -254,13 +254,22 @@ def test_find_shows_the_exact_text_of_a_near_miss(capsys: pytest.CaptureFixture[
 def test_find_works_while_the_curated_data_has_problems(
     project: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
+    data, _ = project
     run(project, capsys, "add-source", str(ARTICLE), "--id", "wire-round-two", "--lang", "en")
-    code, output = run(project, capsys, "find", "the talks were constructive")
+    # Two quotes in one call: one in the new article, one cited many times in the others.
+    code, output = run(project, capsys, "find", "the talks were constructive", "سوناتا كولتر")
     assert code == 0
-    # The new entry's TODOs are problems; find still reads every document and the other files.
-    assert re.search(r"^seed: note: the curated data has \d+ problem\(s\)", output, re.M)
+    # The new entry's TODOs are problems of that entry alone: the note names its file, and
+    # every other entry's citations are still shown.
+    note = next(line for line in output.splitlines() if line.startswith("seed: note:"))
+    assert f"{data / 'sources.yaml'}" in note or "sources.yaml" in note
+    assert "rounds.yaml" not in note
     shipped = len(list(DOCUMENTS_DIR.glob("*.txt")))
     assert f"wire-round-two [en] {shipped:03d}_" in output
+    coulter = output[output.index("«سوناتا كولتر» occurs") :]
+    cited = [line for line in coulter.splitlines() if line.strip().startswith("cited by ")]
+    assert any("participants.yaml: participant sonata-coulter > alias" in line for line in cited)
+    assert "not cited or marked yet" not in coulter
 
 
 def test_the_tools_run_from_the_command_line() -> None:

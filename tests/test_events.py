@@ -5,10 +5,12 @@ from tests.helpers import API, assert_problem, items, sources_of
 
 def test_the_timeline_is_in_date_order(client: TestClient) -> None:
     events = items(client.get(f"{API}/events", params={"limit": 500}))
-    assert len(events) == 33
-    # Said "on or before" a day, with nothing to bound them from below: they may be the earliest.
+    assert client.get(f"{API}/events").json()["total"] == len(events)
+    # Said "on or before" a day, with nothing to bound them from below: they may be the earliest,
+    # so they come first.
     open_start = [e["id"] for e in events if e["earliest_date"] is None]
-    assert open_start == ["lavrov-certain-progress", "us-normalisation-needs-ukraine-progress"]
+    assert {"lavrov-certain-progress", "us-normalisation-needs-ukraine-progress"} <= set(open_start)
+    assert all(e["earliest_date"] is None for e in events[: len(open_start)])
     starts = [e["earliest_date"] for e in events[len(open_start) :]]
     assert starts == sorted(starts)
     meetings = [(e["id"], e["event_date"]) for e in events if e["kind"] == "meeting"]
@@ -65,11 +67,11 @@ def test_a_window_open_at_one_end_matches_by_the_day_that_bounds_it(client: Test
     week = ids_between(client, "2025-04-01", "2025-04-09")
     assert "lavrov-certain-progress" in week
     # Windows bounded at both ends overlap the week; the appointment "last week" falls in it.
-    assert {"bruce-embassies-only", "darchiev-appointed-ambassador"} <= set(week)
+    assert {"zakharova-same-experts", "darchiev-appointed-ambassador"} <= set(week)
     # The open window's last day is in April, so it is not in March unless overlap is asked for.
     march = ids_between(client, "2025-03-01", "2025-03-31")
     assert "lavrov-certain-progress" not in march
-    assert "bruce-embassies-only" in march  # 27 February to 10 April overlaps March
+    assert "zakharova-same-experts" in march  # 27 February to 9 April overlaps March
     overlapping = ids_between(client, "2025-03-01", "2025-03-31", windows="overlap")
     assert "lavrov-certain-progress" in overlapping
     assert set(march) < set(overlapping)

@@ -25,7 +25,10 @@ ClaimFilter = Annotated[
     Query(
         description="The claim `support` grades, e.g. raised_by: `claim=raised_by&support="
         "corroborated` keeps the issues whose raising side two or more articles give. Without "
-        "`support`, only the records that make this claim."
+        "`support`, only the records that make this claim. A meeting's issue makes came_up, "
+        "raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting "
+        "occurred, date, city; a statement said; an event occurred; any other record stated. "
+        "A claim no record of the list makes matches nothing."
     ),
 ]
 
