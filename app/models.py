@@ -122,6 +122,21 @@ class Meeting(Table, table=True):
     fact_id: int = Field(foreign_key="fact.id", unique=True)
 
 
+class MeetingAspectVersion(Table, table=True):
+    """One version of how a meeting went in one respect (its duration, its press access, how it
+    ended)."""
+
+    __tablename__ = "meeting_aspect"
+
+    id: int = Field(primary_key=True)
+    meeting_id: str = Field(foreign_key="meeting.id", index=True)
+    aspect: str
+    value: Localized[str]
+    preferred: bool
+    note: Localized[str | None] = None
+    fact_id: int = Field(foreign_key="fact.id", unique=True)
+
+
 class MeetingVenue(Table, table=True):
     __tablename__ = "meeting_venue"
 

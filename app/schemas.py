@@ -13,6 +13,7 @@ from app.vocabulary import (
     DatePrecision,
     EventKind,
     FactKind,
+    MeetingAspect,
     MeetingKind,
     MeetingStatus,
     Outcome,
@@ -144,6 +145,19 @@ class VenuePublic(Public):
     citations: Citations
 
 
+class AspectPublic(Public):
+    """How the meeting went in one respect, as the sources give it."""
+
+    aspect: MeetingAspect
+    value: Localized[str] = Field(description='In the sources\' words: "more than six hours".')
+    preferred: bool = Field(description="The version shown first; the others disagree with it.")
+    note: Localized[str | None]
+    support: SupportGrade
+    source_count: SourceCount
+    claims: ClaimGrades
+    citations: Citations
+
+
 class RoundPublic(Public):
     number: int
     id: str
@@ -158,6 +172,11 @@ class RoundPublic(Public):
     city: Localized[str | None]
     venues: list[VenuePublic] = Field(
         description="Every venue the sources give, the preferred one first."
+    )
+    aspects: list[AspectPublic] = Field(
+        description="How the meeting went, as the sources give it: its duration, whether it was "
+        "closed to the press, how it ended; in that order, every version of each, the preferred "
+        "first. Empty when the sources say none of it."
     )
     summary: Localized[str]
     note: Localized[str | None]
@@ -441,10 +460,22 @@ class IssueComparison(Public):
     after: IssueInRound | None = Field(description="In the second round named, if there.")
 
 
+class AspectComparison(Public):
+    """One aspect of how two meetings went, side by side (each side's preferred version)."""
+
+    aspect: MeetingAspect
+    before: AspectPublic | None
+    after: AspectPublic | None
+
+
 class RoundComparison(Public):
     before: MeetingRef
     after: MeetingRef
     issues: list[IssueComparison]
+    aspects: list[AspectComparison] = Field(
+        description="How each meeting went, aspect by aspect, for every aspect either has; null "
+        "on the side the sources say nothing of."
+    )
 
 
 class SourceRef(Public):

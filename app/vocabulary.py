@@ -78,6 +78,18 @@ class Outcome(StrEnum):
     """Listed among a round's goals as it opened; no source reports that it was discussed."""
 
 
+class MeetingAspect(StrEnum):
+    """How a meeting went, as the sources give it: each a cited fact, with versions when they
+    differ."""
+
+    duration = "duration"
+    """How long it lasted, in the sources' words ("more than six hours")."""
+    press = "press"
+    """Whether it was open or closed to the press ("away from the media")."""
+    ending = "ending"
+    """How it ended: who left first, a statement to the press or none."""
+
+
 class EventKind(StrEnum):
     meeting = "meeting"
     appointment = "appointment"
@@ -148,6 +160,7 @@ class FactKind(StrEnum):
 
     round = "round"
     round_venue = "round_venue"
+    round_aspect = "round_aspect"
     round_participant = "round_participant"
     round_issue = "round_issue"
     participant = "participant"
@@ -174,6 +187,7 @@ CLAIMS: dict[FactKind, tuple[Claim, ...]] = {
     kind: (Claim.stated,)
     for kind in (
         FactKind.round_venue,
+        FactKind.round_aspect,
         FactKind.participant,
         FactKind.participant_title,
         FactKind.participant_alias,

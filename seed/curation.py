@@ -10,6 +10,7 @@ from app.vocabulary import (
     DateOrigin,
     DatePrecision,
     EventKind,
+    MeetingAspect,
     MeetingKind,
     MeetingStatus,
     Outcome,
@@ -155,6 +156,16 @@ class CuratedVenue(Cited):
     note: Localized[Text | None] = None
 
 
+class CuratedMeetingAspect(Cited):
+    """How a meeting went, in one respect, as one or more sources give it: a second version of
+    the same aspect is another entry, one of them preferred."""
+
+    aspect: MeetingAspect
+    value: Localized[Text]
+    preferred: bool = True
+    note: Localized[Text | None] = None
+
+
 class CuratedRoundParticipant(Cited):
     participant: Slug
     role: Role
@@ -183,6 +194,7 @@ class CuratedRound(Cited):
     summary: Localized[Text]
     note: Localized[Text | None] = None
     venues: list[CuratedVenue] = []
+    aspects: list[CuratedMeetingAspect] = []
     participants: list[CuratedRoundParticipant] = []
     issues: list[CuratedRoundIssue] = []
 

@@ -23,6 +23,7 @@ from app.models import (
     Issue,
     IssueItem,
     Meeting,
+    MeetingAspectVersion,
     MeetingIssue,
     MeetingIssueRaiser,
     MeetingParticipant,
@@ -65,6 +66,7 @@ TABLE_ORDER: tuple[type[SQLModel], ...] = (
     Issue,
     IssueItem,
     MeetingVenue,
+    MeetingAspectVersion,
     ParticipantTitle,
     ParticipantAlias,
     MeetingParticipant,
@@ -579,6 +581,7 @@ class _Builder:
                 )
             )
             self.add_venues(meeting, where)
+            self.add_aspects(meeting, where)
             self.add_round_participants(meeting, where, participant_ids)
             self.add_round_issues(meeting, where, issue_ids)
 
@@ -599,6 +602,33 @@ class _Builder:
                         f"{meeting.id}/venue/{slugify(name_en)}",
                         venue.citations,
                         f"{where} > venue '{name_en}'",
+                    ),
+                )
+            )
+
+    def add_aspects(self, meeting: CuratedRound, where: str) -> None:
+        """How the meeting went, one fact per version of each aspect; versions of one aspect
+        are graded disputed, as venues are."""
+        by_aspect: dict[str, list[bool]] = {}
+        for aspect in meeting.aspects:
+            by_aspect.setdefault(aspect.aspect.value, []).append(aspect.preferred)
+        for name, preferred in by_aspect.items():
+            self.check_one_preferred(where, f"{name} version", preferred)
+        for aspect in meeting.aspects:
+            value_en = text_in(aspect, "value", "en")
+            self.dataset.add(
+                MeetingAspectVersion(
+                    id=self.dataset.count(MeetingAspectVersion) + 1,
+                    meeting_id=meeting.id,
+                    aspect=aspect.aspect.value,
+                    **texts(aspect, "value"),
+                    preferred=aspect.preferred,
+                    **texts(aspect, "note"),
+                    fact_id=self.fact(
+                        FactKind.round_aspect,
+                        f"{meeting.id}/{aspect.aspect.value}/{slugify(value_en)}",
+                        aspect.citations,
+                        f"{where} > {aspect.aspect.value} '{value_en}'",
                     ),
                 )
             )
@@ -908,6 +938,7 @@ class _Builder:
                     self.dataset.of(MeetingVenue),
                     self.dataset.of(ParticipantTitle),
                     self.dataset.of(FactVersion),
+                    self.dataset.of(MeetingAspectVersion),
                 )
             ).values()
             for version in versions

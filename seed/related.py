@@ -14,6 +14,7 @@ from app.models import (
     Issue,
     IssueItem,
     Meeting,
+    MeetingAspectVersion,
     MeetingIssue,
     MeetingIssueRaiser,
     MeetingParticipant,
@@ -28,7 +29,7 @@ from app.models import (
     StatementIssue,
 )
 from app.schemas import CitationPublic, ClaimGrade
-from app.vocabulary import Claim, Support
+from app.vocabulary import Claim, MeetingAspect, Support
 from seed.dataset import Dataset
 from seed.versions import Version, VersionKey, disputed_groups, group_versions
 
@@ -50,7 +51,7 @@ def grouped(rows: Iterable[Row], key: Callable[[Row], Key]) -> dict[Key, list[Ro
 
 
 # Rows that are versions of a field, one of them preferred.
-Versioned = TypeVar("Versioned", MeetingVenue, ParticipantTitle, Version)
+Versioned = TypeVar("Versioned", MeetingVenue, MeetingAspectVersion, ParticipantTitle, Version)
 
 
 def preferred_first(rows: list[Versioned]) -> list[Versioned]:
@@ -84,6 +85,14 @@ class Related:
             sorted(of(FactClaim), key=lambda c: (c.fact_id, c.position)), lambda c: c.fact_id
         )
         self.venues = grouped(preferred_first(of(MeetingVenue)), lambda v: v.meeting_id)
+        # By aspect in the vocabulary's order, each aspect's preferred version first.
+        aspect_rank = {aspect.value: rank for rank, aspect in enumerate(MeetingAspect)}
+        self.aspects = grouped(
+            sorted(
+                of(MeetingAspectVersion), key=lambda a: (aspect_rank[a.aspect], not a.preferred)
+            ),
+            lambda a: a.meeting_id,
+        )
         self.titles = grouped(preferred_first(of(ParticipantTitle)), lambda t: t.participant_id)
         self.aliases = grouped(of(ParticipantAlias), lambda a: a.participant_id)
         # An item's id is its slug: items are listed by it.
@@ -109,7 +118,9 @@ class Related:
             sorted(of(Citation), key=lambda c: (c.start, c.id)), lambda c: c.source_id
         )
         self.disputed: dict[VersionKey, list[Version]] = disputed_groups(
-            group_versions(of(MeetingVenue), of(ParticipantTitle), of(FactVersion))
+            group_versions(
+                of(MeetingVenue), of(ParticipantTitle), of(FactVersion), of(MeetingAspectVersion)
+            )
         )
         self.disputed_fields: dict[tuple[str, str], list[str]] = defaultdict(list)
         for kind, subject_id, field_name in sorted(self.disputed):

@@ -36,6 +36,8 @@ from app.rendered import BUILT_AT_PLACEHOLDER, ITEM_MODELS, DocumentKind, Listin
 from app.representations import json_bytes
 from app.schemas import (
     AliasPublic,
+    AspectComparison,
+    AspectPublic,
     AttributionPublic,
     CharacterCoverage,
     CitedFact,
@@ -74,7 +76,7 @@ from app.schemas import (
     VersionPublic,
 )
 from app.spans import NO_SPANS, csv_spans, lang_spans
-from app.vocabulary import EventKind, Role
+from app.vocabulary import EventKind, MeetingAspect, Role
 from seed.coverage import DocumentCoverage as MeasuredCoverage
 from seed.coverage import Tally, total_coverage
 from seed.dataset import Dataset
@@ -212,9 +214,16 @@ class Renderer:
                 VenuePublic(**fields(venue), **self.evidence(venue.fact_id))
                 for venue in self.related.venues.get(meeting.id, [])
             ],
+            aspects=self.aspects_of(meeting.id),
             disputed_fields=self.related.disputed_fields.get(("round", meeting.id), []),
             **self.evidence(meeting.fact_id),
         )
+
+    def aspects_of(self, meeting_id: str) -> list[AspectPublic]:
+        return [
+            AspectPublic(**fields(aspect), **self.evidence(aspect.fact_id))
+            for aspect in self.related.aspects.get(meeting_id, [])
+        ]
 
     def render_rounds(self) -> None:
         rounds = sorted(
@@ -247,7 +256,13 @@ class Renderer:
             self.rendered.add_document(
                 DocumentKind.comparison,
                 f"{before.number}/{after.number}",
-                compare(before, after, standings[before.number], standings[after.number]),
+                compare(
+                    before,
+                    after,
+                    standings[before.number],
+                    standings[after.number],
+                    (self.aspects_of(before.id), self.aspects_of(after.id)),
+                ),
             )
 
     def standing(self, link: MeetingIssue) -> dict[str, Any]:
@@ -628,8 +643,10 @@ def compare(
     other: Meeting,
     before: dict[str, BaseModel],
     after: dict[str, BaseModel],
+    aspects: tuple[list[AspectPublic], list[AspectPublic]],
 ) -> RoundComparison:
-    """Issue by issue, what changed from one round to another: new, carried over or dropped."""
+    """Issue by issue, what changed from one round to another: new, carried over or dropped;
+    and how each went, aspect by aspect."""
 
     def standing(item: BaseModel | None) -> IssueInRound | None:
         if item is None:
@@ -662,7 +679,25 @@ def compare(
         before=MeetingRef.model_validate(meeting),
         after=MeetingRef.model_validate(other),
         issues=comparisons,
+        aspects=aspect_comparisons(*aspects),
     )
+
+
+def aspect_comparisons(
+    before: list[AspectPublic], after: list[AspectPublic]
+) -> list[AspectComparison]:
+    """Each aspect either meeting has, in the vocabulary's order, with each side's preferred
+    version (``/rounds/{number}`` has every version)."""
+
+    def preferred(aspects: list[AspectPublic]) -> dict[MeetingAspect, AspectPublic]:
+        return {aspect.aspect: aspect for aspect in aspects if aspect.preferred}
+
+    was, now = preferred(before), preferred(after)
+    return [
+        AspectComparison(aspect=aspect, before=was.get(aspect), after=now.get(aspect))
+        for aspect in MeetingAspect
+        if aspect in was or aspect in now
+    ]
 
 
 COUNTED: dict[str, type[SQLModel]] = {

@@ -1,8 +1,8 @@
 """Which facts are versions of one another: the sources' differing accounts of one field.
 
-Three tables keep versions (a round's venues, a participant's titles, and any other field in
-``fact_version``). The seed script grades the facts of a group with more than one version as
-disputed, and ``/conflicts`` serves the same groups, so both read them through here.
+Four tables keep versions (a round's venues and aspects, a participant's titles, and any other
+field in ``fact_version``). The seed script grades the facts of a group with more than one
+version as disputed, and ``/conflicts`` serves the same groups, so both read them through here.
 """
 
 from collections import defaultdict
@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.localized import texts
-from app.models import FactVersion, MeetingVenue, ParticipantTitle
+from app.models import FactVersion, MeetingAspectVersion, MeetingVenue, ParticipantTitle
 
 VersionKey = tuple[str, str, str]
 """(subject kind, subject id, field), e.g. ``("round", "round-2", "venue")``."""
@@ -30,6 +30,7 @@ def group_versions(
     venues: Iterable[MeetingVenue],
     titles: Iterable[ParticipantTitle],
     fact_versions: Iterable[FactVersion],
+    aspects: Iterable[MeetingAspectVersion] = (),
 ) -> dict[VersionKey, list[Version]]:
     """Every versioned field with its versions, in the order given."""
     groups: dict[VersionKey, list[Version]] = defaultdict(list)
@@ -50,6 +51,10 @@ def group_versions(
             Version(
                 texts(version, "value"), version.preferred, texts(version, "note"), version.fact_id
             )
+        )
+    for aspect in aspects:
+        groups["round", aspect.meeting_id, aspect.aspect].append(
+            Version(texts(aspect, "value"), aspect.preferred, texts(aspect, "note"), aspect.fact_id)
         )
     return groups
 

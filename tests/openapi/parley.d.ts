@@ -454,6 +454,57 @@ export interface components {
             citations: components["schemas"]["CitationPublic"][];
         };
         /**
+         * AspectComparison
+         * @description One aspect of how two meetings went, side by side (each side's preferred version).
+         */
+        AspectComparison: {
+            aspect: components["schemas"]["MeetingAspect"];
+            before: components["schemas"]["AspectPublic"] | null;
+            after: components["schemas"]["AspectPublic"] | null;
+        };
+        /**
+         * AspectPublic
+         * @description How the meeting went in one respect, as the sources give it.
+         */
+        AspectPublic: {
+            aspect: components["schemas"]["MeetingAspect"];
+            /**
+             * Value En
+             * @description In the sources' words: "more than six hours".
+             */
+            value_en: string;
+            /**
+             * Value Ar
+             * @description In the sources' words: "more than six hours".
+             */
+            value_ar: string;
+            /**
+             * Preferred
+             * @description The version shown first; the others disagree with it.
+             */
+            preferred: boolean;
+            /** Note En */
+            note_en: string | null;
+            /** Note Ar */
+            note_ar: string | null;
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
+            support: components["schemas"]["Support"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
+             */
+            source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGrade"];
+            };
+            /** Citations */
+            citations: components["schemas"]["CitationPublic"][];
+        };
+        /**
          * AttributionPublic
          * @description Whom the reporting article credits for a statement, in its own words.
          */
@@ -780,7 +831,7 @@ export interface components {
          * @description What a fact is about: the table of the row that states it.
          * @enum {string}
          */
-        FactKind: "round" | "round_venue" | "round_participant" | "round_issue" | "participant" | "participant_title" | "participant_alias" | "issue" | "issue_item" | "fact_version" | "statement" | "attribution" | "event";
+        FactKind: "round" | "round_venue" | "round_aspect" | "round_participant" | "round_issue" | "participant" | "participant_title" | "participant_alias" | "issue" | "issue_item" | "fact_version" | "statement" | "attribution" | "event";
         /** Health */
         Health: {
             /**
@@ -1015,6 +1066,13 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublic"][];
         };
+        /**
+         * MeetingAspect
+         * @description How a meeting went, as the sources give it: each a cited fact, with versions when they
+         *     differ.
+         * @enum {string}
+         */
+        MeetingAspect: "duration" | "press" | "ending";
         /**
          * MeetingKind
          * @enum {string}
@@ -1448,6 +1506,11 @@ export interface components {
             after: components["schemas"]["MeetingRef"];
             /** Issues */
             issues: components["schemas"]["IssueComparison"][];
+            /**
+             * Aspects
+             * @description How each meeting went, aspect by aspect, for every aspect either has; null on the side the sources say nothing of.
+             */
+            aspects: components["schemas"]["AspectComparison"][];
         };
         /**
          * RoundIssuePublic
@@ -1618,6 +1681,11 @@ export interface components {
              * @description Every venue the sources give, the preferred one first.
              */
             venues: components["schemas"]["VenuePublic"][];
+            /**
+             * Aspects
+             * @description How the meeting went, as the sources give it: its duration, whether it was closed to the press, how it ended; in that order, every version of each, the preferred first. Empty when the sources say none of it.
+             */
+            aspects: components["schemas"]["AspectPublic"][];
             /** Summary En */
             summary_en: string;
             /** Summary Ar */
@@ -2208,6 +2276,50 @@ export interface components {
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
         /**
+         * AspectComparisonLocalized
+         * @description One aspect of how two meetings went, side by side (each side's preferred version).
+         */
+        AspectComparisonLocalized: {
+            aspect: components["schemas"]["MeetingAspectLocalized"];
+            before: components["schemas"]["AspectPublicLocalized"] | null;
+            after: components["schemas"]["AspectPublicLocalized"] | null;
+        };
+        /**
+         * AspectPublicLocalized
+         * @description How the meeting went in one respect, as the sources give it.
+         */
+        AspectPublicLocalized: {
+            aspect: components["schemas"]["MeetingAspectLocalized"];
+            /**
+             * Value En
+             * @description In the sources' words: "more than six hours".
+             */
+            value: string;
+            /**
+             * Preferred
+             * @description The version shown first; the others disagree with it.
+             */
+            preferred: boolean;
+            /** Note En */
+            note: string | null;
+            /** @description The grade of the record's own claim (see `claims` for the others): single_source: one article; corroborated: two or more articles agree; disputed: the articles give different versions (see /conflicts); inferred: only the curators' reading of the citations supports it. Graded at seed time. */
+            support: components["schemas"]["SupportLocalized"];
+            /**
+             * Source Count
+             * @description Distinct articles among the citations that support the record's own claim directly (neither inferred nor background).
+             */
+            source_count: number;
+            /**
+             * Claims
+             * @description Each thing the record asserts, graded on its own: the record's own claim (e.g. came_up for a meeting's issue), and each other claim the record makes (raised_by, on_agenda, outcome...). A citation lists the claims it supports.
+             */
+            claims: {
+                [key: string]: components["schemas"]["ClaimGradeLocalized"];
+            };
+            /** Citations */
+            citations: components["schemas"]["CitationPublicLocalized"][];
+        };
+        /**
          * AttributionPublicLocalized
          * @description Whom the reporting article credits for a statement, in its own words.
          */
@@ -2519,7 +2631,7 @@ export interface components {
          * @description What a fact is about: the table of the row that states it.
          * @enum {string}
          */
-        FactKindLocalized: "round" | "round_venue" | "round_participant" | "round_issue" | "participant" | "participant_title" | "participant_alias" | "issue" | "issue_item" | "fact_version" | "statement" | "attribution" | "event";
+        FactKindLocalized: "round" | "round_venue" | "round_aspect" | "round_participant" | "round_issue" | "participant" | "participant_title" | "participant_alias" | "issue" | "issue_item" | "fact_version" | "statement" | "attribution" | "event";
         /** HealthLocalized */
         HealthLocalized: {
             /**
@@ -2730,6 +2842,13 @@ export interface components {
             /** Citations */
             citations: components["schemas"]["CitationPublicLocalized"][];
         };
+        /**
+         * MeetingAspectLocalized
+         * @description How a meeting went, as the sources give it: each a cited fact, with versions when they
+         *     differ.
+         * @enum {string}
+         */
+        MeetingAspectLocalized: "duration" | "press" | "ending";
         /**
          * MeetingKindLocalized
          * @enum {string}
@@ -3135,6 +3254,11 @@ export interface components {
             after: components["schemas"]["MeetingRefLocalized"];
             /** Issues */
             issues: components["schemas"]["IssueComparisonLocalized"][];
+            /**
+             * Aspects
+             * @description How each meeting went, aspect by aspect, for every aspect either has; null on the side the sources say nothing of.
+             */
+            aspects: components["schemas"]["AspectComparisonLocalized"][];
         };
         /**
          * RoundIssuePublicLocalized
@@ -3279,6 +3403,11 @@ export interface components {
              * @description Every venue the sources give, the preferred one first.
              */
             venues: components["schemas"]["VenuePublicLocalized"][];
+            /**
+             * Aspects
+             * @description How the meeting went, as the sources give it: its duration, whether it was closed to the press, how it ended; in that order, every version of each, the preferred first. Empty when the sources say none of it.
+             */
+            aspects: components["schemas"]["AspectPublicLocalized"][];
             /** Summary En */
             summary: string;
             /** Note En */
@@ -3813,7 +3942,7 @@ export interface operations {
             query?: {
                 /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
-                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
                 claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
@@ -3957,7 +4086,7 @@ export interface operations {
             query?: {
                 /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
-                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
                 claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
@@ -4036,7 +4165,7 @@ export interface operations {
             query?: {
                 /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
-                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
                 claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
@@ -4189,7 +4318,7 @@ export interface operations {
                 q?: string | null;
                 /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
-                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
                 claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
@@ -4333,7 +4462,7 @@ export interface operations {
             query?: {
                 /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
-                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
                 claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
@@ -4418,7 +4547,7 @@ export interface operations {
                 q?: string | null;
                 /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
-                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
                 claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
@@ -4562,7 +4691,7 @@ export interface operations {
             query?: {
                 /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
-                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
                 claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
@@ -4647,7 +4776,7 @@ export interface operations {
                 issue?: string | null;
                 /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
-                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
                 claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
@@ -4735,7 +4864,7 @@ export interface operations {
                 windows?: "bounded" | "overlap";
                 /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
-                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
                 claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;
@@ -5105,7 +5234,7 @@ export interface operations {
             query?: {
                 /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
                 support?: components["schemas"]["Support"] | null;
-                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. */
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
                 claim?: components["schemas"]["Claim"] | null;
                 /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
                 lang?: ("en" | "ar") | null;

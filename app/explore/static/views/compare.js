@@ -10,6 +10,7 @@ import { link } from "../router.js";
 /** @typedef {import("../types").RoundComparison} RoundComparison */
 /** @typedef {import("../types").IssueInRound} IssueInRound */
 /** @typedef {import("../types").Side} Side */
+/** @typedef {import("../types").AspectPublic} AspectPublic */
 
 /**
  * @param {number} number the round whose page this is
@@ -61,6 +62,36 @@ export async function compareSection(number, other) {
       ),
     ),
   );
+  const aspects =
+    comparison.aspects.length > 0 &&
+    h(
+      "table",
+      { class: "comparison aspects-comparison" },
+      h(
+        "thead",
+        null,
+        h(
+          "tr",
+          null,
+          h("th", { scope: "col" }, t("aspects")),
+          h("th", { scope: "col" }, t("round", { n: first })),
+          h("th", { scope: "col" }, t("round", { n: second })),
+        ),
+      ),
+      h(
+        "tbody",
+        null,
+        comparison.aspects.map((row) =>
+          h(
+            "tr",
+            { "data-aspect": row.aspect },
+            h("th", { scope: "row" }, label("aspect", row.aspect)),
+            h("td", { "data-label": t("round", { n: first }) }, aspectValue(row.before)),
+            h("td", { "data-label": t("round", { n: second }) }, aspectValue(row.after)),
+          ),
+        ),
+      ),
+    );
   return section(
     "comparison",
     t("compareHeading", { a: first, b: second }),
@@ -74,8 +105,19 @@ export async function compareSection(number, other) {
         "aria-labelledby": "comparison-heading",
       },
       table,
+      aspects,
     ),
   );
+}
+
+/** @param {AspectPublic | null} aspect */
+function aspectValue(aspect) {
+  if (!aspect) return h("span", { class: "absent" }, t("notGiven"));
+  return [
+    bi(aspect.value_en, aspect.value_ar),
+    h("br"),
+    supportBadge(aspect.support, aspect.source_count),
+  ];
 }
 
 /** @param {IssueInRound | null} state */

@@ -12,6 +12,7 @@ import { compareSection } from "./compare.js";
 
 /** @typedef {import("../types").RoundPublic} RoundPublic */
 /** @typedef {import("../types").VenuePublic} VenuePublic */
+/** @typedef {import("../types").AspectPublic} AspectPublic */
 /** @typedef {import("../types").RoundParticipantPublic} RoundParticipantPublic */
 /** @typedef {import("../types").RoundIssuePublic} RoundIssuePublic */
 /** @typedef {import("../types").SourcePublic} SourcePublic */
@@ -81,6 +82,8 @@ export async function render(route) {
     ),
     comparison,
     section("venues", t("venues"), venueList(round.venues, sources)),
+    round.aspects.length > 0 &&
+      section("aspects", t("aspects"), aspectList(round.aspects, sources)),
     section("participants", t("participants"), participantGroups(people, sources)),
     section(
       "issues",
@@ -176,6 +179,37 @@ function venueList(venues, sources) {
         ),
         venue.note_en && h("p", { class: "note" }, bi(venue.note_en, venue.note_ar)),
         citationList(venue.citations, sources),
+      ),
+    ),
+  );
+}
+
+/**
+ * How the meeting went (its duration, its press access, how it ended), every version of each.
+ * @param {AspectPublic[]} aspects
+ * @param {Map<string, SourcePublic>} sources
+ */
+function aspectList(aspects, sources) {
+  return h(
+    "ul",
+    { class: "cards aspects" },
+    aspects.map((aspect) =>
+      h(
+        "li",
+        {
+          class: `card aspect${aspect.preferred ? " preferred" : ""}`,
+          "data-aspect": aspect.aspect,
+        },
+        h("h3", null, label("aspect", aspect.aspect)),
+        h("p", { class: "aspect-value" }, bi(aspect.value_en, aspect.value_ar)),
+        h(
+          "p",
+          { class: "grade" },
+          !aspect.preferred && [h("span", { class: "reading" }, t("otherReading")), " "],
+          grades(aspect),
+        ),
+        aspect.note_en && h("p", { class: "note" }, bi(aspect.note_en, aspect.note_ar)),
+        citationList(aspect.citations, sources),
       ),
     ),
   );
