@@ -87,7 +87,8 @@ def parser() -> argparse.ArgumentParser:
         "citations of RECORD, and, for a source not in English, put its gloss (or a TODO to "
         "fill in) in glosses/<source>.yaml in document order. RECORD is named as the API names "
         "facts: round-2, round-2/issue/direct-flights, round-2/participant/<id>, "
-        "round-2/venue/<name slug>, <participant>/title/<slug>, <participant>/alias/<alias>, "
+        "round-2/venue/<name slug>, round-2/duration/<value slug> (or press, ending), "
+        "<participant>/title/<slug>, <participant>/alias/<alias>, "
         "<issue>/item/<id>, a statement or event id, <statement>/attribution, or "
         "round/round-2/<field>/<version number>. Nothing is written if the seed script would "
         "refuse the result; the refusal is printed in its words.",

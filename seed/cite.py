@@ -3,8 +3,9 @@
 A record is named as its fact is everywhere else (``fact.subject_id`` in the API): ``round-2``,
 ``round-2/issue/direct-flights``, ``round-2/participant/sonata-coulter``,
 ``round-2/venue/<venue's English name, slugified>``, ``alexander-darchiev/title/<slug>``,
-``alexander-darchiev/alias/<alias>``, ``seized-diplomatic-property/item/<item id>``, a
-statement or event id, ``<statement id>/attribution``, or a version as
+``alexander-darchiev/alias/<alias>``, ``seized-diplomatic-property/item/<item id>``,
+``round-2/duration/<value's English, slugified>`` (also ``press``, ``ending``), a statement or
+event id, ``<statement id>/attribution``, or a version as
 ``<subject kind>/<subject id>/<field>/<its number, from 1>``.
 
 Each quote is found as the validator finds it (the near matches are offered when it is not
@@ -26,6 +27,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from app.vocabulary import MeetingAspect
 from seed.curation import quotes_need_glosses
 from seed.dataset import build_dataset, slugify
 from seed.find import near_matches, source_documents
@@ -42,6 +44,15 @@ NESTED: dict[str, tuple[str, Any]] = {
     "title": ("titles", lambda entry: slugify(str(entry.get("title_en", "")))),
     "alias": ("aliases", lambda entry: entry.get("alias")),
     "item": ("items", lambda entry: entry.get("id")),
+} | {
+    # How a meeting went: round-2/duration/<value's English, slugified>.
+    aspect.value: (
+        "aspects",
+        lambda entry, aspect=aspect.value: (
+            slugify(str(entry.get("value_en", ""))) if entry.get("aspect") == aspect else None
+        ),
+    )
+    for aspect in MeetingAspect
 }
 VERSION_SUBJECTS = ("round", "participant", "issue")
 GLOSS_PLACEHOLDER = "TODO"
@@ -115,7 +126,8 @@ def _descend(target: Target, rest: list[str], address: str) -> Target:
     for entry in target.record.get(list_name) or []:
         if isinstance(entry, CommentedMap) and name_of(entry) == key:
             return Target(target.file, entry, f"{target.label} > {kind} '{key}'")
-    known = ", ".join(str(name_of(e)) for e in target.record.get(list_name) or [])
+    named = (name_of(e) for e in target.record.get(list_name) or [] if isinstance(e, CommentedMap))
+    known = ", ".join(str(name) for name in named if name is not None)
     raise CiteRefused(f"{target.label} has no {kind} '{key}' (it has: {known or 'none'})")
 
 

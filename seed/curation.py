@@ -1,5 +1,6 @@
 """The shape of the curated files in ``seed/data/``, validated with the API's own vocabularies."""
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -34,6 +35,28 @@ LanguageTag = Annotated[str, StringConstraints(pattern=LANGUAGE_TAG_PATTERN)]
 GLOSS_LANGUAGE = "en"
 # Who "wrote" the gloss of a quote from an English document: the document itself.
 ORIGINAL_GLOSS_BY = "source"
+
+
+# The languages commonly written in each non-Latin script an alias may be spelt in; a spelling
+# in one of these scripts is tagged with one of its languages (or names the script: ``-Cyrl``).
+SCRIPT_LANGUAGES: dict[str, tuple[str, frozenset[str]]] = {
+    "Arab": ("\u0600-\u06ff\u0750-\u077f", frozenset({"ar", "fa", "ur", "ps", "ku"})),
+    "Cyrl": ("\u0400-\u04ff", frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky"})),
+}
+
+
+def script_mismatch(spelling: str, language: str) -> str | None:
+    """Why ``language`` (a BCP 47 tag) cannot be the language ``spelling`` is written in, or
+    None: an Arabic-script spelling is not ``en``, a Latin one not ``ru``."""
+    primary, *subtags = language.split("-")
+    for script, (letters, languages) in SCRIPT_LANGUAGES.items():
+        written_in = re.search(f"[{letters}]", spelling) is not None
+        if written_in and primary not in languages and script not in subtags:
+            return f"it is written in {script} script, which '{language}' is not written in"
+        latin = not written_in and re.search("[A-Za-z]", spelling) is not None
+        if latin and primary in languages and "Latn" not in subtags:
+            return f"it is written in Latin script; a transliteration is '{primary}-Latn'"
+    return None
 
 
 def quotes_need_glosses(language: str) -> bool:

@@ -11,7 +11,7 @@ from typing import TypeVar, cast
 
 from sqlmodel import SQLModel
 
-from app.localized import LANGUAGES, by_language, keyed, text_in, texts
+from app.localized import LANGUAGES, by_language, keyed, localized_name, text_in, texts
 from app.models import (
     Citation,
     DatasetMeta,
@@ -47,8 +47,9 @@ from seed.curation import (
     CuratedRound,
     CuratedStatement,
     quotes_need_glosses,
+    script_mismatch,
 )
-from seed.loading import GLOSSES_DIR, CuratedData, SeedError, curated_records
+from seed.loading import GLOSSES_DIR, CuratedData, SeedError, cited_records, curated_records
 from seed.notes import stated_counts
 from seed.quotes import QuoteNotFound, locate_quote
 from seed.versions import disputed_groups, group_versions
@@ -206,6 +207,13 @@ class _Builder:
                 self.problem(
                     where,
                     f"a {kind} makes no `{claim}` claim (its other claims: {known})",
+                )
+            elif claim not in made and claim == Claim.date:
+                self.problem(
+                    where,
+                    "supports `date`, but the record's date is not the articles' (its date_origin "
+                    "is not `articles`): if this article gives the date, set `date_origin: "
+                    "articles` and say in date_note which article gives it",
                 )
             elif claim not in made:
                 self.problem(
@@ -378,6 +386,7 @@ class _Builder:
         self.check_glosses()
         self.grade_support()
         self.check_public_languages()
+        self.check_arabic_written()
         self.check_notes()
         self.dataset.add(DatasetMeta(id=1, data_version=self.data.data_version))
         if self.problems:
@@ -396,6 +405,28 @@ class _Builder:
                         "make wrong: name the sources, or say it without the count "
                         "(support and source_count are computed)",
                     )
+
+    def check_arabic_written(self) -> None:
+        """The API is bilingual whatever the sources' languages: a record only articles not in
+        Arabic support still has its Arabic, which the curators wrote, and its note says so."""
+        for file_name, records in curated_records(self.data):
+            for number, record in enumerate(records, start=1):
+                label = getattr(record, "id", None) or getattr(record, "subject_id", number)
+                for where, cited in cited_records(record, f"{file_name}: {label}"):
+                    languages = {
+                        self.source_languages.get(citation.source, "ar").split("-")[0]
+                        for citation in cited.citations
+                    }
+                    if "ar" in languages or not hasattr(cited, localized_name("note", "en")):
+                        continue
+                    note = text_in(cited, "note", "en") or ""
+                    if "curators" not in note:
+                        self.problem(
+                            where,
+                            "only articles not in Arabic support this record, so its Arabic is "
+                            "the curators' own: say so in its note (note_en, note_ar), e.g. "
+                            '"The Arabic is the curators\' translation."',
+                        )
 
     def check_public_languages(self) -> None:
         """Every public text is served in every configured language, so ``lang`` can give it
@@ -497,6 +528,13 @@ class _Builder:
             self.check_unique(where, "alias", (a.alias for a in participant.aliases))
             for alias in participant.aliases:
                 alias_where = f"{where} > alias '{alias.alias}'"
+                mismatch = script_mismatch(alias.alias, alias.language)
+                if mismatch:
+                    self.problem(
+                        alias_where,
+                        f"language '{alias.language}' does not fit the spelling: {mismatch}; "
+                        "tag an alias with the language it is spelt in (BCP 47: ar, en, ru...)",
+                    )
                 for citation in alias.citations:
                     if alias.alias not in citation.quote:
                         self.problem(alias_where, f"quote «{citation.quote}» does not contain it")

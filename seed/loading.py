@@ -12,6 +12,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from app.core.config import CURATED_DATA_DIR, CURATED_DOCUMENTS_DIR
 from app.localized import LANGUAGES
 from seed.curation import (
+    Cited,
     CuratedCitation,
     CuratedEvent,
     CuratedGlosses,
@@ -209,6 +210,22 @@ def _sites_in(model: BaseModel, path: list[str]) -> Iterator[tuple[str, CuratedC
                 elif isinstance(item, BaseModel):
                     label = label_of(item.__dict__) or str(number)
                     yield from _sites_in(item, [*path, f"{noun} '{label}'"])
+
+
+def cited_records(model: BaseModel, where: str) -> Iterator[tuple[str, Cited]]:
+    """``model`` and every record nested in it that carries citations, each with where it is."""
+    if isinstance(model, Cited):
+        yield where, model
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            yield from cited_records(value, f"{where} > {name}")
+        elif isinstance(value, list):
+            noun = ITEM_NOUNS.get(name, name)
+            for number, item in enumerate(value, start=1):
+                if isinstance(item, BaseModel) and not isinstance(item, CuratedCitation):
+                    label = label_of(item.__dict__) or str(number)
+                    yield from cited_records(item, f"{where} > {noun} '{label}'")
 
 
 def curated_records(data: CuratedData) -> list[tuple[str, Sequence[BaseModel]]]:

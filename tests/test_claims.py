@@ -230,7 +230,33 @@ def test_a_note_in_one_language_is_refused(
 ) -> None:
     edit(
         data_dir / "rounds.yaml",
-        '      note_ar: "تضعها الوكالة، نقلا عن الوزارة، في البعثة."\n',
+        '      note_ar: "تضعها الوكالة، نقلا عن الوزارة، في البعثة. '
+        'النص العربي ترجمة محرري البيانات."\n',
         "",
     )
     assert "note is given in en but not as note_ar" in problems(data_dir, capsys)
+
+
+def test_a_record_only_non_arabic_articles_support_says_who_wrote_its_arabic(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(
+        data_dir / "statements.yaml",
+        """  note_en: "The Arabic is the curators' translation."\n"""
+        """  note_ar: "النص العربي ترجمة محرري البيانات."\n"""
+        """  citations:\n    - source: fixture-agency\n      quote: "Jane Roe""",
+        """  citations:\n    - source: fixture-agency\n      quote: "Jane Roe""",
+    )
+    assert (
+        "statements.yaml: roe-visas-priority: only articles not in Arabic support this record, so "
+        "its Arabic is the curators' own: say so in its note"
+    ) in problems(data_dir, capsys)
+
+
+def test_an_alias_is_tagged_with_the_language_it_is_spelt_in(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    participants = (data_dir / "participants.yaml").read_text(encoding="utf-8")
+    alias = next(line for line in participants.splitlines() if line.strip().startswith("- alias:"))
+    edit(data_dir / "participants.yaml", alias + "\n", alias + "\n      language: ru\n")
+    assert "does not fit the spelling" in problems(data_dir, capsys)
