@@ -59,8 +59,9 @@ GLOSSES = {
 }
 
 
-def _cite(source: str, quote: str) -> str:
-    return f"{{source: {source}, quote: {json.dumps(quote, ensure_ascii=False)}}}"
+def _cite(source: str, quote: str, supports: str = "") -> str:
+    claims = f", supports: [{supports}]" if supports else ""
+    return f"{{source: {source}, quote: {json.dumps(quote, ensure_ascii=False)}{claims}}}"
 
 
 def _insert_after(path: Path, *anchors: str, line: str) -> None:
@@ -106,7 +107,12 @@ def grow(into: Path) -> tuple[Path, Path]:
                 "title_en": title_en,
                 "published_precision": "unknown",
                 "uncited": [
-                    {"quote": HEADER.strip(), "reason": "boilerplate", "note": "Fixture header."}
+                    {
+                        "quote": HEADER.strip(),
+                        "reason": "boilerplate",
+                        "note_en": "Fixture header.",
+                        "note_ar": "سطر العنوان في بيانات الاختبار.",
+                    }
                 ],
             }
         )
@@ -138,7 +144,7 @@ def grow(into: Path) -> tuple[Path, Path]:
         "- id: round-2\n",
         "    - issue: direct-flights\n",
         "      citations:\n",
-        line=f"        - {_cite('grown-wire-en', flights)}",
+        line=f"        - {_cite('grown-wire-en', flights, 'on_agenda')}",
     )
     _insert_after(
         rounds,
@@ -146,7 +152,7 @@ def grow(into: Path) -> tuple[Path, Path]:
         "\n  issues:\n",
         line="    - issue: grown-consulates\n      raised_by: []\n      on_agenda: true\n"
         "      outcome: discussed\n      citations:\n"
-        f"        - {_cite('grown-agency-ru', consulates_ru)}",
+        f"        - {_cite('grown-agency-ru', consulates_ru, 'on_agenda, outcome')}",
     )
     _insert_after(
         data / "participants.yaml",
