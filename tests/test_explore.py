@@ -236,15 +236,23 @@ def test_round_comparison_is_offered_only_with_other_rounds(
 
     page.click("a[href='#/round/2?compare=1']")
     page.wait_for_selector("table.comparison", timeout=WAIT_MS)
-    rows = page.locator("table.comparison tbody tr").evaluate_all(
+    rows = page.locator("table.comparison:not(.aspects-comparison) tbody tr").evaluate_all(
         "rows => rows.map(row => [row.dataset.issueId, row.dataset.change])"
     )
     assert dict(rows) == expected
     assert expected["banking-for-missions"] == "new"
+    # How each round went, aspect by aspect, beside the issues.
+    aspects = api(server, "/rounds/1/compare/2")["aspects"]
+    shown = page.locator("table.aspects-comparison tbody tr").evaluate_all(
+        "rows => rows.map(row => row.dataset.aspect)"
+    )
+    assert shown == [row["aspect"] for row in aspects]
 
     page.reload()
     drawn(page)
-    expect(page.locator("table.comparison tbody tr")).to_have_count(len(expected))
+    expect(page.locator("table.comparison:not(.aspects-comparison) tbody tr")).to_have_count(
+        len(expected)
+    )
     assert_only_this_origin_and_no_errors(record, server)
 
 

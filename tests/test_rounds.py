@@ -176,7 +176,7 @@ def test_rounds_1_and_2_compared_issue_by_issue(client: TestClient) -> None:
         changes.items()
         >= {
             "visas": ("carried_over", "limited_progress", "raised"),
-            "international-contributions": ("carried_over", "limited_progress", "discussed"),
+            "international-contributions": ("carried_over", "limited_progress", "listed"),
             "biden-era-legacy": ("carried_over", "discussed", "raised"),
             "mission-working-conditions": ("carried_over", "discussed", "raised"),
             "banking-for-missions": ("new", None, "raised"),
@@ -247,3 +247,20 @@ def test_round_2s_date_is_marked_as_the_curators_and_what_follows_from_it_as_inh
         assert (statement["date_origin"] == "inherited") == bool(dated), statement["id"]
         if dated:
             assert "round 2's" in statement["date_note_en"], statement["id"]
+
+
+def test_how_a_meeting_went_is_recorded_apart_from_its_summary(client: TestClient) -> None:
+    # «واستمر أكثر من 6 ساعات»: round 1 lasted more than six hours, as the preview says.
+    round_1 = client.get(f"{API}/rounds/1").json()
+    duration = next(a for a in round_1["aspects"] if a["aspect"] == "duration")
+    assert duration["value_en"] == "more than six hours"
+    assert "istanbul-meeting-preview" in sources_of(duration)
+    # Round 2 was scheduled to begin away from the media: a plan, said to be one.
+    round_2 = client.get(f"{API}/rounds/2").json()
+    press = next(a for a in round_2["aspects"] if a["aspect"] == "press")
+    assert press["value_en"].startswith("scheduled to begin away from the media")
+    assert "toxic-legacy-talks" in sources_of(press)
+    comparison = client.get(f"{API}/rounds/1/compare/2").json()
+    by_aspect = {row["aspect"]: row for row in comparison["aspects"]}
+    assert by_aspect["duration"]["before"]["value_en"] == "more than six hours"
+    assert by_aspect["press"]["before"] is None

@@ -44,18 +44,37 @@ SOURCE_FIELDS = {
 }
 # What the curator types into round 2 by hand: the new venue version and the duration, each
 # waiting for its first citation (`cite` writes it).
-NEW_RECORDS = """    - name_en: Residence of the Russian ambassador
+NEW_VENUE = """    - name_en: Residence of the Russian ambassador
       name_ar: مقر إقامة السفير الروسي
       preferred: false
-      note_en: Only ria-istanbul gives the ambassador's residence.
-      note_ar: لا يذكر مقر إقامة السفير إلا ria-istanbul.
-      citations: []
-  aspects:
-    - aspect: duration
-      value_en: more than five hours
-      value_ar: أكثر من خمس ساعات
+      note_en: Only ria-istanbul gives the ambassador's residence. The Arabic is the curators'.
+      note_ar: لا يذكر مقر إقامة السفير إلا ria-istanbul. والنص العربي من محرري البيانات.
       citations: []
 """
+NEW_DURATION = """    - aspect: duration
+      value_en: more than five hours
+      value_ar: أكثر من خمس ساعات
+      note_en: The Arabic is the curators' translation.
+      note_ar: النص العربي ترجمة محرري البيانات.
+      citations: []
+"""
+
+
+def type_in(rounds: Path) -> None:
+    """Add the venue version and the duration to round 2, as a curator types them."""
+    text = rounds.read_text(encoding="utf-8")
+    start = text.index("- id: round-2\n")
+    end = text.find("\n- id: ", start + 1)
+    stop = end if end != -1 else len(text)
+    block = text[start:stop]
+    block = block.replace("\n  venues:\n", "\n  venues:\n" + NEW_VENUE, 1)
+    if "\n  aspects:\n" in block:
+        block = block.replace("\n  aspects:\n", "\n  aspects:\n" + NEW_DURATION, 1)
+    else:
+        block = block.replace(
+            "\n  participants:\n", "\n  aspects:\n" + NEW_DURATION + "  participants:\n", 1
+        )
+    rounds.write_text(text[:start] + block + text[stop:], encoding="utf-8")
 
 
 def seed(project: tuple[Path, Path], capsys: pytest.CaptureFixture[str], *arguments: str) -> str:
@@ -136,10 +155,7 @@ def test_a_curator_adds_two_articles_with_cite(
     )
 
     # A second venue version and a duration: typed by hand, then cited.
-    rounds = (data / "rounds.yaml").read_text(encoding="utf-8")
-    round_2 = rounds.index("- id: round-2\n")
-    participants = rounds.index("\n  participants:\n", round_2) + 1
-    (data / "rounds.yaml").write_text(rounds[:participants] + NEW_RECORDS + rounds[participants:])
+    type_in(data / "rounds.yaml")
     seed(
         project,
         capsys,

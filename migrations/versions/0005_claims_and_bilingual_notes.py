@@ -46,6 +46,55 @@ NOTES: tuple[tuple[str, str], ...] = (
 )
 
 
+# SQLite alters these tables in place (ALTER TABLE ... ADD/DROP COLUMN): no table is rebuilt,
+# so every build writes the same schema text, byte for byte. The citation table, which gains
+# required columns (which ADD COLUMN cannot give), is created again: a build migrates an empty
+# file.
+CITATION_COLUMNS = (
+    ("id", sa.Integer()),
+    ("fact_id", sa.Integer()),
+    ("source_id", sa.String()),
+    ("quote", sa.String()),
+    ("start", sa.Integer()),
+    ("end", sa.Integer()),
+    ("prefix", sa.String()),
+    ("suffix", sa.String()),
+    ("document_sha256", sa.String()),
+    ("gloss_en", sa.String()),
+    ("gloss_by", sa.String()),
+)
+
+
+def _drop_column(table: str, column: str) -> None:
+    op.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+
+
+def _create_citation(with_claims: bool) -> None:
+    claims = [
+        sa.Column("claims", sa.String(), nullable=False),
+        sa.Column("inferred", sa.Boolean(), nullable=False),
+        *localized_columns("note", nullable=True),
+    ]
+    op.create_table(
+        "citation",
+        *(sa.Column(name, kind, nullable=False) for name, kind in CITATION_COLUMNS),
+        *(claims if with_claims else []),
+        sa.ForeignKeyConstraint(["fact_id"], ["fact.id"], name=op.f("fk_citation_fact_id_fact")),
+        sa.ForeignKeyConstraint(
+            ["source_id"], ["source.id"], name=op.f("fk_citation_source_id_source")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_citation")),
+    )
+    op.create_index(op.f("ix_citation_fact_id"), "citation", ["fact_id"], unique=False)
+    op.create_index("ix_citation_source_id_start", "citation", ["source_id", "start"], unique=False)
+
+
+def _drop_citation() -> None:
+    op.drop_index("ix_citation_source_id_start", table_name="citation")
+    op.drop_index(op.f("ix_citation_fact_id"), table_name="citation")
+    op.drop_table("citation")
+
+
 def upgrade() -> None:
     op.create_table(
         "fact_claim",
@@ -58,37 +107,24 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("fact_id", "claim", name=op.f("pk_fact_claim")),
     )
     for table, note in NOTES:
-        with op.batch_alter_table(table) as batch_op:
-            batch_op.drop_column(note)
-            for column in localized_columns(note, nullable=True):
-                batch_op.add_column(column)
-    with op.batch_alter_table("citation") as batch_op:
-        batch_op.add_column(sa.Column("claims", sa.String(), nullable=False))
-        batch_op.add_column(sa.Column("inferred", sa.Boolean(), nullable=False))
-        for column in localized_columns("note", nullable=True):
-            batch_op.add_column(column)
-    with op.batch_alter_table("source") as batch_op:
-        batch_op.add_column(sa.Column("outlet", sa.String(), nullable=True))
-        batch_op.add_column(sa.Column("outlet_language", sa.String(), nullable=True))
-        batch_op.add_column(sa.Column("url", sa.String(), nullable=True))
-    with op.batch_alter_table("rendered_item") as batch_op:
-        batch_op.add_column(sa.Column("claims", sa.String(), nullable=True))
+        _drop_column(table, note)
+        for column in localized_columns(note, nullable=True):
+            op.add_column(table, column)
+    _drop_citation()
+    _create_citation(with_claims=True)
+    for name in ("outlet", "outlet_language", "url"):
+        op.add_column("source", sa.Column(name, sa.String(), nullable=True))
+    op.add_column("rendered_item", sa.Column("claims", sa.String(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("rendered_item") as batch_op:
-        batch_op.drop_column("claims")
-    with op.batch_alter_table("source") as batch_op:
-        for name in ("url", "outlet_language", "outlet"):
-            batch_op.drop_column(name)
-    with op.batch_alter_table("citation") as batch_op:
-        for column in localized_columns("note", nullable=True):
-            batch_op.drop_column(column.name)
-        batch_op.drop_column("inferred")
-        batch_op.drop_column("claims")
+    _drop_column("rendered_item", "claims")
+    for name in ("url", "outlet_language", "outlet"):
+        _drop_column("source", name)
+    _drop_citation()
+    _create_citation(with_claims=False)
     for table, note in reversed(NOTES):
-        with op.batch_alter_table(table) as batch_op:
-            for column in localized_columns(note, nullable=True):
-                batch_op.drop_column(column.name)
-            batch_op.add_column(sa.Column(note, sa.String(), nullable=True))
+        for column in localized_columns(note, nullable=True):
+            _drop_column(table, column.name)
+        op.add_column(table, sa.Column(note, sa.String(), nullable=True))
     op.drop_table("fact_claim")

@@ -39,11 +39,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_meeting_aspect")),
         sa.UniqueConstraint("fact_id", name=op.f("uq_meeting_aspect_fact_id")),
     )
-    with op.batch_alter_table("meeting_aspect") as batch_op:
-        batch_op.create_index(batch_op.f("ix_meeting_aspect_meeting_id"), ["meeting_id"])
+    op.create_index(op.f("ix_meeting_aspect_meeting_id"), "meeting_aspect", ["meeting_id"])
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("meeting_aspect") as batch_op:
-        batch_op.drop_index(batch_op.f("ix_meeting_aspect_meeting_id"))
+    op.drop_index(op.f("ix_meeting_aspect_meeting_id"), table_name="meeting_aspect")
     op.drop_table("meeting_aspect")
