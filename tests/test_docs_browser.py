@@ -1,6 +1,7 @@
 """The interactive docs, opened in a real headless Chromium that can reach only the app."""
 
 import httpx
+import pytest
 from playwright.sync_api import Browser
 
 from bench.servers import Server
@@ -27,6 +28,7 @@ def test_swagger_ui_renders_every_operation_from_local_assets(
     assert record.console_errors == []
 
 
+@pytest.mark.slow
 def test_redoc_renders_every_operation_from_local_assets(server: Server, browser: Browser) -> None:
     page, record = open_page(browser, f"{server.base_url}/redoc")
     page.wait_for_selector("[data-section-id='operation/read_round_issues']", timeout=20_000)

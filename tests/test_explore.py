@@ -129,6 +129,8 @@ def date_words(
     return [f"{prefix}{day.day} {day:%B %Y}"]
 
 
+# A longer walk of the explorer: `pytest -m slow`.
+@pytest.mark.slow
 def test_dates_are_shown_as_precisely_as_the_sources_give_them(
     server: Server, browser: Browser
 ) -> None:
@@ -156,6 +158,8 @@ def test_dates_are_shown_as_precisely_as_the_sources_give_them(
     assert_only_this_origin_and_no_errors(record, server)
 
 
+# A longer walk of the explorer: `pytest -m slow`.
+@pytest.mark.slow
 def test_timeline_filters_by_participant_and_kind_and_reloads_as_filtered(
     server: Server, browser: Browser
 ) -> None:
@@ -221,6 +225,8 @@ def test_round_2_shows_direct_flights_raised_by_russia(server: Server, browser: 
     assert_only_this_origin_and_no_errors(record, server)
 
 
+# A longer walk of the explorer: `pytest -m slow`.
+@pytest.mark.slow
 def test_round_comparison_is_offered_only_with_other_rounds(
     server: Server, browser: Browser
 ) -> None:
@@ -288,6 +294,8 @@ def test_a_citation_on_a_round_page_opens_its_passage_highlighted_in_the_reader(
     assert_only_this_origin_and_no_errors(record, server)
 
 
+# A longer walk of the explorer: `pytest -m slow`.
+@pytest.mark.slow
 def test_the_reader_highlights_every_passage_and_shows_what_was_set_aside(
     server: Server, browser: Browser
 ) -> None:
@@ -378,6 +386,8 @@ def test_search_finds_the_ambassador_by_an_arabic_spelling(
     assert_only_this_origin_and_no_errors(record, server)
 
 
+# A longer walk of the explorer: `pytest -m slow`.
+@pytest.mark.slow
 def test_search_snippets_show_marks_as_elements_and_everything_else_as_text(
     server: Server, browser: Browser
 ) -> None:
@@ -396,6 +406,8 @@ def test_search_snippets_show_marks_as_elements_and_everything_else_as_text(
     assert_only_this_origin_and_no_errors(record, server)
 
 
+# A longer walk of the explorer: `pytest -m slow`.
+@pytest.mark.slow
 def test_a_hostile_snippet_cannot_become_markup(server: Server, browser: Browser) -> None:
     """The explorer's own snippet renderer, given what a compromised or buggy API might send."""
     page, record = explore(browser, server, "#/timeline")
@@ -456,7 +468,14 @@ ENGLISH_PROSE = re.compile(r"[A-Za-z]{2,}(?:[ ,;:]+[A-Za-z]{2,}){2,}")
 
 @pytest.mark.parametrize(
     "fragment",
-    ["#/round/2", "#/round/1", "#/issue/direct-flights", "#/", "#/source/toxic-legacy-talks"],
+    [
+        "#/round/2",
+        # The other views: `pytest -m slow`.
+        pytest.param("#/round/1", marks=pytest.mark.slow),
+        pytest.param("#/issue/direct-flights", marks=pytest.mark.slow),
+        pytest.param("#/", marks=pytest.mark.slow),
+        pytest.param("#/source/toxic-legacy-talks", marks=pytest.mark.slow),
+    ],
 )
 def test_the_arabic_interface_shows_no_english_paragraph(
     server: Server, browser: Browser, fragment: str
@@ -486,6 +505,8 @@ def test_the_arabic_reader(server: Server, browser: Browser) -> None:
     assert_only_this_origin_and_no_errors(record, server)
 
 
+# A longer walk of the explorer: `pytest -m slow`.
+@pytest.mark.slow
 def test_keyboard_reaches_everything_with_a_visible_focus(server: Server, browser: Browser) -> None:
     round_1 = api(server, "/rounds/1")
     page, record = explore(browser, server, "#/timeline")
@@ -537,6 +558,8 @@ def test_every_view_fits_a_phone_screen(server: Server, browser: Browser, lang: 
         page.context.close()
 
 
+# A longer walk of the explorer: `pytest -m slow`.
+@pytest.mark.slow
 def test_an_api_problem_is_shown_with_its_detail(server: Server, browser: Browser) -> None:
     with pytest.raises(HTTPError) as missing:
         api(server, "/rounds/99")

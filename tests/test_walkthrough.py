@@ -244,6 +244,7 @@ def test_the_new_articles_are_served_where_a_reader_looks(client: Any) -> None:
     assert {hit["id"] for hit in found} == {"ria-istanbul"}
 
 
+@pytest.mark.slow
 def test_the_explorer_shows_the_new_version_and_duration(
     walked: tuple[Path, Path, Path], browser: Browser, monkeypatch: pytest.MonkeyPatch
 ) -> None:
