@@ -1,13 +1,15 @@
 """Reading the curated YAML files and the source documents, reporting every problem found."""
 
+import functools
 import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from app.core.config import CURATED_DATA_DIR, CURATED_DOCUMENTS_DIR
 from app.localized import LANGUAGES
@@ -123,6 +125,12 @@ def _parse(path: Path, problems: list[str], empty: Any) -> Any:
     return empty if raw is None else raw
 
 
+@functools.cache
+def _adapter(shape: Any) -> TypeAdapter[Any]:
+    """One validator per shape, built once: a file's records are validated one by one."""
+    return TypeAdapter(shape)
+
+
 def _validated(
     path: Path,
     shape: Any,
@@ -135,22 +143,21 @@ def _validated(
     after recording every problem in it, in words. A value still a ``TODO`` placeholder is
     reported as such, not as whatever type it fails to be."""
     shown = display_path(path)
-    file_shape = list[shape] if at else shape  # type: ignore[valid-type]
+    file_shape = list[shape] if at else shape
     unfilled = [(*at, *location) for location in placeholders(value)]
     found: list[str] = [
         f"{shown}: {describe_placeholder(path.name, file_shape, raw, location)}"
         for location in unfilled
     ]
     try:
-        validated = TypeAdapter(shape).validate_python(value)
+        validated = _adapter(shape).validate_python(value)
     except ValidationError as error:
         validated = None
         for detail in error.errors():
-            located = dict(detail) | {"loc": (*at, *detail["loc"])}
-            if tuple(located["loc"]) not in unfilled:
-                found.append(
-                    f"{shown}: {describe_error(path.name, file_shape, raw, located)}"  # type: ignore[arg-type]
-                )
+            location = (*at, *detail["loc"])
+            if location not in unfilled:
+                located = cast(ErrorDetails, {**detail, "loc": location})
+                found.append(f"{shown}: {describe_error(path.name, file_shape, raw, located)}")
     problems += found
     return None if found else validated
 
