@@ -208,8 +208,7 @@ def test_a_curator_adds_two_articles_with_cite(
 @pytest.fixture(scope="module")
 def client(walked: tuple[Path, Path, Path]) -> Iterator[Any]:
     data, documents, database = walked
-    if not database.exists():
-        pytest.skip("the walk-through did not build")
+    assert database.exists(), "the walk-through did not build its database"
     with serving(database, data, documents) as test_client:
         yield test_client
 
@@ -244,13 +243,11 @@ def test_the_new_articles_are_served_where_a_reader_looks(client: Any) -> None:
     assert {hit["id"] for hit in found} == {"ria-istanbul"}
 
 
-@pytest.mark.slow
 def test_the_explorer_shows_the_new_version_and_duration(
     walked: tuple[Path, Path, Path], browser: Browser, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data, documents, database = walked
-    if not database.exists():
-        pytest.skip("the walk-through did not build")
+    assert database.exists(), "the walk-through did not build its database"
     monkeypatch.setenv("PARLEY_DATA_DIR", str(data))
     monkeypatch.setenv("PARLEY_DOCUMENTS_DIR", str(documents))
     with live_server(database) as server:

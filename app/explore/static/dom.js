@@ -46,15 +46,20 @@ export function fragment(...children) {
   return result;
 }
 
+// Languages written right to left, by their primary BCP 47 subtag.
+const RIGHT_TO_LEFT = new Set(["ar", "fa", "he", "ur", "ps"]);
+
 /**
- * Text in a language other than the interface's (Arabic quotes in the English interface,
- * English-only notes in the Arabic one), so it is read and laid out in its own direction.
- * @param {"ar" | "en"} language
+ * Text in a language other than the interface's (Arabic quotes in the English interface, an
+ * English or Russian source's quote in the Arabic one), so it is read and laid out in its own
+ * direction.
+ * @param {string} language a BCP 47 tag
  * @param {Child} content
  * @param {keyof HTMLElementTagNameMap} [tag]
  */
 export function inLanguage(language, content, tag = "span") {
-  return h(tag, { lang: language, dir: language === "ar" ? "rtl" : "ltr" }, content);
+  const rtl = RIGHT_TO_LEFT.has(language.split("-")[0]);
+  return h(tag, { lang: language, dir: rtl ? "rtl" : "ltr" }, content);
 }
 
 /**

@@ -94,8 +94,10 @@ export function citationItem(citation, source) {
   return h(
     "li",
     { class: "citation" },
-    inLanguage("ar", citation.quote, "blockquote"),
-    (!source || glossNeeded(source.language)) &&
+    inLanguage(source?.language ?? "ar", citation.quote, "blockquote"),
+    // A quote from an English source is its own gloss; one in the interface's language needs none.
+    citation.gloss_by !== "source" &&
+      (!source || glossNeeded(source.language)) &&
       h(
         "p",
         { class: "gloss" },

@@ -162,7 +162,7 @@ function chosen(source, chars, cited, selected, known) {
   const glosses = exact ? [...new Set(exact.citations.map((citation) => citation.gloss_en))] : [];
   return [
     h("p", { class: "range" }, t("spanRange", { start: selected.start, end: selected.end })),
-    inLanguage("ar", chars.slice(selected.start, selected.end).join(""), "blockquote"),
+    inLanguage(source.language, chars.slice(selected.start, selected.end).join(""), "blockquote"),
     glossNeeded(source.language) &&
       glosses.map((gloss) =>
         h(
@@ -201,7 +201,7 @@ function chosen(source, chars, cited, selected, known) {
             h(
               "a",
               { href: spanLink(source.id, passage.start, passage.end) },
-              inLanguage("ar", excerpt(chars.slice(passage.start, passage.end))),
+              inLanguage(source.language, excerpt(chars.slice(passage.start, passage.end))),
             ),
           ),
         ),
