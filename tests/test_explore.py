@@ -99,12 +99,29 @@ def test_timeline_puts_the_riyadh_meeting_before_round_1(server: Server, browser
     page, record = explore(browser, server, "#/timeline")
 
     shown = page.locator(".event").evaluate_all("items => items.map(item => item.dataset.eventId)")
-    assert shown == [event["id"] for event in events]
+    assert shown == [event["id"] for event in placed(events)]
     assert shown.index(riyadh["id"]) < shown.index("round-1")
+    # A remark "on or before 9 April" sits by 9 April, not above February's meetings.
+    assert shown.index("round-1") < shown.index("lavrov-certain-progress")
+    expect(page.locator('[data-event-id="lavrov-certain-progress"] time')).to_contain_text(
+        "on or before"
+    )
     expect(page.locator(f'[data-event-id="{riyadh["id"]}"] h2')).to_contain_text("Riyadh")
     keep(page, "explore-timeline-en-desktop.png")
 
     assert_only_this_origin_and_no_errors(record, server)
+
+
+def placed(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The explorer's order: by the first possible day, a window open at its start by the day
+    that bounds it, after what that day is known to hold."""
+
+    def key(item: tuple[int, dict[str, Any]]) -> tuple[str, bool, int]:
+        index, event = item
+        day = event["earliest_date"] or event["latest_date"] or event["event_date"] or "9999"
+        return day, not event["earliest_date"] and bool(event["latest_date"]), index
+
+    return [event for _, event in sorted(enumerate(events), key=key)]
 
 
 def date_words(
@@ -386,6 +403,29 @@ def test_search_finds_the_ambassador_by_an_arabic_spelling(
     assert_only_this_origin_and_no_errors(record, server)
 
 
+def test_a_participant_has_a_page_that_every_mention_leads_to(
+    server: Server, browser: Browser
+) -> None:
+    coulter = api(server, "/participants/sonata-coulter")
+    meetings = api(server, "/participants/sonata-coulter/rounds")["items"]
+    page, record = explore(browser, server, "#/round/2")
+    page.locator('[data-participant-id="sonata-coulter"] h4 a').click()
+    drawn(page)
+    assert fragment_of(page) == "/participant/sonata-coulter"
+    expect(page.locator("h1")).to_have_text(coulter["name_en"])
+    # Every title with its versions, preferred first, each graded and cited.
+    titles = page.locator(".titles .card h3").all_text_contents()
+    assert titles == [title["title_en"] for title in coulter["titles"]]
+    expect(page.locator(".titles .card.preferred")).to_have_count(1)
+    expect(page.locator(".aliases .card")).to_have_count(len(coulter["aliases"]))
+    rounds = page.locator(".meetings .card").evaluate_all(
+        "cards => cards.map(c => c.dataset.roundId)"
+    )
+    assert rounds == [meeting["round"]["id"] for meeting in meetings]
+    expect(page.locator(".statements .card")).to_have_count(len(coulter["statements"]))
+    assert_only_this_origin_and_no_errors(record, server)
+
+
 # A longer walk of the explorer: `pytest -m slow`.
 @pytest.mark.slow
 def test_search_snippets_show_marks_as_elements_and_everything_else_as_text(
@@ -475,6 +515,7 @@ ENGLISH_PROSE = re.compile(r"[A-Za-z]{2,}(?:[ ,;:]+[A-Za-z]{2,}){2,}")
         pytest.param("#/issue/direct-flights", marks=pytest.mark.slow),
         pytest.param("#/", marks=pytest.mark.slow),
         pytest.param("#/source/toxic-legacy-talks", marks=pytest.mark.slow),
+        pytest.param("#/participant/alexander-darchiev", marks=pytest.mark.slow),
     ],
 )
 def test_the_arabic_interface_shows_no_english_paragraph(
@@ -543,6 +584,7 @@ def test_every_view_fits_a_phone_screen(server: Server, browser: Browser, lang: 
         "reader": f"#/source/istanbul-meeting-preview?span={citation['start']}-{citation['end']}",
         "search": f"#/search?q={quote('رحلات')}",
         "sources": "#/sources",
+        "participant": "#/participant/sonata-coulter",
     }
     for name, fragment in views.items():
         page, record = open_page(
@@ -558,6 +600,34 @@ def test_every_view_fits_a_phone_screen(server: Server, browser: Browser, lang: 
         keep(page, f"explore-{name}-{lang}-phone.png")
         assert_only_this_origin_and_no_errors(record, server)
         page.context.close()
+
+
+# The most API requests a view may need to be drawn: every view is a few documents or lists,
+# so none waits on more than a moment's work, whatever the machine's speed.
+MAX_REQUESTS_PER_VIEW = 8
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "#/timeline",
+        "#/participant/alexander-darchiev",
+        # The other views: `pytest -m slow`.
+        pytest.param("#/round/2", marks=pytest.mark.slow),
+        pytest.param("#/issue/direct-flights", marks=pytest.mark.slow),
+        pytest.param("#/source/toxic-legacy-talks", marks=pytest.mark.slow),
+        pytest.param(f"#/search?q={quote('رحلات')}", marks=pytest.mark.slow),
+        pytest.param("#/sources", marks=pytest.mark.slow),
+    ],
+)
+def test_no_view_is_left_loading(server: Server, browser: Browser, fragment: str) -> None:
+    page, record = explore(browser, server, fragment)
+    # Drawn: the "Loading…" placeholder is gone, and a screenshot now shows the view.
+    expect(page.locator("main .loading")).to_have_count(0)
+    expect(page.locator("main > .view h1")).to_have_count(1)
+    api_requests = [url for url in record.requests if "/api/v1/" in url]
+    assert 0 < len(api_requests) <= MAX_REQUESTS_PER_VIEW, api_requests
+    assert_only_this_origin_and_no_errors(record, server)
 
 
 # A longer walk of the explorer: `pytest -m slow`.

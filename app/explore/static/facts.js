@@ -84,7 +84,7 @@ export function subjectLink(id, subject, focus = null) {
       ? link(["round", String(subject.round)], { focus })
       : link(["timeline"], { focus: id });
   }
-  if (subject.kind === "participant") return link(["timeline"], { participant: id });
+  if (subject.kind === "participant") return link(["participant", id]);
   if (subject.kind === "issue") return link(["issue", id]);
   return link(["timeline"], { focus: id });
 }

@@ -7,6 +7,7 @@ import { lang, parseLang, setLang, t } from "./i18n.js";
 import { rounds } from "./lookups.js";
 import { currentRoute, go, link, routeKey } from "./router.js";
 import * as issueView from "./views/issue.js";
+import * as participantView from "./views/participant.js";
 import * as roundView from "./views/round.js";
 import * as searchView from "./views/search.js";
 import * as sourceView from "./views/source.js";
@@ -25,6 +26,7 @@ const VIEWS = {
   sources: sourcesView,
   search: searchView,
   issue: issueView,
+  participant: participantView,
 };
 const SEARCH_DELAY_MS = 200;
 

@@ -245,7 +245,7 @@ function participantGroups(people, sources) {
                 null,
                 h(
                   "a",
-                  { href: link(["timeline"], { participant: person.id }) },
+                  { href: link(["participant", person.id]) },
                   bi(person.name_en, person.name_ar),
                 ),
               ),

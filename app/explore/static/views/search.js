@@ -65,7 +65,7 @@ export async function render(route) {
 
 /**
  * Where a result is shown: rounds have pages; other meetings, events and statements are on the
- * timeline; a participant's events are the timeline filtered to them; a match in a source's
+ * timeline; a participant has a page of their own; a match in a source's
  * text opens the reader at the matched words.
  * @param {SearchResult} result
  * @param {Map<string, number | null>} numbers
@@ -77,7 +77,7 @@ function target(result, numbers) {
       return round ? link(["round", String(round)]) : link(["timeline"], { focus: result.id });
     }
     case "participant":
-      return link(["timeline"], { participant: result.id });
+      return link(["participant", result.id]);
     case "issue":
       return link(["issue", result.id]);
     case "source":

@@ -76,7 +76,7 @@ export async function render(route) {
   const list = h(
     "ol",
     { class: "timeline", "data-count": events.length },
-    events.map((event) => eventItem(event, sources)),
+    placed(events).map((event) => eventItem(event, sources)),
   );
   const content = h(
     "div",
@@ -98,6 +98,27 @@ export async function render(route) {
     content,
     focus: /** @type {HTMLElement | null} */ (focused),
   };
+}
+
+/**
+ * The events where a reader looks for them: each by the first day it may fall on, and a window
+ * open at its start ("on or before 10 April") by the day that bounds it, after what that day is
+ * known to hold. The API lists open windows first, since they may be the earliest of all; on a
+ * timeline that would put a remark of April above February's meetings.
+ * @param {EventPublic[]} events in the API's date order
+ */
+export function placed(events) {
+  /** @param {EventPublic} event */
+  const day = (event) => event.earliest_date ?? event.latest_date ?? event.event_date ?? "9999";
+  return events
+    .map((event, index) => ({ event, index, open: !event.earliest_date && !!event.latest_date }))
+    .sort(
+      (a, b) =>
+        day(a.event).localeCompare(day(b.event)) ||
+        Number(a.open) - Number(b.open) ||
+        a.index - b.index,
+    )
+    .map(({ event }) => event);
 }
 
 /**
@@ -154,11 +175,7 @@ function eventItem(event, sources) {
           h("span", { class: "visually-hidden" }, `${t("participantsLabel")}: `),
           event.participants.map((person, index) => [
             index > 0 && t("listSeparator"),
-            h(
-              "a",
-              { href: link(["timeline"], { participant: person.id }) },
-              bi(person.name_en, person.name_ar),
-            ),
+            h("a", { href: link(["participant", person.id]) }, bi(person.name_en, person.name_ar)),
           ]),
         ),
       event.date_precision !== "day" &&
