@@ -415,12 +415,13 @@ export function label(group, value) {
 }
 
 /**
- * Whether a quote in `language` (a BCP 47 tag) needs its English gloss beside it: not when it is
- * in the interface's own language (an Arabic quote read in the Arabic interface).
+ * Whether a quote in `language` (a BCP 47 tag) is shown with its English gloss: in the English
+ * interface, when the quote is not English. The glosses are English reading aids; the Arabic
+ * interface shows each quote in its own words and no English paragraph.
  * @param {string} language
  */
 export function glossNeeded(language) {
-  return language.split("-")[0] !== current;
+  return current === "en" && language.split("-")[0] !== "en";
 }
 
 /**
