@@ -82,15 +82,16 @@ def typed_prefixes(word: str) -> list[str]:
 
 
 def fts_expression(text: str) -> str:
-    """The FTS5 expression Parley sends for ``text``: each normalised token, quoted, ANDed.
+    """The FTS5 expression Parley sends for ``text``: each normalised token, as written or as
+    its stem, ANDed (``app.search.query.match_expression``).
 
     Uses the normaliser that built the index (``app.search.normalize``); Datasette has no
     such function, so its canned query is given the expression instead of the user's text.
     """
     from app.search.normalize import tokens
+    from app.search.query import match_expression
 
-    words = list(dict.fromkeys(tokens(text)))
-    return " AND ".join('"' + word.replace('"', '""') + '"' for word in words)
+    return match_expression(list(dict.fromkeys(tokens(text))))
 
 
 def _query(params: dict[str, Any]) -> str:
