@@ -3,12 +3,13 @@
 import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 from typing import TypeVar, cast
 
+from pydantic import BaseModel
 from sqlmodel import SQLModel
 
 from app.localized import LANGUAGES, by_language, keyed, localized_name, text_in, texts
@@ -52,7 +53,7 @@ from seed.curation import (
 from seed.loading import GLOSSES_DIR, CuratedData, SeedError, cited_records, curated_records
 from seed.notes import stated_counts
 from seed.quotes import QuoteNotFound, locate_quote
-from seed.versions import disputed_groups, group_versions
+from seed.versions import disputed_groups, versions_in
 
 # Insertion order: every table after the tables its foreign keys point to.
 TABLE_ORDER: tuple[type[SQLModel], ...] = (
@@ -186,9 +187,10 @@ class _Builder:
                 source_count=0,
             )
         )
+        supported: set[Claim] = set()
         for number, citation in enumerate(citations, start=1):
-            self.cite(fact_id, kind, citation, f"{where} > citation {number}")
-        self.check_claims_cited(fact_id, kind, citations, where)
+            supported.update(self.cite(fact_id, kind, citation, f"{where} > citation {number}"))
+        self.check_claims_cited(fact_id, supported, where)
         return fact_id
 
     def claims_of(
@@ -228,18 +230,9 @@ class _Builder:
                 )
         return (made[0], *(claim for claim in made[1:] if claim in citation.supports))
 
-    def check_claims_cited(
-        self, fact_id: int, kind: FactKind, citations: list[CuratedCitation], where: str
-    ) -> None:
-        """No claim without a citation: each claim the record makes is supported by at least
-        one citation, if only an inferred one."""
-        supported = {
-            claim
-            for number, citation in enumerate(citations, start=1)
-            for claim in (
-                () if citation.about == "background" else (CLAIMS[kind][0], *citation.supports)
-            )
-        }
+    def check_claims_cited(self, fact_id: int, supported: set[Claim], where: str) -> None:
+        """No claim without a citation: each claim the record makes is ``supported`` by at
+        least one of its citations, if only an inferred one."""
         for claim in self.fact_claims[fact_id]:
             if claim not in supported:
                 self.problem(
@@ -330,7 +323,10 @@ class _Builder:
             return "", ""
         return gloss
 
-    def cite(self, fact_id: int, kind: FactKind, citation: CuratedCitation, where: str) -> None:
+    def cite(
+        self, fact_id: int, kind: FactKind, citation: CuratedCitation, where: str
+    ) -> tuple[Claim, ...]:
+        """Locate and record a citation; the claims it supports, whether or not it is found."""
         if citation.inferred and text_in(citation, "note", "en") is None:
             self.problem(
                 where,
@@ -339,7 +335,7 @@ class _Builder:
         claims = self.claims_of(fact_id, kind, citation, where)
         span = self.locate(citation.source, citation.quote, citation.occurrence, where)
         if span is None:
-            return
+            return claims
         start, end = span
         text = self.source_texts[citation.source]
         gloss_en, gloss_by = self.gloss_of(citation, where)
@@ -363,6 +359,7 @@ class _Builder:
                 **texts(citation, "note"),
             )
         )
+        return claims
 
     def check_unique(self, where: str, what: str, keys: Iterable[object]) -> None:
         for key, count in Counter(keys).items():
@@ -393,40 +390,42 @@ class _Builder:
             raise SeedError(self.problems)
         return self.dataset
 
-    def check_notes(self) -> None:
-        """No note states a count of sources, which the next article can make wrong."""
+    def labelled_records(self) -> Iterator[tuple[str, BaseModel]]:
+        """Every curated record, with where it is: ``rounds.yaml: round-2``."""
         for file_name, records in curated_records(self.data):
             for number, record in enumerate(records, start=1):
                 label = getattr(record, "id", None) or getattr(record, "subject_id", number)
-                for where, words in stated_counts(record, f"{file_name}: {label}"):
-                    self.problem(
-                        where,
-                        f"states a count of sources («{words}»), which the next article can "
-                        "make wrong: name the sources, or say it without the count "
-                        "(support and source_count are computed)",
-                    )
+                yield f"{file_name}: {label}", record
+
+    def check_notes(self) -> None:
+        """No note states a count of sources, which the next article can make wrong."""
+        for place, record in self.labelled_records():
+            for where, words in stated_counts(record, place):
+                self.problem(
+                    where,
+                    f"states a count of sources («{words}»), which the next article can make "
+                    "wrong: name the sources, or say it without the count (support and "
+                    "source_count are computed)",
+                )
 
     def check_arabic_written(self) -> None:
         """The API is bilingual whatever the sources' languages: a record only articles not in
         Arabic support still has its Arabic, which the curators wrote, and its note says so."""
-        for file_name, records in curated_records(self.data):
-            for number, record in enumerate(records, start=1):
-                label = getattr(record, "id", None) or getattr(record, "subject_id", number)
-                for where, cited in cited_records(record, f"{file_name}: {label}"):
-                    languages = {
-                        self.source_languages.get(citation.source, "ar").split("-")[0]
-                        for citation in cited.citations
-                    }
-                    if "ar" in languages or not hasattr(cited, localized_name("note", "en")):
-                        continue
-                    note = text_in(cited, "note", "en") or ""
-                    if "curators" not in note:
-                        self.problem(
-                            where,
-                            "only articles not in Arabic support this record, so its Arabic is "
-                            "the curators' own: say so in its note (note_en, note_ar), e.g. "
-                            '"The Arabic is the curators\' translation."',
-                        )
+        for place, record in self.labelled_records():
+            for where, cited in cited_records(record, place):
+                languages = {
+                    self.source_languages.get(citation.source, "ar").split("-")[0]
+                    for citation in cited.citations
+                }
+                if "ar" in languages or not hasattr(cited, localized_name("note", "en")):
+                    continue
+                if "curators" not in (text_in(cited, "note", "en") or ""):
+                    self.problem(
+                        where,
+                        "only articles not in Arabic support this record, so its Arabic is the "
+                        "curators' own: say so in its note (note_en, note_ar), e.g. \"The Arabic "
+                        "is the curators' translation.\"",
+                    )
 
     def check_public_languages(self) -> None:
         """Every public text is served in every configured language, so ``lang`` can give it
@@ -971,14 +970,7 @@ class _Builder:
                 sources.setdefault((citation.fact_id, claim), set()).add(citation.source_id)
         disputed = {
             version.fact_id
-            for versions in disputed_groups(
-                group_versions(
-                    self.dataset.of(MeetingVenue),
-                    self.dataset.of(ParticipantTitle),
-                    self.dataset.of(FactVersion),
-                    self.dataset.of(MeetingAspectVersion),
-                )
-            ).values()
+            for versions in disputed_groups(versions_in(self.dataset.of)).values()
             for version in versions
         }
         for fact in self.dataset.of(Fact):

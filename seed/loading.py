@@ -204,35 +204,35 @@ class CitationSite:
     citation: CuratedCitation
 
 
-def _sites_in(model: BaseModel, path: list[str]) -> Iterator[tuple[str, CuratedCitation]]:
+def _nested(model: BaseModel, path: list[str]) -> Iterator[tuple[list[str], BaseModel]]:
+    """``model`` and every record nested in it (citations aside), each with the path to it in
+    words: ``["alias 'دارشيف'"]``, ``["attribution"]``."""
+    yield path, model
     for name in type(model).model_fields:
         value = getattr(model, name)
         if isinstance(value, BaseModel):
-            yield from _sites_in(value, [*path, name])
-        elif isinstance(value, list):
-            noun = ITEM_NOUNS.get(name, name)
-            for number, item in enumerate(value, start=1):
-                if isinstance(item, CuratedCitation):
-                    yield " > ".join([*path, f"{noun} {number}"]), item
-                elif isinstance(item, BaseModel):
-                    label = label_of(item.__dict__) or str(number)
-                    yield from _sites_in(item, [*path, f"{noun} '{label}'"])
-
-
-def cited_records(model: BaseModel, where: str) -> Iterator[tuple[str, Cited]]:
-    """``model`` and every record nested in it that carries citations, each with where it is."""
-    if isinstance(model, Cited):
-        yield where, model
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, BaseModel):
-            yield from cited_records(value, f"{where} > {name}")
+            yield from _nested(value, [*path, name])
         elif isinstance(value, list):
             noun = ITEM_NOUNS.get(name, name)
             for number, item in enumerate(value, start=1):
                 if isinstance(item, BaseModel) and not isinstance(item, CuratedCitation):
                     label = label_of(item.__dict__) or str(number)
-                    yield from cited_records(item, f"{where} > {noun} '{label}'")
+                    yield from _nested(item, [*path, f"{noun} '{label}'"])
+
+
+def _sites_in(model: BaseModel) -> Iterator[tuple[str, CuratedCitation]]:
+    for path, record in _nested(model, []):
+        if isinstance(record, Cited):
+            noun = ITEM_NOUNS.get("citations", "citations")
+            for number, citation in enumerate(record.citations, start=1):
+                yield " > ".join([*path, f"{noun} {number}"]), citation
+
+
+def cited_records(model: BaseModel, where: str) -> Iterator[tuple[str, Cited]]:
+    """``model`` and every record nested in it that carries citations, each with where it is."""
+    for path, record in _nested(model, []):
+        if isinstance(record, Cited):
+            yield " > ".join([where, *path]), record
 
 
 def curated_records(data: CuratedData) -> list[tuple[str, Sequence[BaseModel]]]:
@@ -256,7 +256,7 @@ def citation_sites(data: CuratedData) -> Iterator[CitationSite]:
                 record_id = f"{record.subject_kind}/{record.subject_id}/{record.field}"
             else:
                 record_id = str(getattr(record, "id", number))
-            for field, citation in _sites_in(record, []):
+            for field, citation in _sites_in(record):
                 yield CitationSite(file_name, RECORD_NOUNS[file_name], record_id, field, citation)
 
 

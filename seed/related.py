@@ -10,7 +10,6 @@ from app.models import (
     EventParticipant,
     Fact,
     FactClaim,
-    FactVersion,
     Issue,
     IssueItem,
     Meeting,
@@ -31,7 +30,7 @@ from app.models import (
 from app.schemas import CitationPublic, ClaimGrade
 from app.vocabulary import Claim, MeetingAspect, Support
 from seed.dataset import Dataset
-from seed.versions import Version, VersionKey, disputed_groups, group_versions
+from seed.versions import Version, VersionKey, disputed_groups, versions_in
 
 Row = TypeVar("Row")
 Key = TypeVar("Key")
@@ -117,11 +116,7 @@ class Related:
         self.citations_of_source = grouped(
             sorted(of(Citation), key=lambda c: (c.start, c.id)), lambda c: c.source_id
         )
-        self.disputed: dict[VersionKey, list[Version]] = disputed_groups(
-            group_versions(
-                of(MeetingVenue), of(ParticipantTitle), of(FactVersion), of(MeetingAspectVersion)
-            )
-        )
+        self.disputed: dict[VersionKey, list[Version]] = disputed_groups(versions_in(of))
         self.disputed_fields: dict[tuple[str, str], list[str]] = defaultdict(list)
         for kind, subject_id, field_name in sorted(self.disputed):
             self.disputed_fields[kind, subject_id].append(field_name)

@@ -6,8 +6,9 @@ version as disputed, and ``/conflicts`` serves the same groups, so both read the
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from app.localized import texts
 from app.models import FactVersion, MeetingAspectVersion, MeetingVenue, ParticipantTitle
@@ -57,6 +58,14 @@ def group_versions(
             Version(texts(aspect, "value"), aspect.preferred, texts(aspect, "note"), aspect.fact_id)
         )
     return groups
+
+
+def versions_in(of: Callable[[type[Any]], list[Any]]) -> dict[VersionKey, list[Version]]:
+    """Every versioned field of a dataset, read with its ``of`` (rows of a table): the one
+    list of the tables that keep versions, for the grading and the serving alike."""
+    return group_versions(
+        of(MeetingVenue), of(ParticipantTitle), of(FactVersion), of(MeetingAspectVersion)
+    )
 
 
 def disputed_groups(groups: dict[VersionKey, list[Version]]) -> dict[VersionKey, list[Version]]:
