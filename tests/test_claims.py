@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.core.config import Settings
-from app.main import create_app
 from seed.__main__ import main as seed_main
 from tests.helpers import API, assert_problem, by_id, items
+from tests.test_curation_rules import problems as check_problems
+from tests.test_languages import serving
 
 FIXTURE = Path(__file__).parent / "fixtures" / "golden"
 DOCUMENTS = FIXTURE / "documents"
@@ -43,21 +43,13 @@ def where(data_dir: Path) -> list[str]:
 
 
 def problems(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    assert seed_main(["--check", *where(data_dir)]) == 1
-    captured = capsys.readouterr()
-    return captured.out + captured.err
+    return check_problems(data_dir, capsys, DOCUMENTS)
 
 
 def serve(data_dir: Path, tmp_path: Path) -> Iterator[TestClient]:
     database = tmp_path / "parley.sqlite3"
     assert seed_main(["--database", str(database), *where(data_dir)]) == 0
-    settings = Settings(
-        database_path=database,
-        data_dir=data_dir,
-        documents_dir=DOCUMENTS,
-        build_database_if_missing=False,
-    )
-    with TestClient(create_app(settings)) as client:
+    with serving(database, data_dir, DOCUMENTS) as client:
         yield client
 
 

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, expect
 from seed.__main__ import main as seed_main
 from tests.helpers import API, DATA_DIR, DOCUMENTS_DIR, items
 from tests.live_server import live_server
-from tests.test_curation_tools import fill_in
+from tests.test_curation_tools import fill_in, run
 from tests.test_explore import explore
 from tests.test_languages import serving
 
@@ -78,11 +78,10 @@ def type_in(rounds: Path) -> None:
 
 
 def seed(project: tuple[Path, Path], capsys: pytest.CaptureFixture[str], *arguments: str) -> str:
-    data, documents = project
-    code = seed_main([*arguments, "--data-dir", str(data), "--documents-dir", str(documents)])
-    captured = capsys.readouterr()
-    assert code == 0, captured.out + captured.err
-    return captured.out + captured.err
+    """``python -m seed ARGUMENTS`` on the copies, which must succeed: what it printed."""
+    code, output = run(project, capsys, *arguments)
+    assert code == 0, output
+    return output
 
 
 @pytest.fixture(scope="module")
@@ -182,20 +181,9 @@ def test_a_curator_adds_two_articles_with_cite(
 
     # A quote that is not verbatim is refused, with the text to copy; nothing is written.
     before = (data / "rounds.yaml").read_bytes()
-    code = seed_main(
-        [
-            "cite",
-            "round-2",
-            "--source",
-            "ria-istanbul",
-            "--quote",
-            "в резиденции Российского посла",
-            "--data-dir",
-            str(data),
-            "--documents-dir",
-            str(documents),
-        ]
-    )
+    arguments = ["cite", "round-2", "--source", "ria-istanbul"]
+    arguments += ["--quote", "в резиденции Российского посла"]
+    code = seed_main([*arguments, "--data-dir", str(data), "--documents-dir", str(documents)])
     refusal = capsys.readouterr().err
     assert code == 1 and "«в резиденции российского посла»" in refusal
     assert (data / "rounds.yaml").read_bytes() == before
