@@ -7,7 +7,7 @@ import { h, inLanguage } from "./dom.js";
 import { supportBadge } from "./evidence.js";
 import { bi, label } from "./i18n.js";
 import { rounds } from "./lookups.js";
-import { link } from "./router.js";
+import { link, meetingLink } from "./router.js";
 
 /** @typedef {import("./types").CitedFact} CitedFact */
 /** @typedef {import("./types").ParticipantPublic} ParticipantPublic */
@@ -79,11 +79,7 @@ function principal(fact) {
  */
 export function subjectLink(id, subject, focus = null) {
   if (!subject) return null;
-  if (subject.kind === "meeting") {
-    return subject.round
-      ? link(["round", String(subject.round)], { focus })
-      : link(["timeline"], { focus: id });
-  }
+  if (subject.kind === "meeting") return meetingLink({ id, number: subject.round }, focus);
   if (subject.kind === "participant") return link(["participant", id]);
   if (subject.kind === "issue") return link(["issue", id]);
   return link(["timeline"], { focus: id });

@@ -38,6 +38,18 @@ export function link(path, query = {}) {
   return `#/${path.map(encodeURIComponent).join("/")}${text ? `?${text}` : ""}`;
 }
 
+/**
+ * Where a meeting is shown: a numbered round on its page (scrolled to `focus`), any other
+ * meeting on the timeline.
+ * @param {{ id: string, number?: number | null }} meeting
+ * @param {string | null} [focus]
+ */
+export function meetingLink(meeting, focus = null) {
+  return meeting.number
+    ? link(["round", String(meeting.number)], { focus })
+    : link(["timeline"], { focus: meeting.id });
+}
+
 /** @param {Route} route */
 export function routeKey(route) {
   return route.path.join("/");

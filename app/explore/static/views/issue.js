@@ -7,7 +7,7 @@ import { h, section } from "../dom.js";
 import { citationList, grades } from "../evidence.js";
 import { bi, label, t } from "../i18n.js";
 import { sourcesById } from "../lookups.js";
-import { link } from "../router.js";
+import { meetingLink } from "../router.js";
 import { sideName } from "./round.js";
 
 /** @typedef {import("../types").IssueDetail} IssueDetail */
@@ -47,9 +47,7 @@ export async function render(route) {
         issue.path.map((step) => {
           const round = step.round;
           const name = bi(round.name_en, round.name_ar);
-          const href = round.number
-            ? link(["round", String(round.number)], { focus: `issue-${issue.id}` })
-            : link(["timeline"], { focus: round.id });
+          const href = meetingLink(round, `issue-${issue.id}`);
           return h(
             "li",
             { class: "card", "data-round-id": round.id },

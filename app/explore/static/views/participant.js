@@ -8,7 +8,7 @@ import { h, inLanguage, section } from "../dom.js";
 import { citationList, grades } from "../evidence.js";
 import { bi, label, t } from "../i18n.js";
 import { sourcesById } from "../lookups.js";
-import { link } from "../router.js";
+import { link, meetingLink } from "../router.js";
 import { sideName } from "./round.js";
 
 /** @typedef {import("../types").ParticipantDetail} ParticipantDetail */
@@ -106,9 +106,7 @@ export async function render(route) {
           { class: "cards meetings" },
           meetings.map((meeting) => {
             const round = meeting.round;
-            const href = round.number
-              ? link(["round", String(round.number)], { focus: `participant-${person.id}` })
-              : link(["timeline"], { focus: round.id });
+            const href = meetingLink(round, `participant-${person.id}`);
             return h(
               "li",
               { class: "card", "data-round-id": round.id },
