@@ -11,10 +11,18 @@ TYPESCRIPT = "typescript@5.9.3"
 
 def npx(what: str) -> str:
     """npx, or a loud skip (a failure in CI) naming the check that could not run."""
-    found = shutil.which("npx")
+    return node_command("npx", what)
+
+
+def npm(what: str) -> str:
+    return node_command("npm", what)
+
+
+def node_command(name: str, what: str) -> str:
+    found = shutil.which(name)
     if found:
         return found
-    message = f"{what} NOT RUN: Node.js (npx) is not installed (apt-get install nodejs npm)"
+    message = f"{what} NOT RUN: Node.js ({name}) is not installed (apt-get install nodejs npm)"
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)

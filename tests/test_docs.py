@@ -14,8 +14,11 @@ def test_every_endpoint_is_documented(client: TestClient, settings: Settings) ->
     documented = set(re.findall(r"^\| `(/[^`?]*)", README, flags=re.MULTILINE))
     paths = client.get("/openapi.json").json()["paths"]
     served = {re.sub(r"\{\w+_id\}", "{id}", p.removeprefix(settings.api_prefix)) for p in paths}
+    # A list's CSV twin is documented once, as the rule for every list.
+    tables = {path for path in served if path.endswith(".csv")}
+    assert tables and "/api/v1/rounds/2/issues.csv" in README
     # Both ways: no endpoint undocumented, and no row of the table for one that is not served.
-    assert served == documented
+    assert served - tables == documented
 
 
 def test_every_setting_is_documented() -> None:

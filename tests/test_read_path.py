@@ -189,8 +189,31 @@ def test_the_document_advertises_only_what_each_operation_does(client: TestClien
     health = paths[f"{API}/health"]["get"]["responses"]
     assert "304" not in health and "ETag" not in health["200"]["headers"]
     lists = [p for p, ops in paths.items() if "Link" in ops["get"]["responses"]["200"]["headers"]]
-    assert len(lists) == 13  # the twelve stored lists and search
-    assert all("text/csv" in paths[p]["get"]["responses"]["200"]["content"] for p in lists)
+    json_lists = [p for p in lists if not p.endswith(".csv")]
+    assert len(json_lists) == 13  # the twelve stored lists and search
+    # Each list is two operations, one body type each: a JSON client never gets a string.
+    assert {p + ".csv" for p in json_lists} == set(lists) - set(json_lists)
+    for path in lists:
+        content = paths[path]["get"]["responses"]["200"]["content"]
+        assert list(content) == (["text/csv"] if path.endswith(".csv") else ["application/json"])
+
+
+@pytest.mark.parametrize("asked", ["/rounds/2/issues.csv", "/rounds/2/issues?format=csv"])
+def test_a_lists_csv_path_and_its_format_parameter_give_one_table(
+    client: TestClient, asked: str
+) -> None:
+    table = client.get(f"{API}{asked}&limit=2".replace(".csv&", ".csv?"))
+    assert table.headers["content-type"] == "text/csv; charset=utf-8"
+    header, *rows = table.text.splitlines()
+    assert header.startswith("id,name_en,name_ar,")
+    assert len(rows) == 2
+    assert 'rel="next"' in table.headers["link"]
+    assert table.headers["link"].split(";")[0].count(".csv") == asked.count(".csv")
+
+
+def test_a_csv_path_is_only_a_lists(client: TestClient) -> None:
+    assert_problem(client.get(f"{API}/rounds/2.csv"), 422)
+    assert_problem(client.get(f"{API}/export.csv"), 404)
 
 
 def replace_with_another_build(database: Path) -> None:

@@ -7,6 +7,7 @@ from fastapi.openapi.utils import get_openapi
 
 from app.api.errors import PROBLEM_JSON, Problem
 from app.api.localized import localized_schema
+from app.api.routing import CSV_SUFFIX
 
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 LOCALIZED = "Localized"
@@ -28,6 +29,19 @@ CACHE_HEADERS = {
 }
 # Answered fresh every time (Cache-Control: no-store): no ETag, never a 304.
 UNCACHED_OPERATIONS = {"read_health"}
+TOTAL_COUNT = {
+    "description": "How many items match, across all pages (the JSON envelope's `total`).",
+    "schema": {"type": "string"},
+}
+CSV_TABLE = {
+    "type": "string",
+    "description": "The items as CSV (RFC 4180, UTF-8), header row first.",
+}
+CSV_DESCRIPTION = (
+    "The list's items as a CSV table: one row per item, one column per field (with `lang`, "
+    "one column per bilingual field). The same table answers the JSON path with "
+    "`Accept: text/csv` or `format=csv`."
+)
 LIST_HEADERS = {
     "Link": {
         "description": 'RFC 8288 links to the rel="next" and rel="prev" pages.',
@@ -60,7 +74,7 @@ def _document(app: FastAPI) -> dict[str, Any]:
         if "title" in localized:
             localized["title"] = name + LOCALIZED
         schemas[name + LOCALIZED] = localized
-    for operations in schema["paths"].values():
+    for path, operations in schema["paths"].items():
         for operation in operations.values():
             responses = operation["responses"]
             for status, description in PROBLEMS.items():
@@ -78,6 +92,15 @@ def _document(app: FastAPI) -> dict[str, Any]:
             else:
                 responses["304"] = {"description": "Not Modified: the If-None-Match ETag matches."}
                 ok["headers"] = dict(CACHE_HEADERS)
+            if path.endswith(CSV_SUFFIX):
+                # A list's CSV twin: one body type, the table.
+                ok["headers"].update(LIST_HEADERS)
+                ok["headers"]["X-Total-Count"] = TOTAL_COUNT
+                ok["content"] = {"text/csv": {"schema": CSV_TABLE}}
+                operation["description"] = (
+                    f"{operation.get('description', '')}\n\n{CSV_DESCRIPTION}".strip()
+                )
+                continue
             content = ok["content"].get("application/json", {})
             if "$ref" in content.get("schema", {}):
                 content["schema"] = {
@@ -86,12 +109,8 @@ def _document(app: FastAPI) -> dict[str, Any]:
             # A list is an operation whose response is the paged envelope (a search's too).
             ref = content.get("schema", {}).get("anyOf", [{}])[0].get("$ref", "")
             envelope = schemas.get(ref.removeprefix("#/components/schemas/"), {})
-            is_list = {"items", "total", "limit", "offset"} <= set(envelope.get("properties", {}))
-            if is_list:
+            if {"items", "total", "limit", "offset"} <= set(envelope.get("properties", {})):
                 ok["headers"].update(LIST_HEADERS)
-                ok["content"]["text/csv"] = {
-                    "schema": {"type": "string", "description": "The items as CSV, header first."}
-                }
     return schema
 
 

@@ -15,6 +15,7 @@ from app.api.representation import (
     page_links,
     page_response,
 )
+from app.api.routing import serves_csv
 
 MAX_LIMIT = 500
 # Past this, SQLite cannot bind the number; no real list is anywhere near it.
@@ -47,13 +48,12 @@ async def get_pagination(
     lang: LanguageQuery = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
-    format: Annotated[
-        Literal["json", "csv"],
-        Query(description="`csv` for a CSV table of the items (or send `Accept: text/csv`)."),
-    ] = "json",
+    # Still accepted on the JSON path, but documented only as the list's own CSV operation
+    # (``….csv``), so a JSON operation declares one body type.
+    format: Annotated[Literal["json", "csv"], Query(include_in_schema=False)] = "json",
     accept: Annotated[str, Header(include_in_schema=False)] = "",
 ) -> Pagination:
-    csv = format == "csv" or accepts_only_csv(accept)
+    csv = format == "csv" or accepts_only_csv(accept) or serves_csv(request.scope)
     return Pagination(limit, offset, request, Representation(lang, csv))
 
 

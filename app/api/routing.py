@@ -5,6 +5,10 @@ returning everything is worse than an error. The check is part of the route itse
 dependency), so it costs one set lookup per parameter. Routers skip requests outside their
 prefix without trying each of their routes. A parameter that takes one value, given twice, is
 refused the same way: reading only the last would answer a question nobody asked.
+
+Every list is also served as CSV at its own path (``/rounds/2/issues.csv``), a twin route of
+the same endpoint: one operation per media type, so a generated client of the JSON list is
+never handed a ``string`` and the CSV operation's body is nothing else.
 """
 
 from collections.abc import Callable, Coroutine
@@ -19,6 +23,7 @@ from starlette.types import Scope
 
 from app.api.errors import invalid_query
 from app.representations import unwrapped
+from app.schemas import Page
 
 
 def _query_aliases(dependant: Dependant, *, single_valued: bool = False) -> set[str]:
@@ -31,6 +36,9 @@ def _query_aliases(dependant: Dependant, *, single_valued: bool = False) -> set[
     for dependency in dependant.dependencies:
         aliases |= _query_aliases(dependency, single_valued=single_valued)
     return aliases
+
+
+CSV_SUFFIX = ".csv"
 
 
 class StrictQueryRoute(APIRoute):
@@ -75,6 +83,21 @@ class ResourceRouter(APIRouter):
         super().__init__(route_class=StrictQueryRoute, **options)
         self.mounted_at = ""
 
+    def add_api_route(self, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
+        super().add_api_route(path, endpoint, **options)
+        if is_page(options.get("response_model")):
+            name = options.get("name") or endpoint.__name__
+            super().add_api_route(
+                path + CSV_SUFFIX,
+                endpoint,
+                **{
+                    **options,
+                    "name": f"{name}_csv",
+                    "summary": f"{name.replace('_', ' ').title()} as CSV",
+                    "response_model": None,
+                },
+            )
+
     def mount_under(self, api_prefix: str) -> "ResourceRouter":
         """Record where the app includes this router, so a match can be ruled out by prefix."""
         self.mounted_at = api_prefix + self.prefix
@@ -84,3 +107,14 @@ class ResourceRouter(APIRouter):
         if self.mounted_at and not get_route_path(scope).startswith(self.mounted_at):
             return Match.NONE, {}
         return super().matches(scope)
+
+
+def is_page(model: Any) -> bool:
+    """Whether a route's response model is the list envelope."""
+    return isinstance(model, type) and issubclass(model, Page)
+
+
+def serves_csv(scope: Scope) -> bool:
+    """Whether the matched route is a list's CSV twin."""
+    route = scope.get("route")
+    return route is not None and route.path.endswith(CSV_SUFFIX)

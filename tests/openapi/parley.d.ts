@@ -24,6 +24,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rounds.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Rounds as CSV
+         * @description The numbered rounds of the talks, in order.
+         *
+         *     The list's items as a CSV table: one row per item, one column per field (with `lang`, one column per bilingual field). The same table answers the JSON path with `Accept: text/csv` or `format=csv`.
+         */
+        get: operations["read_rounds_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rounds/{number}": {
         parameters: {
             query?: never;
@@ -64,6 +86,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rounds/{number}/issues.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Round Issues as CSV
+         * @description The issues raised in a round: who raised them, whether on the agenda, the outcome.
+         *
+         *     The list's items as a CSV table: one row per item, one column per field (with `lang`, one column per bilingual field). The same table answers the JSON path with `Accept: text/csv` or `format=csv`.
+         */
+        get: operations["read_round_issues_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rounds/{number}/participants": {
         parameters: {
             query?: never;
@@ -76,6 +120,28 @@ export interface paths {
          * @description Who took part in a round and in what role (delegation head, spokesperson...).
          */
         get: operations["read_round_participants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{number}/participants.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Round Participants as CSV
+         * @description Who took part in a round and in what role (delegation head, spokesperson...).
+         *
+         *     The list's items as a CSV table: one row per item, one column per field (with `lang`, one column per bilingual field). The same table answers the JSON path with `Accept: text/csv` or `format=csv`.
+         */
+        get: operations["read_round_participants_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -124,6 +190,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Participants as CSV
+         * @description People and bodies named in the sources, with every title and spelling they are given.
+         *
+         *     The list's items as a CSV table: one row per item, one column per field (with `lang`, one column per bilingual field). The same table answers the JSON path with `Accept: text/csv` or `format=csv`.
+         */
+        get: operations["read_participants_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants/{participant_id}": {
         parameters: {
             query?: never;
@@ -164,6 +252,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/{participant_id}/rounds.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Participant Rounds as CSV
+         * @description The meetings a participant took part in, with the role; includes the Riyadh meeting.
+         *
+         *     The list's items as a CSV table: one row per item, one column per field (with `lang`, one column per bilingual field). The same table answers the JSON path with `Accept: text/csv` or `format=csv`.
+         */
+        get: operations["read_participant_rounds_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/issues": {
         parameters: {
             query?: never;
@@ -176,6 +286,28 @@ export interface paths {
          * @description The topics raised in the talks.
          */
         get: operations["read_issues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issues.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Issues as CSV
+         * @description The topics raised in the talks.
+         *
+         *     The list's items as a CSV table: one row per item, one column per field (with `lang`, one column per bilingual field). The same table answers the JSON path with `Accept: text/csv` or `format=csv`.
+         */
+        get: operations["read_issues_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -224,6 +356,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/issues/{issue_id}/rounds.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Issue Rounds as CSV
+         * @description The meetings in which an issue came up, in date order, with who raised it and the outcome.
+         *
+         *     The list's items as a CSV table: one row per item, one column per field (with `lang`, one column per bilingual field). The same table answers the JSON path with `Accept: text/csv` or `format=csv`.
+         */
+        get: operations["read_issue_rounds_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/statements": {
         parameters: {
             query?: never;
@@ -236,6 +390,28 @@ export interface paths {
          * @description Who said what, in date order: the gist in both languages, the Arabic words cited.
          */
         get: operations["read_statements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Statements as CSV
+         * @description Who said what, in date order: the gist in both languages, the Arabic words cited.
+         *
+         *     The list's items as a CSV table: one row per item, one column per field (with `lang`, one column per bilingual field). The same table answers the JSON path with `Accept: text/csv` or `format=csv`.
+         */
+        get: operations["read_statements_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -264,6 +440,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Events as CSV
+         * @description The timeline in date order: meetings, the appointment, the announcement, statements.
+         *
+         *     The list's items as a CSV table: one row per item, one column per field (with `lang`, one column per bilingual field). The same table answers the JSON path with `Accept: text/csv` or `format=csv`.
+         */
+        get: operations["read_events_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conflicts": {
         parameters: {
             query?: never;
@@ -276,6 +474,28 @@ export interface paths {
          * @description Every fact on which the sources disagree, each version with its own citations.
          */
         get: operations["read_conflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conflicts.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Conflicts as CSV
+         * @description Every fact on which the sources disagree, each version with its own citations.
+         *
+         *     The list's items as a CSV table: one row per item, one column per field (with `lang`, one column per bilingual field). The same table answers the JSON path with `Accept: text/csv` or `format=csv`.
+         */
+        get: operations["read_conflicts_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -304,6 +524,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Search as CSV
+         * @description Ranked search across rounds, participants, issues, statements, events and sources.
+         *
+         *     The list's items as a CSV table: one row per item, one column per field (with `lang`, one column per bilingual field). The same table answers the JSON path with `Accept: text/csv` or `format=csv`.
+         */
+        get: operations["read_search_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sources": {
         parameters: {
             query?: never;
@@ -316,6 +558,28 @@ export interface paths {
          * @description The source articles every fact is cited from (metadata; the text is on each source).
          */
         get: operations["read_sources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sources.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Sources as CSV
+         * @description The source articles every fact is cited from (metadata; the text is on each source).
+         *
+         *     The list's items as a CSV table: one row per item, one column per field (with `lang`, one column per bilingual field). The same table answers the JSON path with `Accept: text/csv` or `format=csv`.
+         */
+        get: operations["read_sources_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -356,6 +620,28 @@ export interface paths {
          * @description Every quote taken from a source, in text order, and the fact each one supports.
          */
         get: operations["read_source_citations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sources/{source_id}/citations.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Source Citations as CSV
+         * @description Every quote taken from a source, in text order, and the fact each one supports.
+         *
+         *     The list's items as a CSV table: one row per item, one column per field (with `lang`, one column per bilingual field). The same table answers the JSON path with `Accept: text/csv` or `format=csv`.
+         */
+        get: operations["read_source_citations_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3950,8 +4236,6 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description `csv` for a CSV table of the items (or send `Accept: text/csv`). */
-                format?: "json" | "csv";
                 /** @description Comma-separated fields to sort by, `-` before a field for descending. Allowed: `number`, `start_date`. */
                 sort?: string | null;
             };
@@ -3976,6 +4260,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_RoundPublic_"] | components["schemas"]["Page_RoundPublic_Localized"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found: no such record or endpoint. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content: a parameter is malformed, out of range or unknown. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: the query took longer than the server allows. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_rounds_csv: {
+        parameters: {
+            query?: {
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
+                support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
+                claim?: components["schemas"]["Claim"] | null;
+                /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
+                lang?: ("en" | "ar") | null;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+                /** @description Comma-separated fields to sort by, `-` before a field for descending. Allowed: `number`, `start_date`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong validator; send it back as If-None-Match. */
+                    ETag?: string;
+                    /** @description How long the response may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description The request's id, as logged. */
+                    "X-Request-ID"?: string;
+                    /** @description RFC 8288 links to the rel="next" and rel="prev" pages. */
+                    Link?: string;
+                    /** @description How many items match, across all pages (the JSON envelope's `total`). */
+                    "X-Total-Count"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "text/csv": string;
                 };
             };
@@ -4094,8 +4454,6 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description `csv` for a CSV table of the items (or send `Accept: text/csv`). */
-                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -4121,6 +4479,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_RoundIssuePublic_"] | components["schemas"]["Page_RoundIssuePublic_Localized"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found: no such record or endpoint. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content: a parameter is malformed, out of range or unknown. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: the query took longer than the server allows. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_round_issues_csv: {
+        parameters: {
+            query?: {
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
+                support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
+                claim?: components["schemas"]["Claim"] | null;
+                /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
+                lang?: ("en" | "ar") | null;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The round's number. */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong validator; send it back as If-None-Match. */
+                    ETag?: string;
+                    /** @description How long the response may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description The request's id, as logged. */
+                    "X-Request-ID"?: string;
+                    /** @description RFC 8288 links to the rel="next" and rel="prev" pages. */
+                    Link?: string;
+                    /** @description How many items match, across all pages (the JSON envelope's `total`). */
+                    "X-Total-Count"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "text/csv": string;
                 };
             };
@@ -4173,8 +4608,6 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description `csv` for a CSV table of the items (or send `Accept: text/csv`). */
-                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -4200,6 +4633,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_RoundParticipantPublic_"] | components["schemas"]["Page_RoundParticipantPublic_Localized"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found: no such record or endpoint. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content: a parameter is malformed, out of range or unknown. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: the query took longer than the server allows. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_round_participants_csv: {
+        parameters: {
+            query?: {
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
+                support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
+                claim?: components["schemas"]["Claim"] | null;
+                /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
+                lang?: ("en" | "ar") | null;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The round's number. */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong validator; send it back as If-None-Match. */
+                    ETag?: string;
+                    /** @description How long the response may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description The request's id, as logged. */
+                    "X-Request-ID"?: string;
+                    /** @description RFC 8288 links to the rel="next" and rel="prev" pages. */
+                    Link?: string;
+                    /** @description How many items match, across all pages (the JSON envelope's `total`). */
+                    "X-Total-Count"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "text/csv": string;
                 };
             };
@@ -4326,8 +4836,6 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description `csv` for a CSV table of the items (or send `Accept: text/csv`). */
-                format?: "json" | "csv";
                 /** @description Comma-separated fields to sort by, `-` before a field for descending. Allowed: `id`, `name_en`, `name_ar`, `side`, `kind`. */
                 sort?: string | null;
             };
@@ -4352,6 +4860,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ParticipantPublic_"] | components["schemas"]["Page_ParticipantPublic_Localized"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found: no such record or endpoint. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content: a parameter is malformed, out of range or unknown. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: the query took longer than the server allows. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_participants_csv: {
+        parameters: {
+            query?: {
+                /** @description Only this side's participants. */
+                side?: components["schemas"]["Side"] | null;
+                /** @description Persons or organizations. */
+                kind?: components["schemas"]["ParticipantKind"] | null;
+                /** @description Only records matching these words (Arabic or English), as /search finds them. */
+                q?: string | null;
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
+                support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
+                claim?: components["schemas"]["Claim"] | null;
+                /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
+                lang?: ("en" | "ar") | null;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+                /** @description Comma-separated fields to sort by, `-` before a field for descending. Allowed: `id`, `name_en`, `name_ar`, `side`, `kind`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong validator; send it back as If-None-Match. */
+                    ETag?: string;
+                    /** @description How long the response may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description The request's id, as logged. */
+                    "X-Request-ID"?: string;
+                    /** @description RFC 8288 links to the rel="next" and rel="prev" pages. */
+                    Link?: string;
+                    /** @description How many items match, across all pages (the JSON envelope's `total`). */
+                    "X-Total-Count"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "text/csv": string;
                 };
             };
@@ -4470,8 +5060,6 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description `csv` for a CSV table of the items (or send `Accept: text/csv`). */
-                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -4497,6 +5085,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ParticipantRoundPublic_"] | components["schemas"]["Page_ParticipantRoundPublic_Localized"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found: no such record or endpoint. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content: a parameter is malformed, out of range or unknown. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: the query took longer than the server allows. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_participant_rounds_csv: {
+        parameters: {
+            query?: {
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
+                support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
+                claim?: components["schemas"]["Claim"] | null;
+                /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
+                lang?: ("en" | "ar") | null;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The record's slug. */
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong validator; send it back as If-None-Match. */
+                    ETag?: string;
+                    /** @description How long the response may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description The request's id, as logged. */
+                    "X-Request-ID"?: string;
+                    /** @description RFC 8288 links to the rel="next" and rel="prev" pages. */
+                    Link?: string;
+                    /** @description How many items match, across all pages (the JSON envelope's `total`). */
+                    "X-Total-Count"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "text/csv": string;
                 };
             };
@@ -4555,8 +5220,6 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description `csv` for a CSV table of the items (or send `Accept: text/csv`). */
-                format?: "json" | "csv";
                 /** @description Comma-separated fields to sort by, `-` before a field for descending. Allowed: `id`, `name_en`, `name_ar`. */
                 sort?: string | null;
             };
@@ -4581,6 +5244,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_IssuePublic_"] | components["schemas"]["Page_IssuePublic_Localized"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found: no such record or endpoint. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content: a parameter is malformed, out of range or unknown. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: the query took longer than the server allows. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_issues_csv: {
+        parameters: {
+            query?: {
+                /** @description Only issues raised in this round. */
+                round?: number | null;
+                /** @description Only issues this side raised (in the given round, if one is given). */
+                raised_by?: components["schemas"]["Side"] | null;
+                /** @description Only records matching these words (Arabic or English), as /search finds them. */
+                q?: string | null;
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
+                support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
+                claim?: components["schemas"]["Claim"] | null;
+                /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
+                lang?: ("en" | "ar") | null;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+                /** @description Comma-separated fields to sort by, `-` before a field for descending. Allowed: `id`, `name_en`, `name_ar`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong validator; send it back as If-None-Match. */
+                    ETag?: string;
+                    /** @description How long the response may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description The request's id, as logged. */
+                    "X-Request-ID"?: string;
+                    /** @description RFC 8288 links to the rel="next" and rel="prev" pages. */
+                    Link?: string;
+                    /** @description How many items match, across all pages (the JSON envelope's `total`). */
+                    "X-Total-Count"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "text/csv": string;
                 };
             };
@@ -4699,8 +5444,6 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description `csv` for a CSV table of the items (or send `Accept: text/csv`). */
-                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -4726,6 +5469,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_IssueRoundPublic_"] | components["schemas"]["Page_IssueRoundPublic_Localized"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found: no such record or endpoint. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content: a parameter is malformed, out of range or unknown. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: the query took longer than the server allows. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_issue_rounds_csv: {
+        parameters: {
+            query?: {
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
+                support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
+                claim?: components["schemas"]["Claim"] | null;
+                /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
+                lang?: ("en" | "ar") | null;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The record's slug. */
+                issue_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong validator; send it back as If-None-Match. */
+                    ETag?: string;
+                    /** @description How long the response may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description The request's id, as logged. */
+                    "X-Request-ID"?: string;
+                    /** @description RFC 8288 links to the rel="next" and rel="prev" pages. */
+                    Link?: string;
+                    /** @description How many items match, across all pages (the JSON envelope's `total`). */
+                    "X-Total-Count"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "text/csv": string;
                 };
             };
@@ -4784,8 +5604,6 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description `csv` for a CSV table of the items (or send `Accept: text/csv`). */
-                format?: "json" | "csv";
                 /** @description Comma-separated fields to sort by, `-` before a field for descending. Allowed: `date`, `speaker`, `id`. */
                 sort?: string | null;
             };
@@ -4810,6 +5628,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_StatementPublic_"] | components["schemas"]["Page_StatementPublic_Localized"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found: no such record or endpoint. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content: a parameter is malformed, out of range or unknown. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: the query took longer than the server allows. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_statements_csv: {
+        parameters: {
+            query?: {
+                /** @description Only statements by this participant id. */
+                participant?: string | null;
+                /** @description Only statements about this round. */
+                round?: number | null;
+                /** @description Only statements about this issue id. */
+                issue?: string | null;
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
+                support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
+                claim?: components["schemas"]["Claim"] | null;
+                /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
+                lang?: ("en" | "ar") | null;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+                /** @description Comma-separated fields to sort by, `-` before a field for descending. Allowed: `date`, `speaker`, `id`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong validator; send it back as If-None-Match. */
+                    ETag?: string;
+                    /** @description How long the response may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description The request's id, as logged. */
+                    "X-Request-ID"?: string;
+                    /** @description RFC 8288 links to the rel="next" and rel="prev" pages. */
+                    Link?: string;
+                    /** @description How many items match, across all pages (the JSON envelope's `total`). */
+                    "X-Total-Count"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "text/csv": string;
                 };
             };
@@ -4872,8 +5772,6 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description `csv` for a CSV table of the items (or send `Accept: text/csv`). */
-                format?: "json" | "csv";
                 /** @description Comma-separated fields to sort by, `-` before a field for descending. Allowed: `date`, `kind`, `id`. */
                 sort?: string | null;
             };
@@ -4898,6 +5796,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_EventPublic_"] | components["schemas"]["Page_EventPublic_Localized"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found: no such record or endpoint. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content: a parameter is malformed, out of range or unknown. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: the query took longer than the server allows. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_events_csv: {
+        parameters: {
+            query?: {
+                /** @description Only events that may fall on or after it. */
+                from?: string | null;
+                /** @description Only events that may fall on or before it. */
+                to?: string | null;
+                /** @description Only events involving this participant. */
+                participant?: string | null;
+                /** @description Only events of this kind. */
+                kind?: components["schemas"]["EventKind"] | null;
+                /** @description How `from` and `to` treat a window open at one end (said "on or before" a day, with nothing bounding it from below). `bounded`: it matches when the day that bounds it is in the range, so a remark made on or before 10 April is not in March. `overlap`: it matches any range it may overlap, March included. */
+                windows?: "bounded" | "overlap";
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
+                support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
+                claim?: components["schemas"]["Claim"] | null;
+                /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
+                lang?: ("en" | "ar") | null;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+                /** @description Comma-separated fields to sort by, `-` before a field for descending. Allowed: `date`, `kind`, `id`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong validator; send it back as If-None-Match. */
+                    ETag?: string;
+                    /** @description How long the response may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description The request's id, as logged. */
+                    "X-Request-ID"?: string;
+                    /** @description RFC 8288 links to the rel="next" and rel="prev" pages. */
+                    Link?: string;
+                    /** @description How many items match, across all pages (the JSON envelope's `total`). */
+                    "X-Total-Count"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "text/csv": string;
                 };
             };
@@ -4948,8 +5932,6 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description `csv` for a CSV table of the items (or send `Accept: text/csv`). */
-                format?: "json" | "csv";
             };
             header?: never;
             path?: never;
@@ -4972,6 +5954,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ConflictPublic_"] | components["schemas"]["Page_ConflictPublic_Localized"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found: no such record or endpoint. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content: a parameter is malformed, out of range or unknown. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: the query took longer than the server allows. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_conflicts_csv: {
+        parameters: {
+            query?: {
+                /** @description Only disputes about this kind of record. */
+                subject_kind?: components["schemas"]["SubjectKind"] | null;
+                /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
+                lang?: ("en" | "ar") | null;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong validator; send it back as If-None-Match. */
+                    ETag?: string;
+                    /** @description How long the response may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description The request's id, as logged. */
+                    "X-Request-ID"?: string;
+                    /** @description RFC 8288 links to the rel="next" and rel="prev" pages. */
+                    Link?: string;
+                    /** @description How many items match, across all pages (the JSON envelope's `total`). */
+                    "X-Total-Count"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "text/csv": string;
                 };
             };
@@ -5024,8 +6078,6 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description `csv` for a CSV table of the items (or send `Accept: text/csv`). */
-                format?: "json" | "csv";
             };
             header?: never;
             path?: never;
@@ -5048,6 +6100,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchPage"] | components["schemas"]["SearchPageLocalized"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found: no such record or endpoint. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content: a parameter is malformed, out of range or unknown. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: the query took longer than the server allows. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_search_csv: {
+        parameters: {
+            query: {
+                /** @description Words in Arabic or English, with or without diacritics, any spelling the sources use. Matched as plain words: operators and quotes have no special meaning. */
+                q: string;
+                /** @description Only results of this type. */
+                type?: components["schemas"]["SearchType"] | null;
+                /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
+                lang?: ("en" | "ar") | null;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong validator; send it back as If-None-Match. */
+                    ETag?: string;
+                    /** @description How long the response may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description The request's id, as logged. */
+                    "X-Request-ID"?: string;
+                    /** @description RFC 8288 links to the rel="next" and rel="prev" pages. */
+                    Link?: string;
+                    /** @description How many items match, across all pages (the JSON envelope's `total`). */
+                    "X-Total-Count"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "text/csv": string;
                 };
             };
@@ -5098,8 +6224,6 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description `csv` for a CSV table of the items (or send `Accept: text/csv`). */
-                format?: "json" | "csv";
                 /** @description Comma-separated fields to sort by, `-` before a field for descending. Allowed: `id`, `document`, `published_date`. */
                 sort?: string | null;
             };
@@ -5124,6 +6248,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_SourcePublic_"] | components["schemas"]["Page_SourcePublic_Localized"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found: no such record or endpoint. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content: a parameter is malformed, out of range or unknown. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: the query took longer than the server allows. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_sources_csv: {
+        parameters: {
+            query?: {
+                /** @description Only records matching these words (Arabic or English), as /search finds them. */
+                q?: string | null;
+                /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
+                lang?: ("en" | "ar") | null;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+                /** @description Comma-separated fields to sort by, `-` before a field for descending. Allowed: `id`, `document`, `published_date`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong validator; send it back as If-None-Match. */
+                    ETag?: string;
+                    /** @description How long the response may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description The request's id, as logged. */
+                    "X-Request-ID"?: string;
+                    /** @description RFC 8288 links to the rel="next" and rel="prev" pages. */
+                    Link?: string;
+                    /** @description How many items match, across all pages (the JSON envelope's `total`). */
+                    "X-Total-Count"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "text/csv": string;
                 };
             };
@@ -5242,8 +6440,6 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description `csv` for a CSV table of the items (or send `Accept: text/csv`). */
-                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -5269,6 +6465,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_SourceCitationPublic_"] | components["schemas"]["Page_SourceCitationPublic_Localized"];
+                };
+            };
+            /** @description Not Modified: the If-None-Match ETag matches. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found: no such record or endpoint. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content: a parameter is malformed, out of range or unknown. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: the query took longer than the server allows. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_source_citations_csv: {
+        parameters: {
+            query?: {
+                /** @description Only records whose own claim has this grade (e.g. corroborated): for a meeting's issue, that it came up there; for a participant in a meeting, that they took part. With `claim`, the grade of that claim instead. */
+                support?: components["schemas"]["Support"] | null;
+                /** @description The claim `support` grades, e.g. raised_by: `claim=raised_by&support=corroborated` keeps the issues whose raising side two or more articles give. Without `support`, only the records that make this claim. A meeting's issue makes came_up, raised_by, on_agenda, outcome; a participant in a meeting took_part, role; a meeting occurred, date, city; a statement said; an event occurred; any other record stated. A claim no record of the list makes matches nothing. */
+                claim?: components["schemas"]["Claim"] | null;
+                /** @description `en` or `ar`: give each bilingual field once, as `name` rather than `name_en` and `name_ar`. */
+                lang?: ("en" | "ar") | null;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The record's slug. */
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong validator; send it back as If-None-Match. */
+                    ETag?: string;
+                    /** @description How long the response may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description The request's id, as logged. */
+                    "X-Request-ID"?: string;
+                    /** @description RFC 8288 links to the rel="next" and rel="prev" pages. */
+                    Link?: string;
+                    /** @description How many items match, across all pages (the JSON envelope's `total`). */
+                    "X-Total-Count"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "text/csv": string;
                 };
             };
