@@ -160,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
         # Limits on what clients may hold and send (app/server.py).
         http=HardenedHttpToolsProtocol,
         backlog=ACCEPT_BACKLOG,
+        # SIGTERM: answers in flight get this long, then are dropped, whatever clients do.
+        timeout_graceful_shutdown=settings.shutdown_timeout_seconds,
     )
     server = uvicorn.Server(config)
     if settings.workers == 1:

@@ -140,6 +140,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.response_cache = ResponseCache(settings.response_cache_bytes)
+    app.state.downloads = export.DownloadSlots(settings.max_downloads)
     install_error_handlers(app)
     for router in (
         rounds.router,

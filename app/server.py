@@ -11,7 +11,15 @@ second here, so the fast parser is kept and given them:
   for ever, and a 100 MB header is read and buffered in full.
 - **Connections are capped** (``PARLEY_MAX_CONNECTIONS``): past the cap a new connection gets
   an immediate 503 and is closed, so a flood is told to come back rather than starving the
-  clients already served.
+  clients already served. A few connections past the cap (``HEALTH_RESERVE``) are still
+  let in for ``/health`` alone, so a load balancer can tell "full" from "down".
+- **One address gets a fair share** (``PARLEY_MAX_CONNECTIONS_PER_CLIENT``, well below the
+  cap): one client's flood of connections is refused with 503s while everyone else still
+  gets in.
+- **A client must read what it asked for** (``PARLEY_SEND_TIMEOUT_SECONDS``): a connection
+  whose answer has waited that long for the client to read any of it is dropped, as nginx's
+  ``send_timeout`` does, and its slot and buffers given back. Otherwise a reader that never
+  reads holds both for ever.
 - **A client may half-close** after sending its request (``shutdown(SHUT_WR)``, as
   ``curl --no-keepalive`` or ``nc -N`` do). asyncio closes the transport on EOF unless told
   otherwise, which dropped every answer not already written; here the answer is sent, then
@@ -20,14 +28,22 @@ second here, so the fast parser is kept and given them:
   file) is sent to an HTTP/1.0 client as the bytes until the connection closes, which is how
   that version delimits it, instead of in chunks it cannot parse.
 
-Every refusal is an RFC 9457 problem, like the app's own errors.
+- **An upgrade nobody supports ends the connection.** After ``Upgrade: h2c`` the parser
+  reads nothing more, so the next request on that connection would never be answered: the
+  request is answered as plain HTTP/1.1 and the connection then closed.
+
+Every refusal is an RFC 9457 problem, like the app's own errors, with the security headers
+of every answer.
 """
 
 import asyncio
 import json
+import logging
+from collections import Counter
 from http import HTTPStatus
-from typing import Any
+from typing import Any, ClassVar
 
+import httptools
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 
 from app.core.config import get_settings
@@ -38,31 +54,91 @@ REFUSAL_HEADERS = {**SECURITY_HEADERS, "Content-Security-Policy": STRICT_CSP}
 
 # How long a refused connection stays open to read and drop what the client still sends.
 LINGER_SECONDS = 1.0
+# Connections past the cap still let in, for /health alone.
+HEALTH_RESERVE = 16
+HEALTH = "/health"
+
+log = logging.getLogger("parley")
 
 
 class HardenedHttpToolsProtocol(HttpToolsProtocol):
+    # Open connections by client address, across every connection of this process.
+    per_client: ClassVar[Counter[str]] = Counter()
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         settings = get_settings()
         self.max_head_bytes = settings.max_header_bytes
         self.head_timeout = settings.header_timeout_seconds
         self.max_connections = settings.max_connections
+        self.max_per_client = settings.max_connections_per_client
+        self.send_timeout = settings.send_timeout_seconds
+        self.health_paths = {HEALTH, settings.api_prefix + HEALTH}
         self.head_bytes = 0
         self.reading_head = True
         self.head_timer: asyncio.TimerHandle | None = None
+        self.send_timer: asyncio.TimerHandle | None = None
         self.peer_closed = False
         self.discarding = False
+        self.health_only = False
+        self.address = ""
+        self.counted = False
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
-        if len(self.connections) > self.max_connections:
+        self.address = self.client[0] if self.client else ""
+        self.per_client[self.address] += 1
+        self.counted = True
+        if self.per_client[self.address] > self.max_per_client:
+            self.refuse(
+                503, "Too many connections from your address; close some and try again shortly."
+            )
+            return
+        if len(self.connections) > self.max_connections + HEALTH_RESERVE:
             self.refuse(503, "The server is at its connection limit; try again shortly.")
             return
+        self.health_only = len(self.connections) > self.max_connections
         self.expect_head()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.cancel_head_timer()
+        self.cancel_send_timer()
+        if self.counted:
+            self.counted = False
+            self.per_client[self.address] -= 1
+            if self.per_client[self.address] <= 0:
+                del self.per_client[self.address]
         super().connection_lost(exc)
+
+    def pause_writing(self) -> None:
+        # The client has not read what was written: it has until the timer to start again.
+        super().pause_writing()
+        if self.send_timer is None:
+            self.send_timer = self.loop.call_later(self.send_timeout, self.send_timed_out)
+
+    def resume_writing(self) -> None:
+        self.cancel_send_timer()
+        super().resume_writing()
+
+    def cancel_send_timer(self) -> None:
+        if self.send_timer is not None:
+            self.send_timer.cancel()
+            self.send_timer = None
+
+    def send_timed_out(self) -> None:
+        self.send_timer = None
+        log.warning(
+            "dropped a connection from %s: it read nothing of its answer for %g s",
+            self.address,
+            self.send_timeout,
+        )
+        # abort, not close: close would wait to flush what the client is not reading.
+        self.transport.abort()
+
+    def _unsupported_upgrade_warning(self) -> None:
+        # The parser stops at an upgrade it cannot do: answer this request, then close.
+        if self.cycle is not None:
+            self.cycle.keep_alive = False
 
     def data_received(self, data: bytes) -> None:
         if self.discarding:
@@ -79,12 +155,23 @@ class HardenedHttpToolsProtocol(HttpToolsProtocol):
     def on_headers_complete(self) -> None:
         self.reading_head = False
         self.cancel_head_timer()
+        if self.health_only and httptools.parse_url(self.url).path.decode() not in (
+            self.health_paths
+        ):
+            self.refuse(503, "The server is at its connection limit; try again shortly.")
+            return
         super().on_headers_complete()
         if self.scope["http_version"] == "1.0" and self.cycle is not None:
             # The cycle was just made for this request and has not run yet.
             self.cycle.__class__ = CloseDelimitedCycle
 
+    def on_body(self, body: bytes) -> None:
+        if not self.discarding:  # a request refused at its head has no cycle to take it
+            super().on_body(body)
+
     def on_message_complete(self) -> None:
+        if self.discarding:
+            return
         super().on_message_complete()
         self.expect_head()
 
@@ -120,6 +207,10 @@ class HardenedHttpToolsProtocol(HttpToolsProtocol):
             self.refuse(408, "The request was not received in time.")
         else:
             self.transport.close()
+
+    def send_400_response(self, msg: str) -> None:
+        if not self.discarding:
+            self.refuse(400, "The request is not valid HTTP/1.1.")
 
     def refuse(self, status: int, detail: str) -> None:
         """Answer with a problem and close, without reading anything more."""

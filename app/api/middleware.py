@@ -213,13 +213,19 @@ class ConditionalGetMiddleware:
                     not_modified = True
                     await self._not_modified(send, headers.raw)
                     return
-                tagged = list(headers.raw)
+                length = headers.get("content-length")
+                # A body announced too large to keep (the database file) is never gathered.
+                if length is None or self.cache.fits(int(length)):
+                    tagged = list(headers.raw)
             elif not_modified:
                 return  # the 304 has gone out; the body is not sent
             elif message["type"] == "http.response.body" and tagged is not None:
                 body.extend(message.get("body", b""))
                 if not self.cache.fits(len(body)):
-                    tagged = None  # the export and other large bodies are not kept
+                    # Too large to keep after all: what was gathered is let go at once, not
+                    # held while a slow client reads the rest.
+                    tagged = None
+                    body.clear()
                 elif not message.get("more_body", False):
                     self.cache.put(key, tagged, bytes(body))
             await send(message)

@@ -90,6 +90,23 @@ class Settings(BaseSettings):
     max_connections: int = Field(default=1000, ge=1, le=100_000)
     """Open connections ``python -m app`` keeps per process; past it a new one gets a 503."""
 
+    max_connections_per_client: int = Field(default=256, ge=1, le=100_000)
+    """Open connections one client address may hold; past it that address gets 503s, so one
+    client's flood leaves room for the others. Behind a reverse proxy every connection comes
+    from the proxy's address: set it to ``PARLEY_MAX_CONNECTIONS`` there."""
+
+    send_timeout_seconds: float = Field(default=30.0, ge=0.1, le=3600, allow_inf_nan=False)
+    """Longest an answer may wait for its client to read any of it; past it the connection
+    is dropped (a client that never reads keeps nothing)."""
+
+    shutdown_timeout_seconds: int = Field(default=5, ge=0, le=600)
+    """On SIGTERM, how long answers in flight may take to finish before they are dropped and
+    the process exits."""
+
+    max_downloads: int = Field(default=32, ge=1, le=10_000)
+    """Concurrent downloads of the database file (``/export?format=sqlite``); past it, a 503
+    with Retry-After."""
+
     max_header_bytes: int = Field(default=32 * 1024, ge=1024, le=1024 * 1024)
     """Largest request line plus headers ``python -m app`` reads; past it, a 431."""
 

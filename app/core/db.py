@@ -20,7 +20,8 @@ from typing import Any
 
 Row = tuple[Any, ...]
 Parameters = Sequence[Any] | Mapping[str, Any]
-CHUNK = 256 * 1024
+# What a download holds in memory at a time, whatever the file's size.
+CHUNK = 64 * 1024
 
 
 class ReadOnlyDatabase:
