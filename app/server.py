@@ -216,6 +216,8 @@ class HardenedHttpToolsProtocol(HttpToolsProtocol):
         """Answer with a problem and close, without reading anything more."""
         self.reading_head = False
         self.cancel_head_timer()
+        # A refused connection lingers a moment, but no longer holds a place under the cap.
+        self.connections.discard(self)
         phrase = HTTPStatus(status).phrase
         body = json.dumps(
             {"type": "about:blank", "title": phrase, "status": status, "detail": detail}

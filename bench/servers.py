@@ -323,15 +323,17 @@ def parley(
     workers: int = 1,
     name: str = "parley",
     wait: bool = True,
+    settings: dict[str, str] | None = None,
 ) -> AbstractContextManager[Server]:
     """Parley as its users run it (``python -m app``); ``cache=False`` turns its response cache
-    off."""
+    off, and ``settings`` are ``PARLEY_*`` variables of its own."""
     env = {
         "PARLEY_DATABASE_PATH": str(database),
         "PARLEY_BUILD_DATABASE_IF_MISSING": "false",
         "PARLEY_HOST": "127.0.0.1",
         "PARLEY_PORT": "{port}",
         "PARLEY_WORKERS": str(workers),
+        **(settings or {}),
     }
     if not cache:
         env["PARLEY_RESPONSE_CACHE_BYTES"] = "0"

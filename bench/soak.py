@@ -9,6 +9,8 @@
    no leftovers once the next build has run.
 4. Every bad setting refused at start-up, in one line.
 5. Every kind of damaged database file refused (building off) or rebuilt (building on).
+6. One client's attacks on the others (``bench/attacks.py``): floods of slow connections and
+   of absurd queries, and downloads never read, measured from another client's side.
 """
 
 import hashlib
@@ -23,10 +25,10 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from bench import search_box, servers
+from bench import attacks, search_box, servers
+from bench.goal import Goal
 from bench.load import run_load
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,13 +43,6 @@ BAD_SETTINGS = {
 }
 DAMAGES = ("pages", "truncated", "not a database", "empty")
 KILL_POINTS = 20
-
-
-@dataclass
-class Goal:
-    name: str
-    figure: str
-    met: bool
 
 
 def seed(database: Path, data_dir: Path | None = None) -> subprocess.Popen[bytes]:
@@ -266,6 +261,7 @@ def run_soak(seconds: float, connections: int, smoke: bool) -> int:
         steps: list[Callable[[], list[Goal]]] = [
             lambda: load_with_rebuild(database, workdir, seconds, connections),
             lambda: [killed_builds(workdir, points)],
+            lambda: attacks.run_attacks(good, smoke),
         ]
         # The smoke run leaves these to tests/test_running.py and tests/test_faults.py.
         if not smoke:
