@@ -39,7 +39,7 @@ from app.explore import install_explore
 log = logging.getLogger("parley")
 
 
-# Set by `python -m app` for the processes it starts: the file whose every page it checked.
+# Set by `python -m app` for the processes it starts: the file whose seal it checked.
 CHECKED_FILE = "_PARLEY_CHECKED_FILE"
 
 
@@ -54,12 +54,13 @@ def file_identity(path: Path) -> str:
 
 def ensure_database(settings: Settings) -> bool:
     """Build the database with the seed script when it is missing, damaged or out of date, and
-    log what was found and done. Returns whether the file to serve had every page checked.
+    log what was found and done. Returns whether the file to serve had its seal checked.
 
     The file is a build artifact: after an upgrade that adds a migration an old file would fail
     on every query, and after the curated files change it would serve stale facts, so in
-    either case it is rebuilt from the curated data rather than served. A damaged file (SQLite's
-    quick_check) would answer some requests and fail others, so it is never served. Invalid
+    either case it is rebuilt from the curated data rather than served. A damaged file (one whose
+    bytes are not those its build sealed, seed/seal.py) would answer some requests wrongly and
+    fail others, so it is never served. Invalid
     curated data raises the seed script's ``SeedError``, which lists every problem.
     """
     # Imported here: the seed pipeline is only needed when there may be something to build.
@@ -116,8 +117,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             getattr(app.state, "served_build", ""),
         )
         app.state.database, app.state.data_version = database, database.data_version
-        # What every response's tag depends on besides the request (see ConditionalGet).
-        app.state.served_build = f"{database.data_version} {database.built_at!r}"
+        # What every response's tag depends on besides the request (see ConditionalGet): the
+        # seal of the file's bytes, recorded by its build, never a time the file system keeps.
+        app.state.served_build = database.content_hash
         yield
         app.state.database, app.state.data_version, app.state.served_build = previous
         database.close()

@@ -98,12 +98,15 @@ class SourceCoverage(Table, table=True):
 
 
 class DatasetMeta(Table, table=True):
-    """One row describing the build: which curated data it came from."""
+    """One row describing the build: which curated data it came from, when, and the seal of the
+    file's bytes (seed/seal.py)."""
 
     __tablename__ = "dataset_meta"
 
     id: int = Field(primary_key=True)
     data_version: str
+    built_at: str
+    content_hash: str
 
 
 class Meeting(Table, table=True):

@@ -85,10 +85,6 @@ DOCUMENT_MODELS: dict[DocumentKind, type[BaseModel] | None] = {
     DocumentKind.export: None,
 }
 
-# /meta's built_at describes the file, not the data: the stored document carries this value and
-# the server puts the file's time in its place.
-BUILT_AT_PLACEHOLDER = "0000-00-00T00:00:00+00:00"
-
 
 def unpaired_public_fields() -> list[str]:
     """Public fields in one configured language without their siblings in the others: ``lang``

@@ -701,6 +701,7 @@ class Health(Public):
         "over or truncated rather than replaced by a rebuild)."
     )
     file_checked: bool = Field(
-        description="Whether every page of the file served passed SQLite's quick_check at "
-        "start-up (a damaged file is never served); false when that check is turned off."
+        description="Whether the file served was checked at start-up to be byte for byte what "
+        "its build wrote (its seal; a damaged file is never served); false when that check is "
+        "turned off."
     )

@@ -333,6 +333,9 @@ def parley(
         "PARLEY_HOST": "127.0.0.1",
         "PARLEY_PORT": "{port}",
         "PARLEY_WORKERS": str(workers),
+        # Every load here comes from one address, the load generator's: its share is the
+        # whole cap (bench/attacks.py puts the default back to show what the share does).
+        "PARLEY_MAX_CONNECTIONS_PER_CLIENT": "1000",
         **(settings or {}),
     }
     if not cache:

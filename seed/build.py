@@ -16,6 +16,7 @@ from app.core.config import PROJECT_ROOT
 from app.models import RenderedCount, RenderedDocument, RenderedItem, SearchRecord
 from seed.dataset import Dataset
 from seed.render import Rendered, render
+from seed.seal import is_sealed_as, seal
 from seed.search_index import build_search_entries
 
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
@@ -94,7 +95,7 @@ def quick_check(connection: sqlite3.Connection) -> str:
 def inspect_database(
     database_path: Path, data_version: str, check_pages: bool = True
 ) -> DatabaseState:
-    """Whether the file exists, is an intact SQLite database (every page read when
+    """Whether the file exists, is an intact SQLite database (its seal checked when
     ``check_pages``), has this checkout's schema head and was built from these curated files;
     and if not, which of these fails."""
     if not database_path.exists():
@@ -107,22 +108,31 @@ def inspect_database(
     head = current_head()
     connection = sqlite3.connect(f"file:{database_path}?mode=ro", uri=True)
     try:
-        checked = quick_check(connection) if check_pages else "ok"
-        if checked != "ok":
-            first = " ".join(checked.split())[:200]
-            return DatabaseState(False, f"is damaged (SQLite's quick_check: {first})")
         try:
             revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-            built_from = connection.execute("SELECT data_version FROM dataset_meta").fetchone()
         except sqlite3.DatabaseError:
-            return DatabaseState(False, "is not a Parley database")
-    except sqlite3.DatabaseError as error:
-        return DatabaseState(False, f"is damaged ({error})")
+            revision = None
+        if revision != (head,):
+            # Checked for damage all the same: an older build is rebuilt, a damaged one must
+            # not be mistaken for someone else's file.
+            checked = quick_check(connection) if check_pages else "ok"
+            if checked != "ok":
+                first = " ".join(checked.split())[:200]
+                return DatabaseState(False, f"is damaged (SQLite's quick_check: {first})")
+            if revision is None:
+                return DatabaseState(False, "is not a Parley database")
+            return DatabaseState(False, f"has an older schema ({revision[0]})")
+        built_from, sealed_with = connection.execute(
+            "SELECT data_version, content_hash FROM dataset_meta"
+        ).fetchone()
+    except (sqlite3.DatabaseError, TypeError) as error:
+        return DatabaseState(False, f"is damaged ({error or 'no build record'})")
     finally:
         connection.close()
-    if revision != (head,):
-        return DatabaseState(False, f"has an older schema ({revision[0] if revision else 'none'})")
-    if built_from != (data_version,):
+    # Every byte as the build wrote it: a stronger check than quick_check, and a faster one.
+    if check_pages and not is_sealed_as(database_path, sealed_with):
+        return DatabaseState(False, "is damaged (its bytes are not those its build sealed)")
+    if built_from != data_version:
         return DatabaseState(False, "was built from other curated data")
     return DatabaseState(True)
 
@@ -235,6 +245,8 @@ def _build(dataset: Dataset, temporary: Path) -> None:
             connection.exec_driver_sql("VACUUM")
     finally:
         engine.dispose()
+    # Last: any write after this would break it.
+    seal(temporary)
 
 
 def store_rendered(connection: Connection, rendered: Rendered) -> None:

@@ -1,11 +1,12 @@
 """Turning validated curated data into table rows: references resolved, quotes located."""
 
 import calendar
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from itertools import pairwise
 from typing import TypeVar, cast
 
@@ -53,6 +54,7 @@ from seed.curation import (
 from seed.loading import GLOSSES_DIR, CuratedData, SeedError, cited_records, curated_records
 from seed.notes import stated_counts
 from seed.quotes import QuoteNotFound, locate_quote
+from seed.seal import PLACEHOLDER
 from seed.versions import disputed_groups, versions_in
 
 # Insertion order: every table after the tables its foreign keys point to.
@@ -385,7 +387,14 @@ class _Builder:
         self.check_public_languages()
         self.check_arabic_written()
         self.check_notes()
-        self.dataset.add(DatasetMeta(id=1, data_version=self.data.data_version))
+        self.dataset.add(
+            DatasetMeta(
+                id=1,
+                data_version=self.data.data_version,
+                built_at=build_time(),
+                content_hash=PLACEHOLDER,
+            )
+        )
         if self.problems:
             raise SeedError(self.problems)
         return self.dataset
@@ -1041,3 +1050,13 @@ class _Builder:
 def build_dataset(data: CuratedData) -> Dataset:
     """Resolve and check everything; raise ``SeedError`` listing every problem."""
     return _Builder(data).build()
+
+
+def build_time() -> str:
+    """When this build ran (UTC, ISO 8601), or ``SOURCE_DATE_EPOCH`` when it is set: the
+    reproducible-builds convention, under which the same curated files give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch and not epoch.isdigit():
+        raise SeedError([f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970"])
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    return moment.isoformat(timespec="seconds")

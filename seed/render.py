@@ -32,7 +32,7 @@ from app.models import (
     Source,
     Statement,
 )
-from app.rendered import BUILT_AT_PLACEHOLDER, ITEM_MODELS, DocumentKind, Listing
+from app.rendered import ITEM_MODELS, DocumentKind, Listing
 from app.representations import json_bytes
 from app.schemas import (
     AliasPublic,
@@ -628,7 +628,7 @@ class Renderer:
         )
         return MetaPublic(
             data_version=dataset.of(DatasetMeta)[0].data_version,
-            built_at=BUILT_AT_PLACEHOLDER,
+            built_at=dataset.of(DatasetMeta)[0].built_at,
             counts={name: dataset.count(table) for name, table in COUNTED.items()},
             coverage=CoveragePublic(documents=documents, total=total),
         )
@@ -754,6 +754,8 @@ def _export_chunks(connection: Connection) -> Iterator[bytes]:
             text(f'SELECT * FROM "{table.name}" ORDER BY {", ".join(key_columns)}')
         )
         for number, row in enumerate(rows.mappings()):
-            yield (b"," if number else b"") + json_bytes(dict(row))
+            # The seal is of the file, written after this document: not part of the data.
+            values = {key: value for key, value in row.items() if key != "content_hash"}
+            yield (b"," if number else b"") + json_bytes(values)
         yield b"]"
     yield b"}}"

@@ -17,6 +17,7 @@ from openapi_spec_validator import validate
 
 from app.core.config import Settings
 from app.main import create_app
+from seed.__main__ import main as seed_main
 from tests.helpers import API, assert_problem, items
 
 
@@ -354,9 +355,11 @@ def test_gzip_only_where_the_client_accepts_it(
     assert (response.headers.get("content-encoding") == "gzip") is gzipped
 
 
-def test_a_touched_file_never_validates_an_old_tag(tmp_path: Path, database_path: Path) -> None:
-    # /meta reports the file's build time: after a touch (or a copy) and a restart its body
-    # differs, so the tag must too, or a cache would keep the old body on a 304.
+def test_tags_come_from_the_build_never_from_the_file_system(
+    tmp_path: Path, database_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A copy or a touch changes the file's times, not its bytes: the bodies (/meta's built_at
+    # is the build's, recorded in the file) and so the tags stay; another build's never match.
     database = tmp_path / "parley.sqlite3"
     shutil.copy(database_path, database)
     settings = Settings(database_path=database, build_database_if_missing=False)
@@ -365,7 +368,12 @@ def test_a_touched_file_never_validates_an_old_tag(tmp_path: Path, database_path
     later = database.stat().st_mtime + 3600
     os.utime(database, (later, later))
     with TestClient(create_app(settings)) as client:
-        after = client.get(f"{API}/meta", headers={"If-None-Match": before.headers["etag"]})
-    assert after.status_code == 200
-    assert after.json()["built_at"] != before.json()["built_at"]
-    assert after.headers["etag"] != before.headers["etag"]
+        touched = client.get(f"{API}/meta", headers={"If-None-Match": before.headers["etag"]})
+    assert touched.status_code == 304
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert seed_main(["--database", str(database)]) == 0
+    with TestClient(create_app(settings)) as client:
+        rebuilt = client.get(f"{API}/meta", headers={"If-None-Match": before.headers["etag"]})
+    assert rebuilt.status_code == 200
+    assert rebuilt.json()["built_at"] == "2026-01-01T00:00:00+00:00"
+    assert rebuilt.headers["etag"] != before.headers["etag"]

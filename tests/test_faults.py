@@ -60,7 +60,7 @@ def test_a_file_that_is_not_a_parley_build_is_never_replaced(tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("how", "said"),
     [
-        ("pages", "is damaged (SQLite's quick_check: "),
+        ("pages", "is damaged (its bytes are not those its build sealed)"),
         ("truncated", "is damaged"),
         ("empty", "is not a SQLite database"),
     ],

@@ -3,6 +3,7 @@
 import re
 import shutil
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from app.vocabulary import FactKind, SubjectKind
 from seed.__main__ import main as seed_main
 from seed.quotes import QuoteNotFound, locate_quote
+from seed.seal import is_sealed_as
 from tests.helpers import DATA_DIR, DOCUMENTS_DIR, run_module
 
 
@@ -171,11 +173,41 @@ def test_locate_quote_gives_code_point_offsets() -> None:
         locate_quote("أ ب ج ب", "ب", occurrence=3)
 
 
-def test_builds_are_repeatable(tmp_path: Path, database_path: Path) -> None:
+def test_builds_are_repeatable(
+    tmp_path: Path, database_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Given the same build time (``SOURCE_DATE_EPOCH``, the reproducible-builds convention),
+    the same curated files give the same bytes, and so the same seal."""
+    with sqlite3.connect(database_path) as connection:
+        built_at, sealed = connection.execute(
+            "SELECT built_at, content_hash FROM dataset_meta"
+        ).fetchone()
+    epoch = int(datetime.fromisoformat(built_at).timestamp())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
     again = tmp_path / "again.sqlite3"
     assert seed_main(["--database", str(again)]) == 0
     assert dump(again) == dump(database_path)
     assert again.read_bytes() == database_path.read_bytes()
+    assert is_sealed_as(again, sealed)
+
+
+def test_a_build_time_that_is_not_a_number_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    assert seed_main(["--database", str(tmp_path / "parley.sqlite3")]) == 1
+    assert "SOURCE_DATE_EPOCH='yesterday' is not a number of seconds" in capsys.readouterr().err
+
+
+def test_any_byte_changed_breaks_the_seal(tmp_path: Path, database_path: Path) -> None:
+    with sqlite3.connect(f"file:{database_path}?mode=ro", uri=True) as connection:
+        sealed = connection.execute("SELECT content_hash FROM dataset_meta").fetchone()[0]
+    assert is_sealed_as(database_path, sealed)
+    data = database_path.read_bytes()
+    for at in (0, 100, len(data) // 2, len(data) - 1, data.index(sealed.encode())):
+        changed = tmp_path / f"changed-{at}.sqlite3"
+        changed.write_bytes(data[:at] + bytes([data[at] ^ 1]) + data[at + 1 :])
+        assert not is_sealed_as(changed, sealed), at
 
 
 def test_a_failed_build_leaves_the_old_database_untouched(

@@ -167,8 +167,8 @@ class ConditionalGetMiddleware:
         self, app: ASGIApp, served_build: Callable[[], str], max_age: int, cache: ResponseCache
     ) -> None:
         self.app = app
-        # What every body depends on besides the request: the data, and the file's build time
-        # (which /meta serves), so a rebuilt or touched file never validates an old tag.
+        # What every body depends on besides the request: the build's seal of the file's bytes,
+        # so another build (or another data version) never validates an old tag.
         self.served_build = served_build
         self.cache_control = f"public, max-age={max_age}"
         self.cache = cache

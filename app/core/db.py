@@ -34,7 +34,9 @@ class ReadOnlyDatabase:
         stat = os.fstat(self._file.fileno())
         self.identity = (stat.st_dev, stat.st_ino)
         self.size = stat.st_size
-        self.built_at = stat.st_mtime
+        # How the file looked when opened, to tell a change under the server (never an ETag's
+        # basis: a copy or a touch changes it).
+        self.modified_at = stat.st_mtime
         # mode=ro: SQLite refuses writes whatever code runs here. immutable=1: the file never
         # changes under this connection (rebuilds replace it), so SQLite takes no locks.
         self.connection = sqlite3.connect(
@@ -46,8 +48,12 @@ class ReadOnlyDatabase:
         self._deadline = 0.0
         # Past the deadline SQLite abandons the statement (checked every 1,000 VM steps).
         self.connection.set_progress_handler(self._past_deadline, 1_000)
-        self.data_version: str = self.one("SELECT data_version FROM dataset_meta")[0]
-        # Whether every page of the file was checked before it was served (see ensure_database).
+        self.data_version: str
+        self.content_hash: str
+        self.data_version, self.content_hash = self.one(
+            "SELECT data_version, content_hash FROM dataset_meta"
+        )
+        # Whether the file was checked against its seal before it was served (see ensure_database).
         self.checked = False
 
     def _past_deadline(self) -> bool:
@@ -84,7 +90,7 @@ class ReadOnlyDatabase:
         over, truncated): not replaced by a rebuild's rename, but changed under an immutable
         connection, which then answers from a mix of old and new pages, or fails."""
         stat = os.fstat(self._file.fileno())
-        return (stat.st_size, stat.st_mtime) != (self.size, self.built_at)
+        return (stat.st_size, stat.st_mtime) != (self.size, self.modified_at)
 
     def file_chunks(self) -> Iterator[bytes]:
         """The served file's bytes, read from the descriptor opened at start-up."""

@@ -1143,7 +1143,7 @@ export interface components {
             file_changed: boolean;
             /**
              * File Checked
-             * @description Whether every page of the file served passed SQLite's quick_check at start-up (a damaged file is never served); false when that check is turned off.
+             * @description Whether the file served was checked at start-up to be byte for byte what its build wrote (its seal; a damaged file is never served); false when that check is turned off.
              */
             file_checked: boolean;
         };
@@ -2943,7 +2943,7 @@ export interface components {
             file_changed: boolean;
             /**
              * File Checked
-             * @description Whether every page of the file served passed SQLite's quick_check at start-up (a damaged file is never served); false when that check is turned off.
+             * @description Whether the file served was checked at start-up to be byte for byte what its build wrote (its seal; a damaged file is never served); false when that check is turned off.
              */
             file_checked: boolean;
         };
