@@ -129,8 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["PARLEY_MAX_CONNECTIONS"] = str(allow_enough_open_files(settings.max_connections))
 
     # Built here, once, before any worker starts: workers then find it current.
-    from app.main import CHECKED_FILE, ensure_database, file_identity
-    from seed.build import BuildEnvironmentError
+    from app.main import CHECKED_FILE, SERVED_FILE, ensure_database, file_identity, pin_build
+    from seed.build import BuildEnvironmentError, remove_stale_builds
     from seed.loading import SeedError
 
     try:
@@ -167,8 +167,23 @@ def main(argv: list[str] | None = None) -> int:
     if settings.workers == 1:
         server.run(sockets=[listening])
         return 0 if server.started else 1
-    # Several processes share the one listening socket.
-    Multiprocess(config, sockets=[listening]).run()
+    # Several processes share the one listening socket, and serve one build: the one checked
+    # here, pinned under a second name, which a worker restarted after a rebuild opens too.
+    try:
+        remove_stale_builds(settings.database_path)
+        pinned = pin_build(settings.database_path)
+    except OSError as error:
+        print(
+            f"python -m app: cannot pin {settings.database_path} for its workers "
+            f"({error.strerror or error}): the directory must be writable",
+            file=sys.stderr,
+        )
+        return EXIT_UNUSABLE_DATABASE
+    os.environ[SERVED_FILE] = str(pinned)
+    try:
+        Multiprocess(config, sockets=[listening]).run()
+    finally:
+        pinned.unlink(missing_ok=True)
     return 0
 
 

@@ -41,6 +41,18 @@ log = logging.getLogger("parley")
 
 # Set by `python -m app` for the processes it starts: the file whose seal it checked.
 CHECKED_FILE = "_PARLEY_CHECKED_FILE"
+# Set by `python -m app` for its workers: a second name (a hard link) of the build it checked,
+# which every worker opens, so that one restarted after a rebuild still serves the same build.
+SERVED_FILE = "_PARLEY_SERVED_FILE"
+
+
+def pin_build(path: Path) -> Path:
+    """A hard link to the file at ``path``, beside it, for as long as this process serves it:
+    a rebuild renames a new file onto ``path``, but the link still names the build checked."""
+    pinned = path.with_name(f".{path.name}.{os.getpid()}.serving")
+    pinned.unlink(missing_ok=True)
+    os.link(path, pinned)
+    return pinned
 
 
 def file_identity(path: Path) -> str:
@@ -107,9 +119,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        checked = ensure_database(settings)
-        database = ReadOnlyDatabase(settings.database_path, settings.query_timeout_seconds)
-        database.checked = checked
+        pinned = os.environ.get(SERVED_FILE)
+        if pinned:
+            # A worker: the parent checked the build and pinned it for every worker.
+            database = ReadOnlyDatabase(
+                Path(pinned), settings.query_timeout_seconds, watched=settings.database_path
+            )
+            database.checked = settings.check_database
+        else:
+            checked = ensure_database(settings)
+            database = ReadOnlyDatabase(settings.database_path, settings.query_timeout_seconds)
+            database.checked = checked
         # Lifespans can nest (two test clients on one app): each restores what it replaced.
         previous = (
             getattr(app.state, "database", None),

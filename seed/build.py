@@ -158,8 +158,13 @@ def _cause(error: BaseException) -> str:
 
 
 def remove_stale_builds(target: Path) -> None:
-    """Delete the temporary files of builds whose process is gone (killed mid-build)."""
-    for leftover in target.parent.glob(f".{target.name}.*.building*"):
+    """Delete the temporary files of builds whose process is gone (killed mid-build), and the
+    pinned names of builds served by servers that are gone (killed, see app.main.pin_build)."""
+    leftovers = [
+        *target.parent.glob(f".{target.name}.*.building*"),
+        *target.parent.glob(f".{target.name}.*.serving"),
+    ]
+    for leftover in leftovers:
         pid = leftover.name.removeprefix(f".{target.name}.").split(".", 1)[0]
         if pid.isdigit() and not _process_alive(int(pid)):
             leftover.unlink(missing_ok=True)

@@ -2,25 +2,28 @@
 a seed build that cannot write, and clients that hold, flood or half-close connections."""
 
 import gzip
+import json
 import os
 import resource
 import shutil
+import signal
 import socket
 import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from app.server import HEALTH_RESERVE
-from bench.servers import Server, start
-from bench.soak import damage
+from bench.servers import Server, parley, start
+from bench.soak import build, damage, other_curated_data
 from seed.build import remove_stale_builds
-from tests.helpers import run_module
+from tests.helpers import DATA_DIR, run_module
 from tests.live_server import address
 
 
@@ -302,3 +305,54 @@ def test_a_server_short_of_file_descriptors_still_answers(database_path: Path) -
         assert exchange(server, b"GET /api/v1/rounds HTTP/1.1\r\nHost: t\r\n\r\n", True).startswith(
             b"HTTP/1.1 200 "
         )
+
+
+def test_every_worker_serves_the_build_checked_at_start_even_after_a_rebuild(
+    database_path: Path, tmp_path: Path
+) -> None:
+    database = tmp_path / "parley.sqlite3"
+    shutil.copy(database_path, database)
+    curated = tmp_path / "curated"
+    shutil.copytree(DATA_DIR, curated)
+    with parley(
+        database, cpu=None, workers=2, settings={"PARLEY_DATA_DIR": str(curated)}
+    ) as server:
+        served = json.loads(body_of(fetch(server, "/health")))["data_version"]
+        pinned = list(tmp_path.glob(".parley.sqlite3.*.serving"))
+        assert len(pinned) == 1
+        # A curator changes the data the server was started on and rebuilds: a new file is
+        # renamed onto the path, current for those curated files...
+        shutil.rmtree(curated)
+        shutil.copytree(other_curated_data(tmp_path), curated)
+        build(database, curated)
+        # ...and a worker dies and is replaced: it opens the build its siblings serve, not
+        # the newer one it would find current.
+        workers = worker_pids(server)
+        os.kill(workers[0], signal.SIGKILL)
+        deadline = time.monotonic() + 60
+        while len(set(worker_pids(server)) - set(workers)) < 1 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(3)  # the replacement's start-up
+        # From several connections at once, so that both workers answer.
+        with ThreadPoolExecutor(8) as pool:
+            bodies = pool.map(lambda _: body_of(fetch(server, "/health")), range(200))
+            answers = [json.loads(body) for body in bodies]
+        assert {answer["data_version"] for answer in answers} == {served}
+        assert all(answer["file_replaced"] for answer in answers)
+    # The pinned name goes with the server.
+    assert list(tmp_path.glob(".parley.sqlite3.*.serving")) == []
+
+
+def worker_pids(server: Server) -> list[int]:
+    """The server's worker processes (not multiprocessing's own helpers)."""
+    pid = server.process.pid
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [
+        int(child)
+        for child in children
+        if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()
+    ]
+
+
+def body_of(answer: bytes) -> bytes:
+    return answer.partition(b"\r\n\r\n")[2]

@@ -25,8 +25,13 @@ CHUNK = 64 * 1024
 
 
 class ReadOnlyDatabase:
-    def __init__(self, path: Path, query_timeout_seconds: float) -> None:
+    def __init__(
+        self, path: Path, query_timeout_seconds: float, watched: Path | None = None
+    ) -> None:
+        """Opens ``path``; ``watched`` is the path a rebuild replaces, when another name of the
+        same file is opened (a worker's pinned build)."""
         self.path = path
+        self.watched = watched or path
         self.query_timeout_seconds = query_timeout_seconds
         # The file itself, held open: `/export?format=sqlite` serves these bytes, which stay the
         # ones this process serves from even if a rebuild replaces the path.
@@ -80,7 +85,7 @@ class ReadOnlyDatabase:
     def replaced_on_disk(self) -> bool:
         """Whether the path now names another file than the one this process serves."""
         try:
-            stat = self.path.stat()
+            stat = self.watched.stat()
         except OSError:
             return True
         return (stat.st_dev, stat.st_ino) != self.identity
