@@ -144,7 +144,9 @@ class HardenedHttpToolsProtocol(HttpToolsProtocol):
         if self.discarding:
             return
         if self.reading_head:
-            self.head_bytes += len(data)
+            # Up to the end of this head: the requests pipelined after it have their own.
+            end = data.find(b"\r\n\r\n")
+            self.head_bytes += len(data) if end < 0 else end + 4
             if self.head_bytes > self.max_head_bytes:
                 self.refuse(
                     431, f"The request line and headers exceed {self.max_head_bytes} bytes."

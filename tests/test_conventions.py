@@ -1,6 +1,7 @@
 """The conventions every operation follows, each held by a test."""
 
 import csv
+import gc
 import io
 import json
 import os
@@ -8,6 +9,7 @@ import re
 import shutil
 import sqlite3
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -299,6 +301,29 @@ def test_the_response_cache_is_bounded_in_bytes(database_path: Path) -> None:
         # A body too large for the budget's share (the export) is served but not kept.
         client.get(f"{API}/export")
         assert cache.size_bytes <= budget
+
+
+def test_the_response_cache_counts_the_memory_its_entries_hold(database_path: Path) -> None:
+    budget = 128 * 1024
+    # What the entries hold, over what the same requests leave without a cache (statement
+    # and parser caches), stays within the budget, with room for the allocator's rounding.
+    held = memory_after_small_requests(database_path, budget)
+    assert held - memory_after_small_requests(database_path, 0) < 1.5 * budget, held
+
+
+def memory_after_small_requests(database_path: Path, budget: int) -> int:
+    """Bytes still allocated after many distinct small answers (more than the budget holds)."""
+    app = create_app(Settings(database_path=database_path, response_cache_bytes=budget))
+    with TestClient(app) as client:
+        client.get(f"{API}/rounds?limit=1")
+        tracemalloc.start()
+        before = tracemalloc.get_traced_memory()[0]
+        for offset in range(300):
+            client.get(f"{API}/rounds", params={"limit": 1, "offset": offset})
+        gc.collect()  # what requests left in reference cycles is not the cache's
+        held = tracemalloc.get_traced_memory()[0] - before
+        tracemalloc.stop()
+    return held
 
 
 def test_a_cached_link_never_carries_another_clients_host(client: TestClient) -> None:

@@ -135,6 +135,19 @@ def test_downloads_past_the_limit_are_told_to_come_back(small_server: Server) ->
     assert whole.startswith(b"HTTP/1.1 200 ")
 
 
+def test_pipelined_requests_past_the_head_limit_in_one_write_are_all_answered(
+    small_server: Server,
+) -> None:
+    # 400 small requests, 40 KB in one write: each head is far under the 32 KB limit.
+    one = b"GET /api/v1/rounds/1 HTTP/1.1\r\nHost: t\r\nX-Pad: " + b"p" * 50 + b"\r\n\r\n"
+    last = b"GET /api/v1/rounds/1 HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
+    with connect(small_server, "127.0.5.3") as connection:
+        connection.sendall(one * 399 + last)
+        answers = read_all(connection)
+    assert answers.count(b"HTTP/1.1 200 ") == 400
+    assert b" 431 " not in answers
+
+
 def test_an_upgrade_nobody_supports_is_answered_and_the_connection_closed(
     small_server: Server,
 ) -> None:

@@ -37,7 +37,18 @@ async def get_round(request: Request, number: RoundNumber) -> str:
     return require(request, DocumentKind.round, str(number))
 
 
-async def get_other_round(request: Request, other: RoundNumber) -> str:
+OtherRoundNumber = Annotated[
+    int,
+    Path(
+        ge=1,
+        le=MAX_OFFSET,
+        description="The number of the round to compare with: another round than `number` (a "
+        "round compared with itself is a 422).",
+    ),
+]
+
+
+async def get_other_round(request: Request, other: OtherRoundNumber) -> str:
     return require(request, DocumentKind.round, str(other))
 
 

@@ -4759,7 +4759,7 @@ export interface operations {
             path: {
                 /** @description The round's number. */
                 number: number;
-                /** @description The round's number. */
+                /** @description The number of the round to compare with: another round than `number` (a round compared with itself is a 422). */
                 other: number;
             };
             cookie?: never;
