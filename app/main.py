@@ -1,3 +1,4 @@
+import asyncio
 import logging
 import os
 import time
@@ -114,6 +115,34 @@ def ensure_database(settings: Settings) -> bool:
     return True
 
 
+# How often a server looks at its file between /health checks.
+WATCH_SECONDS = 5.0
+
+
+async def watch_file(database: ReadOnlyDatabase) -> None:
+    """Say in the log, once each, when the file served is replaced (a rebuild waiting for a
+    restart) or changed in place (damage: /health now answers degraded), even if nobody asks
+    /health."""
+    said: set[str] = set()
+    while True:
+        await asyncio.sleep(WATCH_SECONDS)
+        if "replaced" not in said and database.replaced_on_disk():
+            said.add("replaced")
+            log.warning(
+                "database %s was replaced on disk; still serving data version %s until "
+                "restarted",
+                database.watched,
+                database.data_version,
+            )
+        if "changed" not in said and database.changed_in_place():
+            said.add("changed")
+            log.error(
+                "database %s was changed in place while served; /health answers degraded: "
+                "restart on a rebuilt file",
+                database.watched,
+            )
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -140,7 +169,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # What every response's tag depends on besides the request (see ConditionalGet): the
         # seal of the file's bytes, recorded by its build, never a time the file system keeps.
         app.state.served_build = database.content_hash
+        watcher = asyncio.create_task(watch_file(database))
         yield
+        watcher.cancel()
         app.state.database, app.state.data_version, app.state.served_build = previous
         database.close()
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from app.main import WATCH_SECONDS
 from app.server import HEALTH_RESERVE
 from bench.servers import Server, parley, start
 from bench.soak import build, damage, other_curated_data
@@ -356,3 +357,30 @@ def worker_pids(server: Server) -> list[int]:
 
 def body_of(answer: bytes) -> bytes:
     return answer.partition(b"\r\n\r\n")[2]
+
+
+@pytest.mark.slow
+def test_a_file_replaced_or_changed_under_the_server_is_logged_unasked(
+    database_path: Path, tmp_path: Path
+) -> None:
+    database = tmp_path / "parley.sqlite3"
+    shutil.copy(database_path, database)
+    with parley(database, cpu=None) as server:
+        # Replaced by a rebuild's rename, then that file changed in place: neither is asked
+        # about, and both are said, once each, within the watch's period.
+        shutil.copy(database_path, tmp_path / "rebuilt.sqlite3")
+        os.replace(tmp_path / "rebuilt.sqlite3", database)
+        deadline = time.monotonic() + 3 * WATCH_SECONDS
+        while "was replaced on disk" not in server.log_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert "was replaced on disk; still serving data version" in server.log_text()
+    served = tmp_path / "served.sqlite3"
+    shutil.copy(database_path, served)
+    with parley(served, cpu=None) as server:
+        with open(served, "r+b") as file:
+            file.seek(4096)
+            file.write(b"\x00" * 16)
+        deadline = time.monotonic() + 3 * WATCH_SECONDS
+        while "changed in place" not in server.log_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert server.log_text().count("was changed in place while served") == 1
