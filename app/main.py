@@ -129,8 +129,7 @@ async def watch_file(database: ReadOnlyDatabase) -> None:
         if "replaced" not in said and database.replaced_on_disk():
             said.add("replaced")
             log.warning(
-                "database %s was replaced on disk; still serving data version %s until "
-                "restarted",
+                "database %s was replaced on disk; still serving data version %s until restarted",
                 database.watched,
                 database.data_version,
             )
