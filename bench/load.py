@@ -141,13 +141,20 @@ async def _python_load(
                 started = time.perf_counter()
                 writer.write(next(rotation))
                 status_line = await reader.readline()
-                length, chunked = 0, False
+                if not status_line:  # closed without an answer
+                    errors += 1
+                    writer.close()
+                    reader, writer = await asyncio.open_connection(parts.hostname, parts.port)
+                    continue
+                length, chunked, closing = 0, False, False
                 while (line := await reader.readline()) not in (b"\r\n", b""):
                     lowered = line.lower()
                     if lowered.startswith(b"content-length:"):
                         length = int(line.split(b":")[1])
                     elif lowered.startswith(b"transfer-encoding:") and b"chunked" in lowered:
                         chunked = True
+                    elif lowered.startswith(b"connection:") and b"close" in lowered:
+                        closing = True
                 if chunked:
                     while (size := int((await reader.readline()).split(b";")[0], 16)) > 0:
                         await reader.readexactly(size + 2)
@@ -157,6 +164,9 @@ async def _python_load(
                 latencies.append((time.perf_counter() - started) * 1000)
                 if not status_line.split()[1].startswith(ok_statuses):
                     errors += 1
+                if closing:  # a proxy ends a connection after so many requests, as nginx does
+                    writer.close()
+                    reader, writer = await asyncio.open_connection(parts.hostname, parts.port)
         finally:
             writer.close()
 

@@ -4,17 +4,14 @@ The browser may reach only the app under test: every request it makes is recorde
 resolver rule sends every name but localhost nowhere, so a page that needs a CDN shows it.
 """
 
-import fcntl
-import os
-import shutil
-import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
+
+from tests.debian import debian_program
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CHROMIUM_FLAGS = [
@@ -32,29 +29,7 @@ CHROMIUM_FLAGS = [
 
 def chromium_executable() -> str:
     """Debian's Chromium, installed with apt when it is missing and we may install it."""
-    found = shutil.which("chromium")
-    if found:
-        return found
-    if shutil.which("apt-get") and os.geteuid() == 0:
-        # Test workers run in parallel: one installs, the others wait for it.
-        with open("/tmp/parley-chromium-install.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            if not shutil.which("chromium"):
-                for command in (
-                    ["apt-get", "update", "-qq"],
-                    ["apt-get", "install", "-y", "-qq", "chromium"],
-                ):
-                    subprocess.run(command, check=False, capture_output=True, timeout=900)
-        found = shutil.which("chromium")
-        if found:
-            return found
-    message = (
-        "BROWSER TESTS NOT RUN: Debian's chromium is not installed and could not be installed "
-        "(run `apt-get install chromium` as root)."
-    )
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
+    return debian_program("chromium", "chromium", "BROWSER TESTS")
 
 
 @contextmanager
