@@ -191,7 +191,17 @@ def main(argv: list[str] | None = None) -> int:
         help="instead: reliability under load and faults (256 connections for 60 s, a rebuild "
         "under load, killed builds, bad settings, damaged files)",
     )
+    parser.add_argument(
+        "--proxy",
+        action="store_true",
+        help="instead: Debian's nginx as a caching proxy in front of two replicas "
+        "(deploy/nginx/parley.conf): cache hits, cold requests, a replica killed under load",
+    )
     args = parser.parse_args(argv)
+    if args.proxy:
+        from bench.proxy import run_proxy
+
+        return run_proxy(1 if args.smoke else 10, 8 if args.smoke else 32, args.smoke)
     if args.soak:
         from bench.soak import run_soak
 

@@ -27,6 +27,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from app.core.config import Settings
 from bench import attacks, search_box, servers
 from bench.goal import Goal
 from bench.load import run_load
@@ -73,10 +74,11 @@ def get(url: str) -> tuple[int, bytes]:
         return error.code, error.read()
 
 
-def other_curated_data(workdir: Path) -> Path:
-    """The curated files with one summary changed: a build of them has another data version."""
+def other_curated_data(workdir: Path, source: Path | None = None) -> Path:
+    """The curated files (``source``, by default those the settings name) with one summary
+    changed: a build of them has another data version."""
     data = workdir / "data"
-    shutil.copytree(ROOT / "seed" / "data", data)
+    shutil.copytree(source or Settings().data_dir, data)
     rounds = data / "rounds.yaml"
     text = rounds.read_text(encoding="utf-8")
     rounds.write_text(text.replace("summary_en: ", "summary_en: (rebuilt) ", 1), encoding="utf-8")

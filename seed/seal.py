@@ -12,6 +12,7 @@ the structure of the pages. Hashing reads the file once, in bounded chunks.
 import hashlib
 import mmap
 import os
+import sqlite3
 from pathlib import Path
 
 # Never a hex digit, so never part of a digest or of anything else a build writes.
@@ -50,6 +51,20 @@ def seal(path: Path) -> str:
         mapped[at : at + len(PLACEHOLDER)] = digest.encode()
         mapped.flush()
     return digest
+
+
+def reseal(path: Path) -> str:
+    """Seal a built file again after changing it on purpose (the benchmark's scaled copies):
+    the placeholder back in the build record, free pages (which may still hold the old digest)
+    dropped, then sealed."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("UPDATE dataset_meta SET content_hash = ?", [PLACEHOLDER])
+        connection.commit()
+        connection.execute("VACUUM")
+    finally:
+        connection.close()
+    return seal(path)
 
 
 def is_sealed_as(path: Path, recorded: str) -> bool:

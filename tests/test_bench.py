@@ -7,6 +7,7 @@ import pytest
 
 from bench import search_box
 from bench.load import lua_rotation
+from tests.debian import debian_program
 from tests.helpers import run_module
 
 SEARCH_BOX = "search box (200 URLs)"
@@ -52,6 +53,15 @@ def test_benchmark_scale_mode_runs() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "     3x " in result.stdout
     assert "build at 3x < 120 s" in result.stdout
+
+
+@pytest.mark.slow
+def test_benchmark_proxy_mode_meets_its_goals() -> None:
+    debian_program("nginx", "nginx-light", "PROXY BENCHMARK")
+    result = run_module("bench", "--proxy", "--smoke")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "through nginx (HIT)" in result.stdout
+    assert result.stdout.count(": met") == 3
 
 
 def test_search_box_urls_are_distinct_and_paired() -> None:

@@ -3,165 +3,28 @@ Parley processes on loopback, with the configuration shipped in ``deploy/nginx/p
 Cache hits come from nginx, If-None-Match is answered through it, a replica killed under load
 fails no request, and a switch to a new build never serves the old one after it."""
 
-import http.client
 import json
-import os
-import shutil
 import signal
-import subprocess
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 
 from bench.load import run_load
-from bench.servers import Server, free_port, parley
+from bench.proxy import ISSUES, copies, get, port_of, proxied
+from bench.servers import parley
 from bench.soak import build, other_curated_data
 from tests.debian import debian_program
-from tests.live_server import address
 
 # Each test starts nginx and several servers: among the longer checks.
 pytestmark = pytest.mark.slow
-
-TEMPLATE = Path(__file__).resolve().parents[1] / "deploy" / "nginx" / "parley.conf"
-ISSUES = "/api/v1/rounds/2/issues"
-
-
-@dataclass
-class Proxy:
-    """nginx, run from ``directory`` with the shipped configuration rendered into it."""
-
-    nginx: str
-    directory: Path
-    port: int
-    process: subprocess.Popen[bytes] | None = None
-
-    def render(self, replicas: list[Server], build: str) -> None:
-        values = {
-            "PARLEY_LISTEN": f"127.0.0.1:{self.port}",
-            "PARLEY_REPLICA_1": replicas[0].base_url.removeprefix("http://"),
-            "PARLEY_REPLICA_2": replicas[1].base_url.removeprefix("http://"),
-            "PARLEY_CACHE_DIR": str(self.directory / "cache"),
-            "PARLEY_BUILD": build,
-        }
-        # What envsubst does with the variables named: nginx's own $variables stay as they are.
-        text = TEMPLATE.read_text(encoding="utf-8")
-        for name, value in values.items():
-            text = text.replace("${" + name + "}", value)
-        (self.directory / "parley.conf").write_text(text, encoding="utf-8")
-        temporary = "".join(
-            f"{kind}_temp_path {self.directory / kind};"
-            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-        )
-        (self.directory / "nginx.conf").write_text(
-            f"worker_processes 1;\npid {self.directory / 'nginx.pid'};\n"
-            f"error_log {self.directory / 'error.log'};\n"
-            + ("user root;\n" if os.geteuid() == 0 else "")
-            + "events { worker_connections 1024; }\n"
-            f"http {{ access_log off; {temporary} include {self.directory / 'parley.conf'}; }}\n"
-        )
-
-    def command(self, *extra: str) -> list[str]:
-        return [
-            self.nginx,
-            "-p",
-            str(self.directory),
-            "-c",
-            str(self.directory / "nginx.conf"),
-            *extra,
-        ]
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            self.command("-g", "daemon off;"),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,  # nginx writes to its error.log
-        )
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                get(self.port, "/health")
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError((self.directory / "error.log").read_text())
-
-    def workers(self) -> set[int]:
-        assert self.process is not None
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        return {int(pid) for pid in children.read_text().split()}
-
-    def reload(self) -> None:
-        """A new configuration, taken up gracefully; returns once no old worker is left."""
-        before = self.workers()
-        subprocess.run(self.command("-s", "reload"), check=True, capture_output=True)
-        deadline = time.monotonic() + 20
-        while self.workers() & before and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert not self.workers() & before, "old nginx workers still running"
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=20)
-
-
-@dataclass
-class Answer:
-    status: int
-    headers: dict[str, str]
-    body: bytes
-
-
-def get(port: int, path: str, headers: dict[str, str] | None = None) -> Answer:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        connection.request("GET", path, headers=headers or {})
-        response = connection.getresponse()
-        return Answer(
-            response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
-        )
-    finally:
-        connection.close()
 
 
 @pytest.fixture(scope="module")
 def nginx() -> str:
     return debian_program("nginx", "nginx-light", "PROXY CHECKS")
-
-
-@contextmanager
-def proxied(
-    nginx: str, directory: Path, databases: list[Path]
-) -> Iterator[tuple[Proxy, list[Server]]]:
-    with ExitStack() as stack:
-        replicas = [
-            stack.enter_context(parley(db, cpu=None, name=f"replica-{n}", wait=False))
-            for n, db in enumerate(databases)
-        ]
-        for replica in replicas:
-            replica.wait_until_up()
-        build = json.loads(get(address(replicas[0])[1], "/health").body)["data_version"]
-        proxy = Proxy(nginx, directory, free_port())
-        proxy.render(replicas, build)
-        proxy.start()
-        stack.callback(proxy.stop)
-        yield proxy, replicas
-
-
-def copies(database: Path, directory: Path, count: int = 2) -> list[Path]:
-    """Each replica serves its own copy of the one built file."""
-    made = []
-    for number in range(count):
-        copy = directory / f"replica-{number}" / database.name
-        copy.parent.mkdir(parents=True)
-        shutil.copy(database, copy)
-        made.append(copy)
-    return made
 
 
 def test_cached_answers_come_from_nginx_and_tags_revalidate_through_it(
@@ -176,7 +39,7 @@ def test_cached_answers_come_from_nginx_and_tags_revalidate_through_it(
         assert again.headers["etag"] == first.headers["etag"]
         # The replica's own tag for the same request (the Host is part of it: Link headers are
         # absolute URLs), checked by nginx from its cache.
-        direct = get(address(replicas[1])[1], ISSUES, {"Host": f"127.0.0.1:{proxy.port}"})
+        direct = get(port_of(replicas[1]), ISSUES, {"Host": f"127.0.0.1:{proxy.port}"})
         assert direct.headers["etag"] == first.headers["etag"]
         revalidated = get(proxy.port, ISSUES, {"If-None-Match": first.headers["etag"]})
         assert revalidated.status == 304
@@ -259,7 +122,7 @@ def test_a_switch_to_a_new_build_never_serves_the_old_one_after_it(
                 for replica in new:
                     replica.wait_until_up()
                 time.sleep(0.5)
-                build_id = json.loads(get(address(new[0])[1], "/health").body)["data_version"]
+                build_id = json.loads(get(port_of(new[0]), "/health").body)["data_version"]
                 switching = time.monotonic()
                 proxy.render(new, build_id)
                 proxy.reload()
