@@ -10,16 +10,20 @@ import logging
 import logging.config
 import os
 import resource
-import socket
 import sys
+from functools import partial
 
 import uvicorn
 from pydantic import ValidationError
-from uvicorn.supervisors import Multiprocess
 
-from app.core.config import Settings, describe_invalid_settings, unknown_variables
+from app.core.config import (
+    Settings,
+    describe_invalid_settings,
+    unknown_variables,
+)
 from app.core.logging import logging_config
-from app.server import HardenedHttpToolsProtocol
+from app.server import ACCEPT_BACKLOG, server_config
+from app.workers import listening_socket, serve_workers
 
 log = logging.getLogger("parley")
 
@@ -29,8 +33,6 @@ EXIT_BAD_SETTING = 2
 EXIT_UNUSABLE_DATABASE = 3
 # The address is taken (another server on the port) or not this machine's.
 EXIT_CANNOT_LISTEN = 4
-# Connections waiting to be accepted, and accepted in one go.
-ACCEPT_BACKLOG = 512
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -86,23 +88,6 @@ def allow_enough_open_files(connections: int) -> int:
     return connections
 
 
-def listen(host: str, port: int) -> socket.socket:
-    """The listening socket, bound before any start-up work, so a port in use is one line at
-    once rather than an error after a build. Responses must leave at once: asyncio sets
-    TCP_NODELAY only on sockets it can tell are TCP, which a socket handed to it is not, and
-    each response then waited 40 ms for a delayed ACK; set here, every connection inherits it."""
-    listening = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
-    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        listening.bind((host, port))
-    except OSError:
-        listening.close()
-        raise
-    listening.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    listening.set_inheritable(True)
-    return listening
-
-
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
     try:
@@ -112,7 +97,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"python -m app: {named_as_given(line, arguments)}", file=sys.stderr)
         return EXIT_BAD_SETTING
     try:
-        listening = listen(settings.host, settings.port)
+        # Bound before any start-up work, so a port in use is one line at once rather than an
+        # error after a build; held through start-up so no other server takes it meanwhile.
+        listening = listening_socket(settings.host, settings.port, reuse_port=False)
     except OSError as error:
         reason = error.strerror or str(error)
         print(
@@ -144,31 +131,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"python -m app: {error}", file=sys.stderr)
         return EXIT_UNUSABLE_DATABASE
 
-    config = uvicorn.Config(
-        "app.main:app",
-        host=settings.host,
-        port=settings.port,
-        workers=settings.workers,
-        # asyncio's own loop, not uvloop: under hundreds of busy connections uvloop served some
-        # of them (and new ones, /health included) only after seconds, and wrk timed them out;
-        # asyncio shares the loop fairly, at 3% less throughput here.
-        loop="asyncio",
-        # One JSON line per request comes from the app itself (the parley.access logger).
-        access_log=False,
-        log_config=log_config,
-        server_header=False,
-        # Limits on what clients may hold and send (app/server.py).
-        http=HardenedHttpToolsProtocol,
-        backlog=ACCEPT_BACKLOG,
-        # SIGTERM: answers in flight get this long, then are dropped, whatever clients do.
-        timeout_graceful_shutdown=settings.shutdown_timeout_seconds,
-    )
-    server = uvicorn.Server(config)
     if settings.workers == 1:
+        server = uvicorn.Server(server_config(log_config, settings))
         server.run(sockets=[listening])
         return 0 if server.started else 1
-    # Several processes share the one listening socket, and serve one build: the one checked
-    # here, pinned under a second name, which a worker restarted after a rebuild opens too.
+    # Several processes, each on a socket of its own (app/workers.py), serving one build: the
+    # one checked here, pinned under a second name, which a worker restarted after a rebuild
+    # opens too.
     try:
         remove_stale_builds(settings.database_path)
         pinned = pin_build(settings.database_path)
@@ -180,11 +149,14 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_UNUSABLE_DATABASE
     os.environ[SERVED_FILE] = str(pinned)
+    # The workers bind the port themselves; this socket only held it through start-up.
+    listening.close()
     try:
-        Multiprocess(config, sockets=[listening]).run()
+        return serve_workers(
+            partial(server_config, log_config), settings.workers, settings.shutdown_timeout_seconds
+        )
     finally:
         pinned.unlink(missing_ok=True)
-    return 0
 
 
 if __name__ == "__main__":

@@ -44,14 +44,17 @@ from http import HTTPStatus
 from typing import Any, ClassVar
 
 import httptools
+import uvicorn
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 
-from app.core.config import get_settings
+from app.core.config import Settings, get_settings
 from app.core.headers import SECURITY_HEADERS, STRICT_CSP
 
 # What every answer carries, the server's own refusals too (they never reach the app).
 REFUSAL_HEADERS = {**SECURITY_HEADERS, "Content-Security-Policy": STRICT_CSP}
 
+# Connections waiting to be accepted, and accepted in one go.
+ACCEPT_BACKLOG = 512
 # How long a refused connection stays open to read and drop what the client still sends.
 LINGER_SECONDS = 1.0
 # Connections past the cap still let in, for /health alone.
@@ -273,3 +276,27 @@ class CloseDelimitedCycle(RequestResponseCycle):
             self.message_event.set()
             self.transport.close()
             self.on_response()
+
+
+def server_config(log_config: dict[str, Any], settings: Settings | None = None) -> uvicorn.Config:
+    """uvicorn's settings for a Parley process, from the ``PARLEY_*`` settings (a worker
+    reads its own, from the environment it inherited)."""
+    settings = settings or get_settings()
+    return uvicorn.Config(
+        "app.main:app",
+        host=settings.host,
+        port=settings.port,
+        # asyncio's own loop, not uvloop: under hundreds of busy connections uvloop served some
+        # of them (and new ones, /health included) only after seconds, and wrk timed them out;
+        # asyncio shares the loop fairly, at 3% less throughput here.
+        loop="asyncio",
+        # One JSON line per request comes from the app itself (the parley.access logger).
+        access_log=False,
+        log_config=log_config,
+        server_header=False,
+        # Limits on what clients may hold and send (app/server.py).
+        http=HardenedHttpToolsProtocol,
+        backlog=ACCEPT_BACKLOG,
+        # SIGTERM: answers in flight get this long, then are dropped, whatever clients do.
+        timeout_graceful_shutdown=settings.shutdown_timeout_seconds,
+    )
