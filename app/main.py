@@ -72,7 +72,7 @@ def ensure_database(settings: Settings) -> bool:
     The file is a build artifact: after an upgrade that adds a migration an old file would fail
     on every query, and after the curated files change it would serve stale facts, so in
     either case it is rebuilt from the curated data rather than served. A damaged file (one whose
-    bytes are not those its build sealed, seed/seal.py) would answer some requests wrongly and
+    bytes are not those its build sealed, app/core/seal.py) would answer some requests wrongly and
     fail others, so it is never served. Invalid
     curated data raises the seed script's ``SeedError``, which lists every problem.
     """
@@ -91,9 +91,9 @@ def ensure_database(settings: Settings) -> bool:
     state = inspect_database(path, version, settings.check_database and not already)
     if state.current:
         if already:
-            found = "intact (its pages checked at start-up)"
+            found = "intact (its seal checked at start-up)"
         else:
-            found = "intact" if settings.check_database else "(pages not checked)"
+            found = "intact" if settings.check_database else "(not checked)"
         log.info("database %s found %s, data version %s", path, found, version)
         return settings.check_database
     reason = state.problem

@@ -99,7 +99,7 @@ class SourceCoverage(Table, table=True):
 
 class DatasetMeta(Table, table=True):
     """One row describing the build: which curated data it came from, when, and the seal of the
-    file's bytes (seed/seal.py)."""
+    file's bytes (app/core/seal.py)."""
 
     __tablename__ = "dataset_meta"
 

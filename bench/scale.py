@@ -15,9 +15,9 @@ import urllib.parse
 from pathlib import Path
 
 from app.core.config import Settings
+from app.core.seal import reseal
 from app.main import create_app
 from bench.inprocess import median_latency_ms
-from seed.seal import reseal
 
 TEXT_KEYS = {
     "id",

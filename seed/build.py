@@ -13,10 +13,10 @@ from sqlalchemy import Connection, Engine, create_engine, event, insert, text
 from sqlalchemy.exc import DBAPIError
 
 from app.core.config import PROJECT_ROOT
+from app.core.seal import is_sealed_as, seal
 from app.models import RenderedCount, RenderedDocument, RenderedItem, SearchRecord
 from seed.dataset import Dataset
 from seed.render import Rendered, render
-from seed.seal import is_sealed_as, seal
 from seed.search_index import build_search_entries
 
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"

@@ -13,6 +13,7 @@ from typing import TypeVar, cast
 from pydantic import BaseModel
 from sqlmodel import SQLModel
 
+from app.core.seal import PLACEHOLDER
 from app.localized import LANGUAGES, by_language, keyed, localized_name, text_in, texts
 from app.models import (
     Citation,
@@ -54,7 +55,6 @@ from seed.curation import (
 from seed.loading import GLOSSES_DIR, CuratedData, SeedError, cited_records, curated_records
 from seed.notes import stated_counts
 from seed.quotes import QuoteNotFound, locate_quote
-from seed.seal import PLACEHOLDER
 from seed.versions import disputed_groups, versions_in
 
 # Insertion order: every table after the tables its foreign keys point to.

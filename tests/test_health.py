@@ -1,6 +1,8 @@
+import os
 import shutil
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from app.core.config import Settings
@@ -62,3 +64,24 @@ def test_a_file_changed_in_place_makes_health_degraded(tmp_path: Path, database_
             True,
             False,
         )
+
+
+@pytest.mark.parametrize(("edit", "changed"), [("touch", False), ("one byte", True)])
+def test_a_touch_is_no_change_but_an_edit_of_the_same_size_is(
+    tmp_path: Path, database_path: Path, edit: str, changed: bool
+) -> None:
+    database = tmp_path / "parley.sqlite3"
+    shutil.copy(database_path, database)
+    settings = Settings(database_path=database, build_database_if_missing=False)
+    with TestClient(create_app(settings)) as client:
+        later = database.stat().st_mtime + 60
+        if edit == "one byte":
+            with open(database, "r+b") as file:
+                file.seek(database.stat().st_size // 2)
+                byte = file.read(1)[0]
+                file.seek(-1, os.SEEK_CUR)
+                file.write(bytes([byte ^ 1]))
+        os.utime(database, (later, later))
+        health = client.get(f"{API}/health")
+        assert health.json()["file_changed"] is changed
+        assert health.status_code == (503 if changed else 200)

@@ -62,7 +62,7 @@ def test_port_flag_is_honoured_and_every_request_is_one_json_log_line(
     # Every page read once per start: by python -m app, not again by the app it starts.
     assert len(found) == 2, found
     assert "found intact, data version" in found[0]
-    assert "found intact (its pages checked at start-up), data version" in found[1]
+    assert "found intact (its seal checked at start-up), data version" in found[1]
     access = [line for line in lines if line["logger"] == "parley.access"]
     checked = next(line for line in access if line["request_id"] == "ops-check")
     assert (checked["method"], checked["path"], checked["status"]) == (

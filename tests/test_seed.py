@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from app.core.seal import is_sealed_as
 from app.vocabulary import FactKind, SubjectKind
 from seed.__main__ import main as seed_main
 from seed.quotes import QuoteNotFound, locate_quote
-from seed.seal import is_sealed_as
 from tests.helpers import DATA_DIR, DOCUMENTS_DIR, run_module
 
 

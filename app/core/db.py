@@ -18,6 +18,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from app.core.seal import holds_seal
+
 Row = tuple[Any, ...]
 Parameters = Sequence[Any] | Mapping[str, Any]
 # What a download holds in memory at a time, whatever the file's size.
@@ -42,6 +44,8 @@ class ReadOnlyDatabase:
         # How the file looked when opened, to tell a change under the server (never an ETag's
         # basis: a copy or a touch changes it).
         self.modified_at = stat.st_mtime
+        # Modification times seen since, and whether the bytes had changed at each.
+        self._checked_times: dict[float, bool] = {}
         # mode=ro: SQLite refuses writes whatever code runs here. immutable=1: the file never
         # changes under this connection (rebuilds replace it), so SQLite takes no locks.
         self.connection = sqlite3.connect(
@@ -93,9 +97,18 @@ class ReadOnlyDatabase:
     def changed_in_place(self) -> bool:
         """Whether the file this process serves was written to since it was opened (copied
         over, truncated): not replaced by a rebuild's rename, but changed under an immutable
-        connection, which then answers from a mix of old and new pages, or fails."""
+        connection, which then answers from a mix of old and new pages, or fails.
+
+        Another size is a change; another modification time alone (a ``touch``) is one only if
+        the bytes no longer hold the build's seal, checked once for each time seen."""
         stat = os.fstat(self._file.fileno())
-        return (stat.st_size, stat.st_mtime) != (self.size, self.modified_at)
+        if stat.st_size != self.size:
+            return True
+        if stat.st_mtime != self.modified_at and stat.st_mtime not in self._checked_times:
+            self._checked_times[stat.st_mtime] = not holds_seal(
+                self._file.fileno(), self.content_hash
+            )
+        return self._checked_times.get(stat.st_mtime, False)
 
     def file_chunks(self) -> Iterator[bytes]:
         """The served file's bytes, read from the descriptor opened at start-up."""

@@ -5,7 +5,7 @@ Revises: 0006
 Create Date: 2026-12-04
 
 ``dataset_meta.content_hash`` lets start-up check that a file is byte for byte what its build
-wrote (seed/seal.py), and gives every ETag its basis; ``built_at`` is the build's time, kept in
+wrote (app/core/seal.py), and gives every ETag its basis; ``built_at`` is the build's time, kept in
 the file rather than read from the file system, where a copy or a ``touch`` changes it.
 """
 

@@ -69,9 +69,16 @@ def reseal(path: Path) -> str:
 
 def is_sealed_as(path: Path, recorded: str) -> bool:
     """Whether the file's bytes are exactly those its build sealed with ``recorded``."""
-    if len(recorded) != len(PLACEHOLDER) or os.path.getsize(path) == 0:
+    with open(path, "rb") as file:
+        return holds_seal(file.fileno(), recorded)
+
+
+def holds_seal(descriptor: int, recorded: str) -> bool:
+    """``is_sealed_as`` for a file already open (the one a server serves, whatever its path
+    names now)."""
+    if len(recorded) != len(PLACEHOLDER) or os.fstat(descriptor).st_size == 0:
         return False
-    with open(path, "rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+    with mmap.mmap(descriptor, 0, access=mmap.ACCESS_READ) as mapped:
         try:
             at = _only(mapped, recorded.encode())
         except SealError:
