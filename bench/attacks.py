@@ -29,7 +29,10 @@ HALF_A_HEAD = b"GET /api/v1/rounds HTTP/1.1\r\nHost: bench\r\n"
 ABSURD = b"GET /api/v1/issues?" + b"&".join([b"q=a"] * 10_000) + b" HTTP/1.1\r\nHost: bench\r\n\r\n"
 EXPORT = b"GET /api/v1/export?format=sqlite HTTP/1.1\r\nHost: bench\r\n\r\n"
 OTHER_CLIENT = "127.0.0.2"
+# How long another client's /health may take to count as answered; the smoke run (in the tests,
+# on a machine doing other work) allows more.
 ANSWER_WITHIN_SECONDS = 2.0
+SMOKE_ANSWER_WITHIN_SECONDS = 10.0
 STALLED_READERS_RSS_MB = 300
 
 
@@ -41,12 +44,12 @@ def allow_many_sockets() -> None:
         )
 
 
-def health_check(host: str, port: int) -> float | None:
+def health_check(host: str, port: int, within: float) -> float | None:
     """Milliseconds for a 200 from /health, asked from another address; None if it failed."""
     started = time.perf_counter()
     try:
         with socket.socket() as connection:
-            connection.settimeout(ANSWER_WITHIN_SECONDS)
+            connection.settimeout(within)
             connection.bind((OTHER_CLIENT, 0))
             connection.connect((host, port))
             connection.sendall(HEALTH)
@@ -59,11 +62,13 @@ def health_check(host: str, port: int) -> float | None:
     return elapsed if answer.startswith(b"HTTP/1.1 200 ") else None
 
 
-def health_under(host: str, port: int, checks: int, interval: float) -> tuple[int, float]:
+def health_under(
+    host: str, port: int, checks: int, interval: float, within: float
+) -> tuple[int, float]:
     """(checks answered 200 in time, their p99 in ms)."""
     latencies = []
     for _ in range(checks):
-        latency = health_check(host, port)
+        latency = health_check(host, port, within)
         if latency is not None:
             latencies.append(latency)
         time.sleep(interval)
@@ -121,25 +126,27 @@ DEFAULT_SHARE = {
 }
 
 
-def flood(database: Path, kind: str, clients: int, checks: int, name: str) -> Goal:
+def flood(database: Path, kind: str, clients: int, checks: int, name: str, within: float) -> Goal:
     with servers.parley(database, cpu=None, settings=DEFAULT_SHARE) as server:
         host, port = server.base_url.removeprefix("http://").split(":")
-        quiet_answered, quiet_p99 = health_under(host, int(port), 20, 0.02)
+        quiet_answered, quiet_p99 = health_under(host, int(port), 20, 0.02, within)
         process = attacker(kind, server, clients)
         try:
             time.sleep(2)  # the attack at full strength
-            answered, p99 = health_under(host, int(port), checks, 0.1)
+            answered, p99 = health_under(host, int(port), checks, 0.1, within)
         finally:
             process.kill()
             process.wait()
     return Goal(
-        f"{name}: another client's /health all 200 within {ANSWER_WITHIN_SECONDS:g} s",
+        f"{name}: another client's /health all 200 within {within:g} s",
         f"{answered}/{checks} answered, p99 {p99:.1f} ms (quiet: {quiet_p99:.1f} ms)",
         answered == checks and quiet_answered == 20,
     )
 
 
-def stalled_downloads(database: Path, readers: int, shutdown_seconds: int) -> list[Goal]:
+def stalled_downloads(
+    database: Path, readers: int, shutdown_seconds: int, within: float
+) -> list[Goal]:
     """Readers that never read, each let in (the download cap raised to their number), then a
     SIGTERM with all of them still connected."""
     settings = {
@@ -163,7 +170,7 @@ def stalled_downloads(database: Path, readers: int, shutdown_seconds: int) -> li
                 stalled.append(connection)
             time.sleep(3)
             held = rss_mb(server)
-            answered, p99 = health_under(host, int(port), 20, 0.05)
+            answered, p99 = health_under(host, int(port), 20, 0.05, within)
             started = time.monotonic()
             server.process.send_signal(signal.SIGTERM)
             try:
@@ -200,10 +207,18 @@ def rss_mb(server: servers.Server) -> float:
 def run_attacks(database: Path, smoke: bool) -> list[Goal]:
     allow_many_sockets()
     slow, absurd, readers, checks = (100, 4, 50, 10) if smoke else (1100, 16, 400, 158)
+    within = SMOKE_ANSWER_WITHIN_SECONDS if smoke else ANSWER_WITHIN_SECONDS
     return [
-        flood(database, "slow", slow, checks, f"one address's {slow:,} slow connections"),
-        flood(database, "absurd", absurd, checks, f"{absurd} clients of 10,000-parameter queries"),
-        *stalled_downloads(database, readers, shutdown_seconds=5),
+        flood(database, "slow", slow, checks, f"one address's {slow:,} slow connections", within),
+        flood(
+            database,
+            "absurd",
+            absurd,
+            checks,
+            f"{absurd} clients of 10,000-parameter queries",
+            within,
+        ),
+        *stalled_downloads(database, readers, 5, within),
     ]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench.load import run_load
-from bench.proxy import ISSUES, copies, get, port_of, proxied
+from bench.proxy import COLD_PATHS, ISSUES, copies, get, port_of, proxied
 from bench.servers import parley
 from bench.soak import build, other_curated_data
 from tests.debian import debian_program
@@ -57,12 +57,6 @@ def test_cached_answers_come_from_nginx_and_tags_revalidate_through_it(
 def test_a_replica_killed_under_load_fails_no_request(
     nginx: str, database_path: Path, tmp_path: Path
 ) -> None:
-    # Distinct URLs, so the load reaches the replicas rather than the cache.
-    paths = [
-        f"/api/v1/issues?limit={limit}&offset={offset}"
-        for limit in range(1, 40)
-        for offset in range(0, 20)
-    ]
     with proxied(nginx, tmp_path, copies(database_path, tmp_path)) as (proxy, replicas):
 
         def kill_one() -> None:
@@ -71,8 +65,10 @@ def test_a_replica_killed_under_load_fails_no_request(
 
         killer = threading.Thread(target=kill_one)
         killer.start()
+        # The load generator that waits for every answer: on a busy machine a slow answer
+        # is not a failed one.
         result = run_load(
-            f"http://127.0.0.1:{proxy.port}", paths, 4, 16, {}, None, workdir=tmp_path
+            f"http://127.0.0.1:{proxy.port}", COLD_PATHS, 4, 16, {}, None, use_wrk=False
         )
         killer.join()
         assert replicas[0].process.poll() is not None
