@@ -12,16 +12,17 @@ never handed a ``string`` and the CSV operation's body is nothing else.
 """
 
 from collections.abc import Callable, Coroutine
-from typing import Any, get_origin
+from typing import Any, get_origin, get_type_hints
 
 from fastapi import Request, Response
 from fastapi.dependencies.models import Dependant
-from fastapi.routing import APIRoute, APIRouter
+from fastapi.routing import APIRoute, APIRouter, _effective_route_context_var
 from starlette._utils import get_route_path
 from starlette.routing import Match
 from starlette.types import Scope
 
 from app.api.errors import invalid_query
+from app.api.plan import make_plan, planned_handler
 from app.representations import unwrapped
 from app.schemas import Page
 
@@ -46,7 +47,7 @@ class StrictQueryRoute(APIRoute):
     one that takes one value but was given several (``?round=1&round=2`` is not round 2)."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        handler = super().get_route_handler()
+        handler = planned(self, super().get_route_handler())
         allowed = frozenset(_query_aliases(self.dependant))
         single = frozenset(_query_aliases(self.dependant, single_valued=True))
         accepted = ", ".join(sorted(allowed)) or "none"
@@ -118,3 +119,24 @@ def serves_csv(scope: Scope) -> bool:
     """Whether the matched route is a list's CSV twin."""
     route = scope.get("route")
     return route is not None and route.path.endswith(CSV_SUFFIX)
+
+
+def planned(
+    route: APIRoute, fastapis: Callable[[Request], Coroutine[Any, Any, Response]]
+) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+    """The route's handler solved by its plan (app/api/plan.py), when it can be planned, with
+    FastAPI's own handler kept for dependency overrides; otherwise FastAPI's."""
+    # The route as included (FastAPI builds an included route's handler under this context).
+    context = _effective_route_context_var.get()
+    effective: Any = context if context is not None and context.original_route is route else route
+    if get_type_hints(route.endpoint).get("return") is not Response:
+        return fastapis
+    plan = make_plan(effective.dependant)
+    if plan is None:
+        return fastapis
+    provider = effective.dependency_overrides_provider
+
+    def overridden() -> bool:
+        return bool(getattr(provider, "dependency_overrides", None))
+
+    return planned_handler(plan, fastapis, overridden)  # type: ignore[return-value]
