@@ -189,6 +189,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redirect_slashes=False,
         # Stable operation ids (the route function's name) for generated clients.
         generate_unique_id_function=lambda route: route.name,
+        # FastAPI's own OpenTelemetry, which the product does not use: off, so no request
+        # asks whether a tracer or meter is configured.
+        telemetry={"tracing": False, "metrics": False, "logs": False, "operation_spans": False},
     )
     app.state.settings = settings
     app.state.response_cache = ResponseCache(settings.response_cache_bytes)
