@@ -45,8 +45,11 @@ class Hit:
     """For such a source, where the name is in its text (already located to find it)."""
 
 
-def query_tokens(q: str) -> list[str]:
-    return list(dict.fromkeys(tokens(q)))[:MAX_QUERY_TOKENS]
+@lru_cache(maxsize=4096)
+def query_tokens(q: str) -> tuple[str, ...]:
+    """The query's distinct words, folded: worked out once for a query, which both finding
+    the page and locating each hit's match need."""
+    return tuple(dict.fromkeys(tokens(q)))[:MAX_QUERY_TOKENS]
 
 
 def _quoted(word: str) -> str:
@@ -54,7 +57,7 @@ def _quoted(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def match_expression(words: list[str]) -> str:
+def match_expression(words: Sequence[str]) -> str:
     """Every word, as itself or its stem, in the terms or the stems of a field: a field with
     the word as written matches in both columns, and so ranks above one with only its stem."""
     return " AND ".join("(" + " OR ".join(map(_quoted, variants(word))) + ")" for word in words)
@@ -78,7 +81,7 @@ def positions_of(original: str) -> dict[str, tuple[int, ...]]:
     return {token: tuple(found) for token, found in positions.items()}
 
 
-def locate(original: str, words: list[str], field: str, language: str) -> Match:
+def locate(original: str, words: Sequence[str], field: str, language: str) -> Match:
     """Where the query matched: the longest run of consecutive query words, earliest first."""
     spans = spans_of(original)
     wanted = {form for word in words for form in variants(word)}
