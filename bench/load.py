@@ -155,12 +155,19 @@ async def _python_load(
                         chunked = True
                     elif lowered.startswith(b"connection:") and b"close" in lowered:
                         closing = True
-                if chunked:
-                    while (size := int((await reader.readline()).split(b";")[0], 16)) > 0:
-                        await reader.readexactly(size + 2)
-                    await reader.readline()
-                else:
-                    await reader.readexactly(length)
+                try:
+                    if chunked:
+                        while (size := int((await reader.readline()).split(b";")[0], 16)) > 0:
+                            await reader.readexactly(size + 2)
+                        await reader.readline()
+                    else:
+                        await reader.readexactly(length)
+                except (asyncio.IncompleteReadError, ConnectionError, ValueError):
+                    # A body cut short: a failed request; the connection is gone with it.
+                    errors += 1
+                    writer.close()
+                    reader, writer = await asyncio.open_connection(parts.hostname, parts.port)
+                    continue
                 latencies.append((time.perf_counter() - started) * 1000)
                 if not status_line.split()[1].startswith(ok_statuses):
                     errors += 1
