@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         "--proxy",
         action="store_true",
         help="instead: Debian's nginx as a caching proxy in front of two replicas "
-        "(deploy/nginx/parley.conf): cache hits, cold requests, a replica killed under load",
+        "(scripts/nginx.conf): cache hits, cold requests, a replica killed under load",
     )
     args = parser.parse_args(argv)
     if args.proxy:

@@ -1,5 +1,5 @@
 """``python -m bench --proxy``: Parley's scale-out story measured on a real engine, Debian's
-nginx as a caching reverse proxy (``deploy/nginx/parley.conf``) in front of two replicas on
+nginx as a caching reverse proxy (``scripts/nginx.conf``) in front of two replicas on
 loopback: what nginx's cache serves against one Parley process, cold requests shared by two
 replicas, and a replica killed under load.
 
@@ -26,7 +26,7 @@ from bench.goal import Goal
 from bench.load import Result, run_load
 from bench.servers import Server, free_port, parley
 
-TEMPLATE = Path(__file__).resolve().parents[1] / "deploy" / "nginx" / "parley.conf"
+TEMPLATE = Path(__file__).resolve().parents[1] / "scripts" / "nginx.conf"
 ISSUES = "/api/v1/rounds/2/issues"
 # Distinct URLs, more than a run sends, so that a load reaches the replicas (nginx caches each
 # after its first request).

@@ -1,5 +1,5 @@
 """The scale-out story for real: nginx (Debian's) as a caching reverse proxy in front of two
-Parley processes on loopback, with the configuration shipped in ``deploy/nginx/parley.conf``.
+Parley processes on loopback, with the configuration shipped in ``scripts/nginx.conf``.
 Cache hits come from nginx, If-None-Match is answered through it, a replica killed under load
 fails no request, and a switch to a new build never serves the old one after it."""
 
