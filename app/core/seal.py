@@ -27,11 +27,14 @@ class SealError(Exception):
 def _digest_with_placeholder(view: memoryview, at: int) -> str:
     """SHA-256 of the bytes in ``view`` with the 64 bytes at ``at`` read as the placeholder."""
     hasher = hashlib.sha256()
-    for start, end in ((0, at), (at + len(PLACEHOLDER), len(view))):
+
+    def add(start: int, end: int) -> None:
         for offset in range(start, end, CHUNK):
             hasher.update(view[offset : min(offset + CHUNK, end)])
-        if start == 0:
-            hasher.update(PLACEHOLDER.encode())
+
+    add(0, at)
+    hasher.update(PLACEHOLDER.encode())
+    add(at + len(PLACEHOLDER), len(view))
     return hasher.hexdigest()
 
 
