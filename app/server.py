@@ -47,6 +47,7 @@ import httptools
 import uvicorn
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 
+from app.api.routes.health import HEALTH_PATH
 from app.core.config import Settings, get_settings
 from app.core.headers import SECURITY_HEADERS, STRICT_CSP
 
@@ -59,7 +60,7 @@ ACCEPT_BACKLOG = 512
 LINGER_SECONDS = 1.0
 # Connections past the cap still let in, for /health alone.
 HEALTH_RESERVE = 16
-HEALTH = "/health"
+AT_THE_CAP = "The server is at its connection limit; try again shortly."
 
 log = logging.getLogger("parley")
 
@@ -76,7 +77,7 @@ class HardenedHttpToolsProtocol(HttpToolsProtocol):
         self.max_connections = settings.max_connections
         self.max_per_client = settings.max_connections_per_client
         self.send_timeout = settings.send_timeout_seconds
-        self.health_paths = {HEALTH, settings.api_prefix + HEALTH}
+        self.health_paths = {HEALTH_PATH, settings.api_prefix + HEALTH_PATH}
         self.head_bytes = 0
         self.reading_head = True
         self.head_timer: asyncio.TimerHandle | None = None
@@ -98,7 +99,7 @@ class HardenedHttpToolsProtocol(HttpToolsProtocol):
             )
             return
         if len(self.connections) > self.max_connections + HEALTH_RESERVE:
-            self.refuse(503, "The server is at its connection limit; try again shortly.")
+            self.refuse(503, AT_THE_CAP)
             return
         self.health_only = len(self.connections) > self.max_connections
         self.expect_head()
@@ -163,7 +164,7 @@ class HardenedHttpToolsProtocol(HttpToolsProtocol):
         if self.health_only and httptools.parse_url(self.url).path.decode() not in (
             self.health_paths
         ):
-            self.refuse(503, "The server is at its connection limit; try again shortly.")
+            self.refuse(503, AT_THE_CAP)
             return
         super().on_headers_complete()
         if self.cycle is not None:

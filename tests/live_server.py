@@ -2,6 +2,7 @@
 raw HTTP/1.1 client for loading it."""
 
 import asyncio
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +16,19 @@ def live_server(database: Path, cache: bool = True) -> Iterator[Server]:
     """``python -m app`` serving ``database`` on 127.0.0.1, stopped on exit."""
     with parley(database, cpu=None, cache=cache) as server:
         yield server
+
+
+def read_all(connection: socket.socket, *, reset_ends_it: bool = False) -> bytes:
+    """Everything the server sends until it closes the connection; with ``reset_ends_it``, a
+    connection the server drops (a reset) ends it too, with what had arrived."""
+    received = b""
+    try:
+        while chunk := connection.recv(65536):
+            received += chunk
+    except ConnectionResetError:
+        if not reset_ends_it:
+            raise
+    return received
 
 
 def address(server: Server) -> tuple[str, int]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bench.servers import Server, start
-from tests.live_server import address
+from tests.live_server import address, read_all
 
 PER_CLIENT = 20
 CAP = 40
@@ -60,17 +60,7 @@ def connect(server: Server, source: str = "127.0.0.1", receive_buffer: int = 0) 
 def ask(server: Server, request: bytes, source: str) -> bytes:
     with connect(server, source) as connection:
         connection.sendall(request)
-        return read_all(connection)
-
-
-def read_all(connection: socket.socket) -> bytes:
-    chunks = []
-    try:
-        while chunk := connection.recv(65536):
-            chunks.append(chunk)
-    except ConnectionResetError:
-        pass
-    return b"".join(chunks)
+        return read_all(connection, reset_ends_it=True)
 
 
 def stalled_download(server: Server, source: str) -> socket.socket:
@@ -108,7 +98,7 @@ def test_a_client_that_never_reads_is_dropped_and_its_slot_given_back(
 ) -> None:
     connection = stalled_download(small_server, "127.0.3.1")
     time.sleep(SEND_TIMEOUT_SECONDS + 2)
-    received = read_all(connection)
+    received = read_all(connection, reset_ends_it=True)
     connection.close()
     # Some of the file, never all of it: the server gave up on the client.
     assert received.startswith(b"HTTP/1.1 200 ")
@@ -143,7 +133,7 @@ def test_pipelined_requests_past_the_head_limit_in_one_write_are_all_answered(
     last = b"GET /api/v1/rounds/1 HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
     with connect(small_server, "127.0.5.3") as connection:
         connection.sendall(one * 399 + last)
-        answers = read_all(connection)
+        answers = read_all(connection, reset_ends_it=True)
     assert answers.count(b"HTTP/1.1 200 ") == 400
     assert b" 431 " not in answers
 
@@ -156,7 +146,7 @@ def test_an_upgrade_nobody_supports_is_answered_and_the_connection_closed(
     )
     with connect(small_server, "127.0.5.1") as connection:
         connection.sendall(upgrade + b"GET /api/v1/rounds/1 HTTP/1.1\r\nHost: t\r\n\r\n")
-        answer = read_all(connection)
+        answer = read_all(connection, reset_ends_it=True)
     assert answer.startswith(b"HTTP/1.1 200 ")
     assert b"connection: close" in answer.lower()
 

@@ -25,7 +25,7 @@ from bench.servers import Server, parley, start
 from bench.soak import build, damage, other_curated_data
 from seed.build import remove_stale_builds
 from tests.helpers import DATA_DIR, run_module
-from tests.live_server import address
+from tests.live_server import address, read_all
 
 
 def run_app(database: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -99,13 +99,6 @@ def fetch(server: Server, path: str) -> bytes:
     with socket.create_connection((host, port), timeout=10) as connection:
         connection.sendall(f"GET {path} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n".encode())
         return read_all(connection)
-
-
-def read_all(connection: socket.socket) -> bytes:
-    received = b""
-    while chunk := connection.recv(65536):
-        received += chunk
-    return received
 
 
 @pytest.mark.parametrize(

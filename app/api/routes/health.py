@@ -16,6 +16,9 @@ router = ResourceRouter(
 )
 
 
+# Under the API's prefix and at the root; the server lets these in even when it is full.
+HEALTH_PATH = "/health"
+
 DEGRADED: dict[int | str, dict[str, Any]] = {
     503: {
         "model": Health,
@@ -25,7 +28,7 @@ DEGRADED: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.get("/health", response_model=Health, responses=DEGRADED)
+@router.get(HEALTH_PATH, response_model=Health, responses=DEGRADED)
 async def read_health(request: Request) -> Response:
     """Liveness and database reachability, checked on every call (never cached)."""
     database = database_of(request)
@@ -50,5 +53,5 @@ async def read_health(request: Request) -> Response:
 # document, which describes the API under its prefix.
 root_router = ResourceRouter(tags=["health"], dependencies=[Depends(get_language)])
 root_router.add_api_route(
-    "/health", read_health, response_model=Health, responses=DEGRADED, include_in_schema=False
+    HEALTH_PATH, read_health, response_model=Health, responses=DEGRADED, include_in_schema=False
 )
