@@ -47,8 +47,7 @@ import httptools
 import uvicorn
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 
-from app.api.routes.health import HEALTH_PATH
-from app.core.config import Settings, get_settings
+from app.core.config import HEALTH_PATH, Settings, get_settings
 from app.core.headers import SECURITY_HEADERS, STRICT_CSP
 
 # What every answer carries, the server's own refusals too (they never reach the app).

@@ -23,6 +23,9 @@ ORIGIN = re.compile(r"^https?://(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$"
 # Every build has these: a record's readable key is made from its English text, a disputed
 # value's from its Arabic, and glosses are English. Others are added beside them.
 BASE_LANGUAGES = ("en", "ar")
+# Where the health check answers, under the API's prefix and at the root: the routes serve it
+# there, and the server lets it in even when it is full.
+HEALTH_PATH = "/health"
 
 
 class Settings(BaseSettings):

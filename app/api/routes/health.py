@@ -6,6 +6,7 @@ from fastapi.responses import Response
 from app.api.deps import database_of
 from app.api.representation import get_language
 from app.api.routing import ResourceRouter
+from app.core.config import HEALTH_PATH
 from app.representations import json_bytes
 from app.schemas import Health
 
@@ -15,9 +16,6 @@ router = ResourceRouter(
     dependencies=[Depends(get_language)],
 )
 
-
-# Under the API's prefix and at the root; the server lets these in even when it is full.
-HEALTH_PATH = "/health"
 
 DEGRADED: dict[int | str, dict[str, Any]] = {
     503: {
