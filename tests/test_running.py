@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.servers import Server, start
+from bench.servers import Server, free_port, start
 from tests.helpers import API, run_module
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -191,7 +191,12 @@ def test_invalid_curated_data_stops_start_up_with_the_seed_scripts_problem_list(
             shutil.copy(source, checkout / part)
     rounds = checkout / "seed" / "data" / "rounds.yaml"
     rounds.write_text(rounds.read_text(encoding="utf-8").replace("quote:", "quoted:", 1))
-    result = run([], {"PARLEY_DATABASE_PATH": str(tmp_path / "never.sqlite3")}, cwd=checkout)
+    # On a free port: the default may be taken by a server already running on this machine.
+    settings = {
+        "PARLEY_DATABASE_PATH": str(tmp_path / "never.sqlite3"),
+        "PARLEY_PORT": str(free_port()),
+    }
+    result = run([], settings, cwd=checkout)
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith("python -m app: the curated data is not valid (")
     assert "\n  - " in result.stderr
