@@ -32,6 +32,7 @@ from app.api.routes import (
     sources,
     statements,
 )
+from app.core.access_log import AccessLog
 from app.core.config import Settings, get_settings
 from app.core.db import ReadOnlyDatabase
 from app.docs import install_docs
@@ -171,6 +172,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         watcher = asyncio.create_task(watch_file(database))
         yield
         watcher.cancel()
+        app.state.access_log.flush()
         app.state.database, app.state.data_version, app.state.served_build = previous
         database.close()
 
@@ -195,6 +197,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.response_cache = ResponseCache(settings.response_cache_bytes)
+    app.state.access_log = AccessLog(
+        logging.getLogger("parley.access"), settings.access_log_delay_seconds
+    )
     app.state.downloads = export.DownloadSlots(settings.max_downloads)
     install_error_handlers(app)
     for router in (
@@ -238,7 +243,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_age=600,
     )
     app.add_middleware(HeadAsGetMiddleware)
-    app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(RequestContextMiddleware, access_log=app.state.access_log)
     return app
 
 

@@ -1,5 +1,7 @@
+import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -73,3 +75,20 @@ def by_id(rows: list[dict[str, Any]], key: str = "id") -> dict[str, dict[str, An
 
 def sources_of(record: dict[str, Any]) -> set[str]:
     return {citation["source_id"] for citation in record["citations"]}
+
+
+def access_entries(caplog: Any, request_id: str, timeout: float = 10.0) -> list[dict[str, Any]]:
+    """The access-log entries caught so far, once the one for ``request_id`` is among them: the
+    app hands its lines to the logger in batches, a few milliseconds after each request."""
+    deadline = time.monotonic() + timeout
+    while True:
+        entries = [
+            json.loads(record.getMessage())
+            for record in caplog.records
+            if record.name == "parley.access"
+        ]
+        if any(entry["request_id"] == request_id for entry in entries):
+            return entries
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no access-log line for request {request_id} in {timeout} s")
+        time.sleep(0.01)

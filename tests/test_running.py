@@ -73,6 +73,25 @@ def test_port_flag_is_honoured_and_every_request_is_one_json_log_line(
     assert isinstance(checked["duration_ms"], float)
 
 
+def test_a_stop_writes_the_access_lines_still_waiting(database_path: Path) -> None:
+    """Lines are handed on in batches, after their requests; a SIGTERM straight after a
+    request still writes its line before the process ends (a long delay here, so that only the
+    stop can have written it)."""
+    delay = {"PARLEY_ACCESS_LOG_DELAY_SECONDS": "60"}
+    with serve(database_path, ["--port", "{port}", "--host", "127.0.0.1"], delay) as server:
+        request = urllib.request.Request(
+            f"{server.base_url}{API}/rounds", headers={"X-Request-ID": "last-words"}
+        )
+        with urllib.request.urlopen(request) as response:
+            assert response.status == 200
+        server.process.terminate()
+        server.process.wait(timeout=30)
+        access = [line for line in log_lines(server) if line["logger"] == "parley.access"]
+    assert [line["path"] for line in access if line["request_id"] == "last-words"] == [
+        f"{API}/rounds"
+    ]
+
+
 def test_a_missing_database_is_built_at_start_up_and_the_log_says_so(tmp_path: Path) -> None:
     with serve(tmp_path / "fresh.sqlite3", ["--port", "{port}"]) as server:
         messages = [str(line.get("message")) for line in log_lines(server)]

@@ -4,8 +4,6 @@ Written as plain ASGI (not BaseHTTPMiddleware) so each layer costs one function 
 """
 
 import hashlib
-import json
-import logging
 import re
 import time
 import uuid
@@ -19,9 +17,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.api.errors import problem_response
 from app.api.representation import accepts_only_csv
 from app.api.response_cache import ResponseCache
+from app.core.access_log import AccessLog, Entry
 from app.core.headers import SECURITY_HEADERS, STRICT_CSP
-
-access_log = logging.getLogger("parley.access")
 
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 # No URL of the API comes near these: beyond them a request is refused before anything parses
@@ -34,8 +31,9 @@ LOGGED_CHARACTERS = 1000
 class RequestContextMiddleware:
     """Gives every request an id (echoed as X-Request-ID), logs it, adds security headers."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, access_log: AccessLog) -> None:
         self.app = app
+        self.access_log = access_log
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -64,20 +62,16 @@ class RequestContextMiddleware:
             else:
                 await problem_response(414, refused)(scope, receive, send_with_headers)
         finally:
-            if access_log.isEnabledFor(logging.INFO):
-                self._log(scope, request_id, status, started)
-
-    @staticmethod
-    def _log(scope: Scope, request_id: str, status: int, started: float) -> None:
-        entry = {
-            "request_id": request_id,
-            "method": scope["method"],
-            "path": _clipped(scope["path"]),
-            "query": _clipped(scope["query_string"].decode("latin-1")),
-            "status": status,
-            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-        }
-        access_log.info(json.dumps(entry), extra={"entry": entry})
+            if self.access_log.enabled():
+                entry = Entry(
+                    request_id=request_id,
+                    method=scope["method"],
+                    path=_clipped(scope["path"]),
+                    query=_clipped(scope["query_string"].decode("latin-1")),
+                    status=status,
+                    duration_ms=round((time.perf_counter() - started) * 1000, 2),
+                )
+                self.access_log.add(time.time(), entry)
 
 
 def _absurd(scope: Scope) -> str | None:

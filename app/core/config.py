@@ -110,6 +110,11 @@ class Settings(BaseSettings):
     """Concurrent downloads of the database file (``/export?format=sqlite``); past it, a 503
     with Retry-After."""
 
+    access_log_delay_seconds: float = Field(default=0.05, ge=0, le=60, allow_inf_nan=False)
+    """Longest a request's access-log line may wait to be written with others (one write for
+    many requests is much cheaper than one each); 0 writes each line as its request ends. A
+    normal stop writes what is waiting; a hard kill loses the lines of this last stretch."""
+
     max_header_bytes: int = Field(default=32 * 1024, ge=1024, le=1024 * 1024)
     """Largest request line plus headers ``python -m app`` reads; past it, a 431."""
 

@@ -1,0 +1,69 @@
+"""The access log: one JSON line per request on the ``parley.access`` logger, handed to the
+logging handlers in batches.
+
+Logging a line as a request finishes cost a cold request about a fifth of its time (a frame
+walk, a record, a format and a write, each time). A request now only appends its fields; the
+lines are made into records and handed to the handlers together, at most ``delay`` seconds
+after the first of them (``PARLEY_ACCESS_LOG_DELAY_SECONDS``, 50 ms unless set), or as soon as
+``MAX_PENDING`` are waiting, and whatever is waiting when the app stops. Each record keeps the
+time its request finished.
+
+What a hard kill (SIGKILL, a crash of the interpreter) loses: the lines of the requests that
+finished in the last ``delay`` seconds before it. A normal stop (SIGTERM, Ctrl-C) loses none.
+"""
+
+import asyncio
+import json
+import logging
+from typing import Any
+
+# A flood must not hold an unbounded list: this many waiting lines are handed on at once.
+MAX_PENDING = 1000
+
+
+class Entry(dict[str, Any]):
+    """A request's fields; as a log message, their JSON (made only if a handler asks)."""
+
+    def __str__(self) -> str:
+        return json.dumps(self, ensure_ascii=False)
+
+
+class AccessLog:
+    def __init__(self, logger: logging.Logger, delay: float) -> None:
+        self.logger = logger
+        self.delay = delay
+        self._pending: list[tuple[float, Entry]] = []
+        self._timer: asyncio.TimerHandle | None = None
+
+    def enabled(self) -> bool:
+        return self.logger.isEnabledFor(logging.INFO)
+
+    def add(self, finished_at: float, entry: Entry) -> None:
+        """Keep a request's line, written at most ``delay`` seconds from now. ``finished_at``
+        is its time as ``time.time()`` gives it."""
+        self._pending.append((finished_at, entry))
+        if len(self._pending) >= MAX_PENDING or not self.delay:
+            self.flush()
+        elif self._timer is None:
+            self._timer = asyncio.get_running_loop().call_later(self.delay, self.flush)
+
+    def flush(self) -> None:
+        """Hand every waiting line to the logger's handlers, in the order the requests ended."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        batch, self._pending = self._pending, []
+        for finished_at, entry in batch:
+            record = self.logger.makeRecord(
+                self.logger.name,
+                logging.INFO,
+                __file__,
+                0,
+                entry,
+                (),
+                None,
+                extra={"entry": entry},
+            )
+            record.created = finished_at
+            record.msecs = (finished_at - int(finished_at)) * 1000
+            self.logger.handle(record)
