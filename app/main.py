@@ -18,6 +18,7 @@ from app.api.middleware import (
 )
 from app.api.openapi import install_openapi
 from app.api.response_cache import ResponseCache
+from app.api.route_index import install_route_index
 from app.api.routes import (
     conflicts,
     events,
@@ -223,6 +224,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_openapi(app)
     install_docs(app)
     install_explore(app)
+    install_route_index(app)
     # Added innermost first: gzip compresses what the route wrote, a cached or matching
     # response answers before routing, HEAD is answered as GET, and the request context wraps
     # everything, errors too.
