@@ -5,7 +5,7 @@ a quoted string, so ``AND``, ``NEAR``, ``*``, quotes and brackets are just chara
 """
 
 import html
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -68,6 +68,13 @@ def spans_of(original: str) -> tuple[tuple[str, int, int], ...]:
     # Record texts only change with the data, and tokenising a whole article per query is
     # most of a search's cost; keyed by the text itself, a new build cannot serve stale spans.
     return tuple(tokens_with_spans(original))
+
+
+@lru_cache(maxsize=8192)
+def tokens_of(text: str) -> tuple[str, ...]:
+    """A text's tokens, as ``tokens`` gives them: a record's name is folded once, not at
+    every search it is bridged from."""
+    return tuple(token for token, _, _ in spans_of(text))
 
 
 @lru_cache(maxsize=8192)
@@ -241,20 +248,42 @@ def search(
     return SearchPage(len(direct) + len(bridged), page)
 
 
+class EntryTexts:
+    """The original texts of search entries already read, by build and entry, least recently
+    used out first: a page's hits are mostly the same few fields search after search, and
+    reading each one's whole text again (an article, for a source) was a tenth of a search."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._texts: OrderedDict[tuple[str, int], str] = OrderedDict()
+
+    def of(self, database: ReadOnlyDatabase, entries: Sequence[int]) -> dict[int, str]:
+        build = database.content_hash
+        missing = [entry for entry in entries if (build, entry) not in self._texts]
+        if missing:
+            for entry, original in database.all(
+                "SELECT rowid, original FROM search_entry WHERE rowid IN "
+                f"({', '.join('?' * len(missing))})",
+                missing,
+            ):
+                self._texts[(build, entry)] = original
+            while len(self._texts) > self.size:
+                self._texts.popitem(last=False)
+        found = {}
+        for entry in entries:
+            found[entry] = self._texts[(build, entry)]
+            self._texts.move_to_end((build, entry))
+        return found
+
+
+ENTRY_TEXTS = EntryTexts(4096)
+
+
 def locate_matches(database: ReadOnlyDatabase, q: str, hits: Sequence[Hit]) -> list[Match]:
     """Where each hit matched, with a snippet: only for the hits a page shows, since it means
-    reading and scanning each field's whole text."""
+    scanning each field's whole text."""
     words = query_tokens(q)
-    wanted = [hit.entry for hit in hits if hit.bridged_match is None]
-    originals: dict[int, str] = dict(
-        database.all(
-            "SELECT rowid, original FROM search_entry WHERE rowid IN "
-            f"({', '.join('?' * len(wanted))})",
-            wanted,
-        )
-        if wanted
-        else []
-    )
+    originals = ENTRY_TEXTS.of(database, [hit.entry for hit in hits if hit.bridged_match is None])
     return [
         hit.bridged_match or locate(originals[hit.entry], words, hit.field, hit.language)
         for hit in hits
@@ -273,7 +302,7 @@ def _sources_naming(
     names: dict[tuple[str, ...], str] = {}
     for row in rows:
         if row.language == "en" and row.counterpart and row.field in ("name", "item", "alias"):
-            names.setdefault(tuple(tokens(row.counterpart)), f"{row.kind}:{row.record_id}")
+            names.setdefault(tokens_of(row.counterpart), f"{row.kind}:{row.record_id}")
     if not names:
         return []
     bridged: dict[str, Hit] = {}
@@ -283,7 +312,7 @@ def _sources_naming(
             if source.record_id in found or source.record_id in bridged:
                 continue
             spans = spans_of(source.original)
-            position = _find_run([token for token, _, _ in spans], list(name))
+            position = _find_run(source.original, name)
             if position is None:
                 continue  # every word is there, but not as one run
             start, end = spans[position][1], spans[position + len(name) - 1][2]
@@ -303,10 +332,13 @@ def _sources_naming(
     return list(bridged.values())
 
 
-def _find_run(words: list[str], run: list[str]) -> int | None:
+def _find_run(original: str, run: Sequence[str]) -> int | None:
+    """Where the words of ``run`` first occur in ``original`` one after another, by token
+    index: only the places of its first word are tried, not every token of the text."""
     if not run:
         return None
-    for position in range(len(words) - len(run) + 1):
-        if words[position : position + len(run)] == run:
+    words = tokens_of(original)
+    for position in positions_of(original).get(run[0], ()):
+        if words[position : position + len(run)] == tuple(run):
             return position
     return None
