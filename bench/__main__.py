@@ -44,6 +44,11 @@ class Scenario:
         return not (self.expect_4xx or self.conditional)
 
     @property
+    def searches(self) -> bool:
+        """A search, or the search box's mix of searches and filtered lists."""
+        return self.short_name in ("search", "search box")
+
+    @property
     def short_name(self) -> str:
         return self.name.split(" (")[0]
 
@@ -363,14 +368,22 @@ def print_report(
             continue
         cold = ratios.get((scenario.name, COLD), float("nan"))
         cold_p99 = median([r.p99_ms for r in results[scenario.name, COLD]])
+        # A search does more per request than a stored list: its goal is lower.
+        target = 3 if scenario.searches else 4
         goals += [
-            (f"cold {scenario.short_name} >= 3x Datasette", f"{cold:.2f}x", cold >= 3),
+            (
+                f"cold {scenario.short_name} >= {target}x Datasette",
+                f"{cold:.2f}x",
+                cold >= target,
+            ),
             (
                 f"cold {scenario.short_name} p99 < 15 ms at {args.connections} connections",
                 f"{cold_p99:.2f} ms",
                 cold_p99 < 15,
             ),
         ]
+    two = ratios.get(("round 2 issues", TWO_WORKERS), float("nan"))
+    goals.append(("2 workers, cold round 2 issues >= 6x Datasette", f"{two:.2f}x", two >= 6))
     goals.append(("peak RSS < 200 MB", f"{peak_rss:.1f} MB", peak_rss < 200))
     width = max(50, *(len(goal) for goal, _, _ in goals))
     print("goals:")

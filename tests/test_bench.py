@@ -31,7 +31,8 @@ def test_benchmark_smoke_mode_runs_every_scenario() -> None:
         "goals:",
         "cold search box >= 3x Datasette",
         "cold search box p99 < 15 ms at 2 connections",
-        "cold participant >= 3x Datasette",
+        "cold participant >= 4x Datasette",
+        "2 workers, cold round 2 issues >= 6x Datasette",
     ):
         assert line in result.stdout, line
     assert "cold queries >= 3x Datasette" not in result.stdout
