@@ -19,6 +19,7 @@ bounds its version: an upgrade that changes them fails the comparison.
 import inspect
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from fastapi import Request, Response
@@ -60,6 +61,10 @@ class ParameterStep:
     """Read every value given (a list parameter of the query or headers)."""
     sequence: bool
     """An empty list is no value."""
+    absent: Any = Undefined
+    """The value when none is given, when it is known at start-up: FastAPI's own (a deep copy
+    of the default, unvalidated) for a default that copying returns as itself (None, a number,
+    a string, an enum member). Undefined: FastAPI's helper works it out per request."""
 
     def read(self, received: Mapping[str, Any]) -> tuple[Any, str]:
         """The value as FastAPI's ``_get_multidict_value`` reads it, and the alias read."""
@@ -84,6 +89,21 @@ class Plan:
     request_name: str | None
     use_cache: bool
     cache_key: Any
+
+
+# Values ``deepcopy`` returns as themselves.
+IMMUTABLE = (type(None), bool, int, float, str, bytes, Enum)
+
+
+def known_default(field: ModelField) -> Any:
+    """What ``_validate_value_with_model_field`` gives for a missing value, when that is the
+    same object on every request; Undefined otherwise (required, validated, made by a factory,
+    or mutable)."""
+    info = field.field_info
+    if info.is_required() or info.validate_default or info.default_factory is not None:
+        return Undefined
+    default = field.default
+    return default if isinstance(default, IMMUTABLE) else Undefined
 
 
 def make_plan(dependant: Dependant) -> Plan | None:
@@ -131,6 +151,7 @@ def make_plan(dependant: Dependant) -> Plan | None:
                     aliases=tuple(pair[1] for pair in _get_param_aliases(field)),
                     many=sequence and not _is_json_field(field),
                     sequence=sequence,
+                    absent=known_default(field),
                 )
             )
     dependencies = []
@@ -176,6 +197,9 @@ async def solve(
         if received is None:
             received = sources[step.source] = SOURCES[step.source][1](request)
         value, alias = step.read(received)
+        if value is Undefined and step.absent is not Undefined:
+            values[step.field.name] = step.absent
+            continue
         validated, problems = _validate_value_with_model_field(
             field=step.field, value=value, values={}, loc=(step.kind, alias)
         )
