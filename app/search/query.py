@@ -136,28 +136,19 @@ def _labels(values: Sequence[str]) -> dict[str, str]:
     return dict(zip(LABEL_KEYS, values, strict=True))
 
 
-# Each matching record once, by its best-scoring field, best first.
-BEST_PER_RECORD = f"""
-    WITH candidates AS (
-        -- Only the first matching fields in index order are weighed: with no ORDER BY, FTS5
-        -- stops after them instead of scoring every match of a common word.
+# The matching fields: only the first ones in index order are weighed, since with no ORDER BY
+# FTS5 stops after them instead of scoring every match of a common word. Each is scored by
+# bm25 and its field's weight; the record each belongs to, its labels and the name's other
+# language come from search_record, a plain table (read from FTS5's own columns, they cost
+# twice as much).
+MATCHING_FIELDS = f"""
+    SELECT entry, kind, record_id, field, language, counterpart,
+           candidates.rank * weight AS score, {LABELS}
+    FROM (
         SELECT rowid AS entry, rank FROM search_entry
         WHERE search_entry MATCH :expression LIMIT :candidates
-    ), hits AS (
-        SELECT entry, kind, record_id, field, language, counterpart,
-               candidates.rank * weight AS score, {LABELS}
-        FROM candidates JOIN search_record USING (entry)
-    ), ranked AS (
-        SELECT *, row_number() OVER (
-            PARTITION BY kind, record_id ORDER BY score, field, language
-        ) AS position
-        FROM hits
-    ), best AS (
-        SELECT entry, kind, record_id, field, language, counterpart, score, {LABELS}
-        FROM ranked WHERE position = 1
-    )
+    ) AS candidates JOIN search_record USING (entry)
     """
-ALL_BEST = BEST_PER_RECORD + "SELECT * FROM best ORDER BY score, kind, record_id"
 
 # Only the sources whose text contains every word of the name, found through the index.
 SOURCE_TEXTS_WITH = (
@@ -177,19 +168,24 @@ class Candidate(NamedTuple):
     language: str
     counterpart: str | None
     score: float
-    labels: dict[str, str]
+    label_values: tuple[str, ...]
+    """In the order of LABEL_KEYS: made a dict only for the hits a page shows."""
 
     @classmethod
     def of(cls, row: Sequence[Any]) -> "Candidate":
         entry, kind, record_id, field, language, counterpart, score = row[:7]
-        labels = _labels(row[7:])
-        return cls(entry, kind, record_id, field, language, counterpart, score, labels)
+        return cls(entry, kind, record_id, field, language, counterpart, score, tuple(row[7:]))
+
+    @property
+    def order(self) -> tuple[float, str, str, int]:
+        """Which of a record's matching fields is its best."""
+        return (self.score, self.field, self.language, self.entry)
 
     def hit(self) -> "Hit":
         return Hit(
             kind=self.kind,
             record_id=self.record_id,
-            labels=self.labels,
+            labels=_labels(self.label_values),
             score=round(self.score, 6),
             entry=self.entry,
             field=self.field,
@@ -208,6 +204,20 @@ class SourceText(NamedTuple):
     def of(cls, row: Sequence[Any]) -> "SourceText":
         entry, record_id, language, original = row[:4]
         return cls(entry, record_id, language, original, _labels(row[4:]))
+
+
+def best_per_record(rows: Sequence[Sequence[Any]]) -> list[Candidate]:
+    """Each matching record once, by its best field (the lowest score, then field, language
+    and entry, so that ties are settled the same way every time), best first. Done here, not
+    in SQL: a window over the candidates cost more than the query that finds them."""
+    best: dict[tuple[str, str], Candidate] = {}
+    for row in rows:
+        candidate = Candidate.of(row)
+        key = (candidate.kind, candidate.record_id)
+        held = best.get(key)
+        if held is None or candidate.order < held.order:
+            best[key] = candidate
+    return sorted(best.values(), key=lambda found: (found.score, found.kind, found.record_id))
 
 
 @dataclass(frozen=True)
@@ -231,12 +241,12 @@ def search(
         return SearchPage(0, [])
     # Every kind is weighed even when one is asked for: an English name matched on a record is
     # what leads to the Arabic sources that print it.
-    rows = [
-        Candidate.of(row)
-        for row in database.all(
-            ALL_BEST, {"expression": match_expression(words), "candidates": MAX_CANDIDATES}
+    rows = best_per_record(
+        database.all(
+            MATCHING_FIELDS,
+            {"expression": match_expression(words), "candidates": MAX_CANDIDATES},
         )
-    ]
+    )
     direct = [row for row in rows if kind in (None, row.kind)]
     page = [row.hit() for row in direct[offset : offset + limit]]
     if kind not in (None, "source"):
