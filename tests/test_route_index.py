@@ -3,17 +3,24 @@ sends it: the same route, the same path parameters, or FastAPI's decision when t
 the request to it. A FastAPI upgrade that changes how routes are matched fails here."""
 
 import asyncio
+from collections.abc import AsyncIterator
 from itertools import product
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.staticfiles import StaticFiles
+from fastapi.testclient import TestClient
 from starlette.exceptions import HTTPException
 from starlette.types import Message
 
+from app.api.pagination import Pagination, get_pagination
+from app.api.representation import Representation
 from app.api.route_index import RouteIndex, install_route_index, literal_segments
+from app.core.config import Settings
+from app.main import create_app
+from tests.helpers import API
 from tests.test_hostile_input import VALID_PATH_VALUES
 
 SEGMENT_VALUES = ["2", "99", "abc", "alexander-darchiev", "direct-flights", "ryabkov-new-round"]
@@ -172,3 +179,24 @@ def test_a_route_is_filed_under_the_literal_segments_its_path_begins_with() -> N
     assert literal_segments("/api/v1/rounds.csv") == ("", "api", "v1", "rounds.csv")
     assert literal_segments("/files/{name}.csv") == ("", "files")
     assert literal_segments("/") == ("", "")
+
+
+def test_while_a_dependency_is_overridden_fastapi_solves_the_route(settings: Settings) -> None:
+    """A planned route is answered without FastAPI's exit stacks, which an override may need
+    (a dependency with yield): while one is set, FastAPI's own handling runs, and closes it."""
+    app = create_app(settings)
+    closed: list[bool] = []
+
+    async def one_per_page(request: Request) -> AsyncIterator[Pagination]:
+        try:
+            yield Pagination(1, 0, request, Representation(None, False))
+        finally:
+            closed.append(True)
+
+    app.dependency_overrides[get_pagination] = one_per_page
+    with TestClient(app) as client:
+        assert len(client.get(f"{API}/rounds").json()["items"]) == 1
+        assert closed == [True]
+        app.dependency_overrides.clear()
+        # (Another URL than the first: that answer is in the response cache.)
+        assert len(client.get(f"{API}/rounds?limit=2").json()["items"]) == 2

@@ -232,3 +232,22 @@ def planned_handler(
         return response
 
     return handler
+
+
+# The attribute of a route (as included) that holds its DirectHandler.
+DIRECT_HANDLER = "parley_direct_handler"
+
+
+class DirectHandler:
+    """A planned route's handler, which the route index may call itself, without the request
+    and exit stacks FastAPI builds around every handler: a plan holds no dependency that needs
+    them (no generators), so only while dependency overrides are set (which may) is the route
+    left to FastAPI. ``handler`` is the route's whole handler (its checks of the query, then
+    ``handle``)."""
+
+    def __init__(
+        self, handle: Callable[[Request], Awaitable[Response]], overridden: Callable[[], bool]
+    ) -> None:
+        self.handle = handle
+        self.handler = handle
+        self.overridden = overridden

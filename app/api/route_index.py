@@ -16,7 +16,7 @@ that the two choose alike for every route. The helpers are FastAPI's private one
 
 from dataclasses import dataclass
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.routing import (
     _FASTAPI_EFFECTIVE_ROUTE_CONTEXT_KEY,
     _FASTAPI_INCLUDED_ROUTER_KEY,
@@ -32,6 +32,8 @@ from starlette._utils import get_route_path
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from app.api.plan import DIRECT_HANDLER, DirectHandler
+
 Segments = tuple[str, ...]
 
 
@@ -41,6 +43,8 @@ class Dispatch:
 
     context: _EffectiveRouteContext
     included: _IncludedRouter
+    direct: DirectHandler | None
+    """The route's planned handler, which needs none of FastAPI's wrapping (app/api/plan.py)."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,11 @@ class RouteIndex:
             served = api_routes_of(route) if isinstance(route, _IncludedRouter) else []
             for context in served:
                 assert isinstance(route, _IncludedRouter)
-                self._file(Entry(self.size, context, Dispatch(context, route)), context.path_format)
+                direct = getattr(context, DIRECT_HANDLER, None)
+                self._file(
+                    Entry(self.size, context, Dispatch(context, route, direct)),
+                    context.path_format,
+                )
             if not served:
                 # Tried as FastAPI tries it; a full match is FastAPI's to answer.
                 self._file(Entry(self.size, route, None), getattr(route, "path_format", ""))
@@ -136,7 +144,15 @@ class RouteIndex:
         _update_scope(scope, {**child_scope, "route": route})
         _route_selected(scope=scope, path=context.path_format)
         fastapi_scope[_FASTAPI_EFFECTIVE_ROUTE_CONTEXT_KEY] = context
-        await route.handle(scope, receive, send)
+        direct = dispatch.direct
+        if direct is None or direct.overridden():
+            await route.handle(scope, receive, send)
+            return
+        # What FastAPI's request_response does, less what a planned route never uses: the
+        # exit stacks for dependencies with yield, and a second round of exception handling
+        # (an error raised here reaches the app's handlers one layer out, the same handlers).
+        response = await direct.handler(Request(scope, receive, send))
+        await response(scope, receive, send)
 
 
 def install_route_index(app: FastAPI) -> None:

@@ -22,7 +22,7 @@ from starlette.routing import Match
 from starlette.types import Scope
 
 from app.api.errors import invalid_query
-from app.api.plan import make_plan, planned_handler
+from app.api.plan import DIRECT_HANDLER, DirectHandler, make_plan, planned_handler
 from app.representations import unwrapped
 from app.schemas import Page
 
@@ -47,7 +47,9 @@ class StrictQueryRoute(APIRoute):
     one that takes one value but was given several (``?round=1&round=2`` is not round 2)."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        handler = planned(self, super().get_route_handler())
+        fastapis = super().get_route_handler()
+        direct = planned(self, fastapis)
+        handler = fastapis if direct is None else direct.handle
         allowed = frozenset(_query_aliases(self.dependant))
         single = frozenset(_query_aliases(self.dependant, single_valued=True))
         accepted = ", ".join(sorted(allowed)) or "none"
@@ -74,6 +76,11 @@ class StrictQueryRoute(APIRoute):
                 raise invalid_query("extra_forbidden", dict.fromkeys(unknown, message))
             return await handler(request)
 
+        if direct is not None:
+            # For the route index: this route's answer needs nothing of FastAPI's per-request
+            # machinery around the handler (app/api/route_index.py).
+            direct.handler = strict_handler
+            setattr(the_route_as_included(self), DIRECT_HANDLER, direct)
         return strict_handler
 
 
@@ -121,22 +128,27 @@ def serves_csv(scope: Scope) -> bool:
     return route is not None and route.path.endswith(CSV_SUFFIX)
 
 
+def the_route_as_included(route: APIRoute) -> Any:
+    """The route as the router including it serves it (FastAPI builds an included route's
+    handler under this context), or the route itself."""
+    context = _effective_route_context_var.get()
+    return context if context is not None and context.original_route is route else route
+
+
 def planned(
     route: APIRoute, fastapis: Callable[[Request], Coroutine[Any, Any, Response]]
-) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+) -> DirectHandler | None:
     """The route's handler solved by its plan (app/api/plan.py), when it can be planned, with
-    FastAPI's own handler kept for dependency overrides; otherwise FastAPI's."""
-    # The route as included (FastAPI builds an included route's handler under this context).
-    context = _effective_route_context_var.get()
-    effective: Any = context if context is not None and context.original_route is route else route
+    FastAPI's own handler kept for dependency overrides; None when it cannot."""
     if get_type_hints(route.endpoint).get("return") is not Response:
-        return fastapis
+        return None
+    effective = the_route_as_included(route)
     plan = make_plan(effective.dependant)
     if plan is None:
-        return fastapis
+        return None
     provider = effective.dependency_overrides_provider
 
     def overridden() -> bool:
         return bool(getattr(provider, "dependency_overrides", None))
 
-    return planned_handler(plan, fastapis, overridden)  # type: ignore[return-value]
+    return DirectHandler(planned_handler(plan, fastapis, overridden), overridden)
