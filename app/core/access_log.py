@@ -15,7 +15,10 @@ finished in the last ``delay`` seconds before it. A normal stop (SIGTERM, Ctrl-C
 import asyncio
 import json
 import logging
+from contextlib import ExitStack
 from typing import Any
+
+from app.core.logging import JsonLinesHandler
 
 # A flood must not hold an unbounded list: this many waiting lines are handed on at once.
 MAX_PENDING = 1000
@@ -53,6 +56,14 @@ class AccessLog:
             self._timer.cancel()
             self._timer = None
         batch, self._pending = self._pending, []
+        with ExitStack() as writing:
+            # A handler that can write many lines at once (ours) does, once for the batch.
+            for handler in handlers_of(self.logger):
+                if isinstance(handler, JsonLinesHandler):
+                    writing.enter_context(handler.batch())
+            self._hand_on(batch)
+
+    def _hand_on(self, batch: list[tuple[float, Entry]]) -> None:
         for finished_at, entry in batch:
             record = self.logger.makeRecord(
                 self.logger.name,
@@ -67,3 +78,13 @@ class AccessLog:
             record.created = finished_at
             record.msecs = (finished_at - int(finished_at)) * 1000
             self.logger.handle(record)
+
+
+def handlers_of(logger: logging.Logger) -> list[logging.Handler]:
+    """Every handler a record of ``logger`` reaches, as ``Logger.callHandlers`` finds them."""
+    found: list[logging.Handler] = []
+    current: logging.Logger | None = logger
+    while current is not None:
+        found += current.handlers
+        current = current.parent if current.propagate else None
+    return found
