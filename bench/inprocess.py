@@ -4,29 +4,35 @@ between, so the figure is the app's own cost."""
 import asyncio
 import statistics
 import time
-import urllib.parse
 from typing import Any
 
 from fastapi import FastAPI
 from starlette.types import Message
 
 
-async def _status(app: FastAPI, path: str) -> int:
-    url = urllib.parse.urlsplit(path)
-    scope: dict[str, Any] = {
+def http_scope(path: str, method: str = "GET") -> dict[str, Any]:
+    """The ASGI scope of a request for ``path`` (with its query, if any), as a server makes
+    it."""
+    # The request target as a server splits it (not urlsplit: "//a/b" is a path, not a host).
+    path, _, query = path.partition("?")
+    return {
         "type": "http",
         "asgi": {"version": "3.0"},
         "http_version": "1.1",
-        "method": "GET",
+        "method": method,
         "scheme": "http",
-        "path": url.path,
-        "raw_path": url.path.encode(),
-        "query_string": url.query.encode(),
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": query.encode(),
         "root_path": "",
         "headers": [(b"host", b"127.0.0.1")],
         "client": ("127.0.0.1", 1),
         "server": ("127.0.0.1", 80),
     }
+
+
+async def _status(app: FastAPI, path: str) -> int:
+    scope = http_scope(path)
     status = 0
 
     async def receive() -> Message:

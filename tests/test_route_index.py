@@ -20,6 +20,7 @@ from app.api.representation import Representation
 from app.api.route_index import RouteIndex, install_route_index, literal_segments
 from app.core.config import Settings
 from app.main import create_app
+from bench.inprocess import http_scope
 from tests.helpers import API
 from tests.test_hostile_input import VALID_PATH_VALUES
 
@@ -43,23 +44,6 @@ def paths_to_try(app: FastAPI) -> list[str]:
                 path = path.replace("{" + name + "}", value)
             found |= {path, path + ".csv", path + "/", path.replace("/", "//", 1), path + "/x"}
     return sorted(found)
-
-
-def http_scope(path: str, method: str = "GET") -> dict[str, Any]:
-    return {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": method,
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": b"",
-        "root_path": "",
-        "headers": [(b"host", b"testserver")],
-        "client": ("127.0.0.1", 1),
-        "server": ("testserver", 80),
-    }
 
 
 def fastapi_choice(app: FastAPI, scope: dict[str, Any]) -> tuple[Any, Any, int]:
