@@ -91,19 +91,16 @@ def positions_of(original: str) -> dict[str, tuple[int, ...]]:
 def locate(original: str, words: Sequence[str], field: str, language: str) -> Match:
     """Where the query matched: the longest run of consecutive query words, earliest first."""
     spans = spans_of(original)
-    wanted = {form for word in words for form in variants(word)}
     indexed = positions_of(original)
-
-    def matches(token: str) -> bool:
-        return token in wanted or stem(token) in wanted
-
+    # Where a query word, or its stem, is the token or the token's stem: positions_of files
+    # each token under both, so these are exactly the tokens that match. Only they are visited.
+    found = {p for word in words for form in variants(word) for p in indexed.get(form, ())}
     best: tuple[int, int, int] = (0, 0, 0)  # (words in the run, start, end)
-    # Only the places where a query word (or its stem) occurs are visited, not the whole text.
-    for position in sorted({p for word in wanted for p in indexed.get(word, ())}):
-        if position > 0 and matches(spans[position - 1][0]):
+    for position in sorted(found):
+        if position - 1 in found:
             continue  # inside a run already measured from its start
         run_end = position
-        while run_end + 1 < len(spans) and matches(spans[run_end + 1][0]):
+        while run_end + 1 in found:
             run_end += 1
         length = run_end - position + 1
         if length > best[0]:
