@@ -3,7 +3,7 @@
 Outermost first, as a response leaves: the request's id (echoed as X-Request-ID), its
 access-log line and the security headers; HEAD answered exactly as GET without the body; CORS;
 strong ETags on 200 GETs, a 304 for a matching If-None-Match, and the response cache; gzip for
-clients that accept it. These were six middleware layers, each parsing the request's headers
+clients that accept it. These were five middleware layers, each parsing the request's headers
 into its own object and rewriting the response's head through another: together about half
 of a cold request. As one layer the request's headers are read in one pass and the response's
 head is rewritten once, as the list the server sends, with Starlette's rules for each header
