@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 from fastapi import FastAPI
-from starlette.types import Message
+from starlette.types import ASGIApp, Message
 
 
 def http_scope(path: str, method: str = "GET") -> dict[str, Any]:
@@ -32,7 +32,11 @@ def http_scope(path: str, method: str = "GET") -> dict[str, Any]:
 
 
 async def _status(app: FastAPI, path: str) -> int:
-    scope = http_scope(path)
+    return await status_of(app, http_scope(path))
+
+
+async def status_of(app: ASGIApp, scope: dict[str, Any]) -> int:
+    """The status an ASGI app answers ``scope`` with (the body is not kept)."""
     status = 0
 
     async def receive() -> Message:

@@ -13,14 +13,13 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from fastapi.testclient import TestClient
 from starlette.exceptions import HTTPException
-from starlette.types import Message
 
 from app.api.pagination import Pagination, get_pagination
 from app.api.representation import Representation
 from app.api.route_index import RouteIndex, install_route_index, literal_segments
 from app.core.config import Settings
 from app.main import create_app
-from bench.inprocess import http_scope
+from bench.inprocess import http_scope, status_of
 from tests.helpers import API
 from tests.test_hostile_input import VALID_PATH_VALUES
 
@@ -50,26 +49,16 @@ def fastapi_choice(app: FastAPI, scope: dict[str, Any]) -> tuple[Any, Any, int]:
     """The route FastAPI's own router handed ``scope`` to, its path parameters (the router
     writes both into the scope before the route runs) and the status it answered: a 405 says
     the route was matched by its path only, not its method."""
-    status = 0
 
-    async def receive() -> Message:
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message: Message) -> None:
-        nonlocal status
-        if message["type"] == "http.response.start":
-            status = message["status"]
-
-    async def route() -> None:
-        nonlocal status
+    async def route() -> int:
         try:
-            await app.router.app(scope, receive, send)
+            return await status_of(app.router.app, scope)
         except HTTPException as refused:  # for the app's handlers: a 404 or a 405
-            status = refused.status_code
+            return refused.status_code
         except Exception:  # the route's own answer (a 422 ...) is not what is compared
-            status = -1
+            return -1
 
-    asyncio.run(route())
+    status = asyncio.run(route())
     return scope.get("route"), scope.get("path_params"), status
 
 
