@@ -166,7 +166,7 @@ class Edge:
             if message["type"] == "http.response.start":
                 message = {**message, "headers": list(message.get("headers", ()))}
                 self.add_cors(message["headers"], origin)
-            elif head:
+            elif head and message["type"] == "http.response.body":
                 if message.get("more_body", False):
                     return
                 message = {"type": "http.response.body", "body": b"", "more_body": False}
@@ -280,7 +280,11 @@ class Edge:
                 if header(raw, b"cache-control") is None:
                     raw.append((b"cache-control", self.cache_control))
                 vary = header(raw, b"vary")
-                set_header(raw, b"vary", merge_vary(vary.decode() if vary else None, VARY).encode())
+                set_header(
+                    raw,
+                    b"vary",
+                    merge_vary(vary.decode("latin-1") if vary else None, VARY).encode("latin-1"),
+                )
                 if if_none_match and matches(if_none_match, etag):
                     not_modified = True
                     await self.not_modified(send, raw)

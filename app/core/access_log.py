@@ -13,6 +13,7 @@ finished in the last ``delay`` seconds before it. A normal stop (SIGTERM, Ctrl-C
 """
 
 import asyncio
+import atexit
 import json
 import logging
 from contextlib import ExitStack
@@ -37,6 +38,9 @@ class AccessLog:
         self.delay = delay
         self._pending: list[tuple[float, Entry]] = []
         self._timer: asyncio.TimerHandle | None = None
+        self._timer_loop: asyncio.AbstractEventLoop | None = None
+        # The lines still waiting when the interpreter exits without the app's shutdown.
+        atexit.register(self.flush)
 
     def enabled(self) -> bool:
         return self.logger.isEnabledFor(logging.INFO)
@@ -45,10 +49,15 @@ class AccessLog:
         """Keep a request's line, written at most ``delay`` seconds from now. ``finished_at``
         is its time as ``time.time()`` gives it."""
         self._pending.append((finished_at, entry))
-        if len(self._pending) >= MAX_PENDING or not self.delay:
+        loop = asyncio.get_running_loop()
+        # A timer set on a loop that has since ended never fires (a test client without a
+        # lifespan runs each request on a loop of its own): what it waited for goes now.
+        stale = self._timer is not None and self._timer_loop is not loop
+        if len(self._pending) >= MAX_PENDING or not self.delay or stale:
             self.flush()
         elif self._timer is None:
-            self._timer = asyncio.get_running_loop().call_later(self.delay, self.flush)
+            self._timer = loop.call_later(self.delay, self.flush)
+            self._timer_loop = loop
 
     def flush(self) -> None:
         """Hand every waiting line to the logger's handlers, in the order the requests ended."""

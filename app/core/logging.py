@@ -5,6 +5,7 @@ everything else (start-up, uvicorn's own messages, errors) is wrapped with its l
 """
 
 import contextlib
+import json
 import logging
 import time
 from collections.abc import Iterator
@@ -38,8 +39,12 @@ class JsonLineFormatter(logging.Formatter):
         if record.exc_info:
             line["error"] = self.formatException(record.exc_info)
         # orjson writes UTF-8 as it is (Arabic stays readable) at a fraction of json's cost;
-        # anything it cannot write is written as its text.
-        return orjson.dumps(line, default=str).decode()
+        # anything it cannot write is written as its text. What orjson refuses outright (a lone
+        # surrogate from an undecodable file name, an integer past 64 bits) json still writes.
+        try:
+            return orjson.dumps(line, default=str).decode()
+        except TypeError:
+            return json.dumps(line, ensure_ascii=False, default=str)
 
 
 class JsonLinesHandler(logging.StreamHandler):  # type: ignore[type-arg]

@@ -266,20 +266,25 @@ class EntryTexts:
 
     def of(self, database: ReadOnlyDatabase, entries: Sequence[int]) -> dict[int, str]:
         build = database.content_hash
-        missing = [entry for entry in entries if (build, entry) not in self._texts]
+        found: dict[int, str] = {}
+        missing = []
+        for entry in entries:
+            original = self._texts.get((build, entry))
+            if original is None:
+                missing.append(entry)
+            else:
+                found[entry] = original
+                self._texts.move_to_end((build, entry))
         if missing:
             for entry, original in database.all(
                 "SELECT rowid, original FROM search_entry WHERE rowid IN "
                 f"({', '.join('?' * len(missing))})",
                 missing,
             ):
-                self._texts[(build, entry)] = original
+                found[entry] = self._texts[(build, entry)] = original
+            # Only after this request's texts are in hand: evicting first could drop one of them.
             while len(self._texts) > self.size:
                 self._texts.popitem(last=False)
-        found = {}
-        for entry in entries:
-            found[entry] = self._texts[(build, entry)]
-            self._texts.move_to_end((build, entry))
         return found
 
 
