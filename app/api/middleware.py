@@ -187,10 +187,12 @@ class Edge:
                 # HEAD is answered as GET (RFC 9110, 9.3.2): routes are declared for GET only,
                 # so the OpenAPI document lists each operation once.
                 inner = {**scope, "method": "GET"} if head else scope
+                # Asked once: the answer's bytes, and so the cache's key, depend on it too.
+                gzip = accepts_gzip(request.get(b"accept-encoding", "").encode("latin-1"))
                 if inner["method"] == "GET":
-                    await self.conditional(inner, receive, shared, request)
+                    await self.conditional(inner, receive, shared, request, gzip)
                 else:
-                    await self.compressed(inner, receive, shared, request)
+                    await self.compressed(inner, receive, shared, gzip)
         finally:
             if self.access_log.enabled():
                 entry = Entry(
@@ -227,11 +229,9 @@ class Edge:
             set_header(raw, b"access-control-allow-origin", origin.encode("latin-1"))
         add_vary(raw, "Origin")
 
-    async def compressed(
-        self, scope: Scope, receive: Receive, send: Send, request: dict[bytes, str]
-    ) -> None:
+    async def compressed(self, scope: Scope, receive: Receive, send: Send, gzip: bool) -> None:
         """The routes' answer, gzipped for a client that accepts gzip."""
-        if accepts_gzip(request.get(b"accept-encoding", "").encode("latin-1")):
+        if gzip:
             await self.gzip(scope, receive, send)
         else:
             await self.app(scope, receive, send)
@@ -241,7 +241,7 @@ class Edge:
         return f'"{digest[:32]}"'.encode()
 
     async def conditional(
-        self, scope: Scope, receive: Receive, send: Send, request: dict[bytes, str]
+        self, scope: Scope, receive: Receive, send: Send, request: dict[bytes, str], gzip: bool
     ) -> None:
         """Strong ETags on every 200 GET, 304s for a matching If-None-Match, and the cache.
 
@@ -250,7 +250,7 @@ class Edge:
         version and the normalised request, and a finished 200 can be kept and sent again.
         Only a 200 gets a tag, so ``If-None-Match: *`` on a missing record is still a 404.
         """
-        key = representation_key(scope, request)
+        key = representation_key(scope, request, gzip)
         if_none_match = request.get(b"if-none-match")
         cached = self.cache.get(key)
         if cached is not None:
@@ -306,7 +306,7 @@ class Edge:
                     self.cache.put(key, tagged, bytes(body))
             await send(message)
 
-        await self.compressed(scope, receive, send_tagged, request)
+        await self.compressed(scope, receive, send_tagged, gzip)
 
     @staticmethod
     async def not_modified(send: Send, headers: RawHeaders) -> None:
@@ -334,7 +334,7 @@ def clipped(text: str) -> str:
     return text if len(text) <= LOGGED_CHARACTERS else text[:LOGGED_CHARACTERS] + "…"
 
 
-def representation_key(scope: Scope, request: dict[bytes, str]) -> str:
+def representation_key(scope: Scope, request: dict[bytes, str], gzip: bool) -> str:
     """Everything a GET's bytes depend on, normalised as the app will parse it.
 
     The query is decoded and its parameters ordered by name (a repeated one stays repeated, so
@@ -356,7 +356,7 @@ def representation_key(scope: Scope, request: dict[bytes, str]) -> str:
             scope["path"],
             normalised,
             "csv" if accepts_only_csv(request.get(b"accept", "")) else "",
-            "gzip" if accepts_gzip(request.get(b"accept-encoding", "").encode("latin-1")) else "",
+            "gzip" if gzip else "",
         )
     )
 
