@@ -238,16 +238,12 @@ def planned_handler(
 DIRECT_HANDLER = "parley_direct_handler"
 
 
+@dataclass(frozen=True)
 class DirectHandler:
-    """A planned route's handler, which the route index may call itself, without the request
-    and exit stacks FastAPI builds around every handler: a plan holds no dependency that needs
-    them (no generators), so only while dependency overrides are set (which may) is the route
-    left to FastAPI. ``handler`` is the route's whole handler (its checks of the query, then
-    ``handle``)."""
+    """A planned route's whole handler, which the route index may call itself, without the
+    request and exit stacks FastAPI builds around every handler: a plan holds no dependency
+    that needs them (no generators), so only while dependency overrides are set (which may)
+    is the route left to FastAPI."""
 
-    def __init__(
-        self, handle: Callable[[Request], Awaitable[Response]], overridden: Callable[[], bool]
-    ) -> None:
-        self.handle = handle
-        self.handler = handle
-        self.overridden = overridden
+    handler: Callable[[Request], Awaitable[Response]]
+    overridden: Callable[[], bool]

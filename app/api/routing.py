@@ -11,7 +11,7 @@ the same endpoint: one operation per media type, so a generated client of the JS
 never handed a ``string`` and the CSV operation's body is nothing else.
 """
 
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, get_origin, get_type_hints
 
 from fastapi import Request, Response
@@ -48,8 +48,8 @@ class StrictQueryRoute(APIRoute):
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         fastapis = super().get_route_handler()
-        direct = planned(self, fastapis)
-        handler = fastapis if direct is None else direct.handle
+        solved = planned(self, fastapis)
+        handler = fastapis if solved is None else solved[0]
         allowed = frozenset(_query_aliases(self.dependant))
         single = frozenset(_query_aliases(self.dependant, single_valued=True))
         accepted = ", ".join(sorted(allowed)) or "none"
@@ -76,10 +76,10 @@ class StrictQueryRoute(APIRoute):
                 raise invalid_query("extra_forbidden", dict.fromkeys(unknown, message))
             return await handler(request)
 
-        if direct is not None:
+        if solved is not None:
             # For the route index: this route's answer needs nothing of FastAPI's per-request
             # machinery around the handler (app/api/route_index.py).
-            direct.handler = strict_handler
+            direct = DirectHandler(strict_handler, overridden=solved[1])
             setattr(the_route_as_included(self), DIRECT_HANDLER, direct)
         return strict_handler
 
@@ -137,9 +137,10 @@ def the_route_as_included(route: APIRoute) -> Any:
 
 def planned(
     route: APIRoute, fastapis: Callable[[Request], Coroutine[Any, Any, Response]]
-) -> DirectHandler | None:
+) -> tuple[Callable[[Request], Awaitable[Response]], Callable[[], bool]] | None:
     """The route's handler solved by its plan (app/api/plan.py), when it can be planned, with
-    FastAPI's own handler kept for dependency overrides; None when it cannot."""
+    FastAPI's own handler kept for dependency overrides, and whether overrides are set; None
+    when it cannot be planned."""
     if get_type_hints(route.endpoint).get("return") is not Response:
         return None
     effective = the_route_as_included(route)
@@ -151,4 +152,4 @@ def planned(
     def overridden() -> bool:
         return bool(getattr(provider, "dependency_overrides", None))
 
-    return DirectHandler(planned_handler(plan, fastapis, overridden), overridden)
+    return planned_handler(plan, fastapis, overridden), overridden
