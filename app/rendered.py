@@ -43,6 +43,9 @@ class Listing(StrEnum):
     conflicts = "conflicts"
     sources = "sources"
     source_citations = "source_citations"
+    search = "search"
+    """The answer to a one-word search, stored per word (the parent): what a search for that
+    word serves, in rank order."""
 
 
 ITEM_MODELS: dict[Listing, type[BaseModel]] = {
@@ -58,7 +61,12 @@ ITEM_MODELS: dict[Listing, type[BaseModel]] = {
     Listing.conflicts: ConflictPublic,
     Listing.sources: SourcePublic,
     Listing.source_citations: SourceCitationPublic,
+    Listing.search: SearchResult,
 }
+
+# Lists stored without CSV spans, each CSV row rendered per request instead: a search's CSV is
+# rarely asked for, and its spans would be a quarter of the stored answers' bytes.
+CSV_RENDERED_PER_REQUEST = frozenset({Listing.search})
 
 
 class DocumentKind(StrEnum):

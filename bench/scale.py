@@ -17,6 +17,7 @@ from pathlib import Path
 from app.core.config import Settings
 from app.core.seal import reseal
 from app.main import create_app
+from app.search.query import MAX_CANDIDATES
 from bench.inprocess import median_latency_ms
 
 TEXT_KEYS = {
@@ -38,10 +39,18 @@ SKIPPED = {"dataset_meta", "alembic_version"}
 # export and /meta stay single, and a top-level list's copies join the list itself.
 NOT_COPIED = {
     "rendered_document": "resource NOT IN ('export', 'meta')",
-    "rendered_count": "parent != ''",
+    "rendered_count": "parent != '' AND list != 'search'",
+    # A word's stored search answer gains the copies' hits, up to as many as a search weighs.
+    "rendered_item": (
+        "list != 'search' OR n * (SELECT total FROM rendered_count AS c WHERE c.list = 'search' "
+        f"AND c.parent = rendered_item.parent AND c.support = '') < {MAX_CANDIDATES}"
+    ),
     # One build record: the scaled file is sealed again as a build of its own.
     "dataset_meta": "false",
 }
+# A copy of an item of a top-level list, or of a word's stored search, joins that list (a nested
+# list's copy belongs to the parent's copy).
+JOINS_ITS_LIST = "parent = '' OR list = 'search'"
 # Far beyond any list's length at 1x: copy n of a top-level list item comes after copy n - 1.
 COPY_STRIDE = 1_000_000
 QUERIES = {
@@ -50,6 +59,8 @@ QUERIES = {
     "participant": "/api/v1/participants/alexander-darchiev",
     "source citations": "/api/v1/sources/ryabkov-new-round/citations",
     "search": "/api/v1/search?q=" + urllib.parse.quote("دارشيف"),
+    # Several words have no stored answer: searched per request.
+    "search, two words": "/api/v1/search?q=" + urllib.parse.quote("السفير دارشيف"),
 }
 
 
@@ -97,10 +108,13 @@ def multiply(database: Path, factor: int) -> None:
             elif column == "subject_id":
                 expressions.append("subject_id || '-s' || n")
             elif column == "parent":
-                expressions.append("CASE WHEN parent = '' THEN '' ELSE parent || '-s' || n END")
+                expressions.append(
+                    f"CASE WHEN {JOINS_ITS_LIST} THEN parent ELSE parent || '-s' || n END"
+                )
             elif column == "position" and table == "rendered_item":
                 expressions.append(
-                    f"CASE WHEN parent = '' THEN position + n * {COPY_STRIDE} ELSE position END"
+                    f"CASE WHEN {JOINS_ITS_LIST} THEN position + n * {COPY_STRIDE} "
+                    "ELSE position END"
                 )
             else:
                 expressions.append(column)
@@ -110,6 +124,10 @@ def multiply(database: Path, factor: int) -> None:
             f"WHERE {NOT_COPIED.get(table, 'true')}"
         )
     connection.execute(f"UPDATE rendered_count SET total = total * {factor} WHERE parent = ''")
+    connection.execute(
+        "UPDATE rendered_count SET total = (SELECT count(*) FROM rendered_item AS i "
+        "WHERE i.list = 'search' AND i.parent = rendered_count.parent) WHERE list = 'search'"
+    )
     connection.commit()
     connection.close()
     reseal(database)

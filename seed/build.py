@@ -13,14 +13,18 @@ from sqlalchemy import Connection, Engine, create_engine, event, insert, text
 from sqlalchemy.exc import DBAPIError
 
 from app.core.config import PROJECT_ROOT
+from app.core.db import ReadOnlyDatabase
 from app.core.seal import is_sealed_as, seal
 from app.models import RenderedCount, RenderedDocument, RenderedItem, SearchRecord
 from seed.dataset import Dataset
 from seed.render import Rendered, render
 from seed.search_index import build_search_entries
+from seed.stored_searches import indexed_words, stored_searches
 
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
 RECORD_COLUMNS = [c for c in SearchRecord.model_fields if c != "entry"]
+# A build's own queries have no client waiting: only a runaway one is stopped.
+STORED_SEARCH_TIMEOUT_SECONDS = 60.0
 
 
 def sqlite_engine(path: Path) -> Engine:
@@ -244,6 +248,14 @@ def _build(dataset: Dataset, temporary: Path) -> None:
             ]
             connection.execute(insert(SearchRecord), records)
             store_rendered(connection, render(dataset, connection))
+        # Over the index just written, read as the server reads it.
+        reader = ReadOnlyDatabase(temporary, query_timeout_seconds=STORED_SEARCH_TIMEOUT_SECONDS)
+        try:
+            searches = stored_searches(reader, indexed_words(entries))
+        finally:
+            reader.close()
+        with engine.begin() as connection:
+            store_rendered(connection, searches)
         with engine.connect() as connection:
             # The build's mark in the file header, which survives damage to any other page.
             connection.exec_driver_sql(f"PRAGMA application_id = {PARLEY_APPLICATION_ID}")
@@ -260,6 +272,8 @@ def store_rendered(connection: Connection, rendered: Rendered) -> None:
         (RenderedCount, rendered.counts),
         (RenderedDocument, rendered.documents),
     ):
+        if not rows:
+            continue  # an empty executemany would insert one row of defaults
         columns = list(table.model_fields)
         # One shape for every row: each list fills only the keys it filters and sorts on.
         connection.execute(insert(table), [{c: row.get(c) for c in columns} for row in rows])

@@ -32,7 +32,7 @@ from app.models import (
     Source,
     Statement,
 )
-from app.rendered import ITEM_MODELS, DocumentKind, Listing
+from app.rendered import CSV_RENDERED_PER_REQUEST, ITEM_MODELS, DocumentKind, Listing
 from app.representations import json_bytes
 from app.schemas import (
     AliasPublic,
@@ -126,6 +126,7 @@ class Rendered:
     def add_list(self, listing: Listing, parent: str, items: Sequence[Item]) -> None:
         item_model = ITEM_MODELS[listing]
         grades: Counter[str] = Counter()
+        cut_csv = listing not in CSV_RENDERED_PER_REQUEST
         for position, item in enumerate(items):
             assert isinstance(item.model, item_model), (listing, type(item.model))
             public = item.model.model_dump(mode="json")
@@ -145,7 +146,7 @@ class Rendered:
                     **keys,
                     "body": body,
                     "lang_spans": lang_spans(public, body, item_model),
-                    "csv_spans": csv_spans(public, body, item_model),
+                    "csv_spans": csv_spans(public, body, item_model) if cut_csv else NO_SPANS,
                 }
             )
         self.counts.append(

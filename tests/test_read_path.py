@@ -21,7 +21,13 @@ from app.core.config import Settings
 from app.core.db import ReadOnlyDatabase
 from app.localized import LANGUAGES
 from app.main import create_app
-from app.rendered import DOCUMENT_MODELS, ITEM_MODELS, DocumentKind, Listing
+from app.rendered import (
+    CSV_RENDERED_PER_REQUEST,
+    DOCUMENT_MODELS,
+    ITEM_MODELS,
+    DocumentKind,
+    Listing,
+)
 from app.representations import csv_columns, csv_line, csv_rows
 from app.spans import spans_for
 from tests.helpers import API, assert_problem
@@ -89,7 +95,8 @@ def test_every_stored_list_item_validates_against_its_schema(
             assert served == Representation(language).stored([(body, b"")], model)[0]
         for each in (None, *LANGUAGES):
             row = Representation(each, csv=True).stored([(body, csv_spans)], model)[0]
-            assert spans_for(csv_spans, each or "") is not None
+            cut = spans_for(csv_spans, each or "") is not None
+            assert cut is (listing not in CSV_RENDERED_PER_REQUEST)
             assert row == Representation(each, csv=True).stored([(body, b"")], model)[0]
             assert row.endswith(b"\r\n")
             cells = next(csv.reader(io.StringIO(row.decode())))

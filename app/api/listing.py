@@ -53,6 +53,14 @@ def graded(query: ListQuery) -> ListQuery:
 
 
 def serve_page(database: ReadOnlyDatabase, query: ListQuery, pagination: Pagination) -> Response:
+    rows, total = read_page(database, query, pagination)
+    return pagination.respond(rows, total, ITEM_MODELS[query.listing])
+
+
+def read_page(
+    database: ReadOnlyDatabase, query: ListQuery, pagination: Pagination
+) -> tuple[list[bytes], int]:
+    """The page's items, in the representation asked for, and how many the list has in all."""
     where = ["list = ?", "parent = ?"]
     parameters: list[Any] = [query.listing.value, query.parent]
     query = graded(query)
@@ -78,7 +86,4 @@ def serve_page(database: ReadOnlyDatabase, query: ListQuery, pagination: Paginat
         )
         total = counted[0] if counted else 0
     model = ITEM_MODELS[query.listing]
-    representation = pagination.representation
-    return pagination.respond(
-        representation.stored([(row[0], row[1]) for row in rows], model), total, model
-    )
+    return pagination.representation.stored([(row[0], row[1]) for row in rows], model), total

@@ -291,11 +291,13 @@ class EntryTexts:
 ENTRY_TEXTS = EntryTexts(4096)
 
 
-def locate_matches(database: ReadOnlyDatabase, q: str, hits: Sequence[Hit]) -> list[Match]:
+def locate_matches(
+    database: ReadOnlyDatabase, q: str, hits: Sequence[Hit], texts: EntryTexts = ENTRY_TEXTS
+) -> list[Match]:
     """Where each hit matched, with a snippet: only for the hits a page shows, since it means
     scanning each field's whole text."""
     words = query_tokens(q)
-    originals = ENTRY_TEXTS.of(database, [hit.entry for hit in hits if hit.bridged_match is None])
+    originals = texts.of(database, [hit.entry for hit in hits if hit.bridged_match is None])
     return [
         hit.bridged_match or locate(originals[hit.entry], words, hit.field, hit.language)
         for hit in hits

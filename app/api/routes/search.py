@@ -1,14 +1,18 @@
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Query, Request
 from fastapi.responses import Response
 
 from app.api.deps import database_of
 from app.api.filters import SEARCH_TEXT
+from app.api.listing import ListQuery, read_page
 from app.api.pagination import PaginationDep
 from app.api.routing import ResourceRouter
+from app.core.db import ReadOnlyDatabase
+from app.rendered import Listing
 from app.schemas import SearchPage, SearchResult, SearchType
-from app.search.query import Hit, Match, locate_matches, search
+from app.search.query import query_tokens
+from app.search.results import search_results
 from app.search.suggest import suggestions
 
 router = ResourceRouter(tags=["search"])
@@ -23,24 +27,6 @@ SearchText = Annotated[
 ]
 
 
-def public_result(hit: Hit, match: Match) -> dict[str, Any]:
-    """A hit as SearchResult declares it, field for field."""
-    return {
-        "type": hit.kind,
-        "id": hit.record_id,
-        **hit.labels,
-        "score": hit.score,
-        "match": {
-            "field": match.field,
-            "language": match.language,
-            "start": match.start,
-            "end": match.end,
-            "snippet": match.snippet,
-        },
-        "via": hit.via,
-    }
-
-
 @router.get("/search", response_model=SearchPage)
 async def read_search(
     request: Request,
@@ -50,14 +36,28 @@ async def read_search(
 ) -> Response:
     """Ranked search across rounds, participants, issues, statements, events and sources."""
     database = database_of(request)
-    found = search(database, q, type.value if type else None, pagination.limit, pagination.offset)
-    page = found.hits
-    representation = pagination.representation
-    results = [
-        public_result(hit, match)
-        for hit, match in zip(page, locate_matches(database, q, page), strict=True)
-    ]
-    rows = representation.render(results, SearchResult)
+    kind = type.value if type else None
+    words = query_tokens(q)
+    if len(words) == 1 and has_stored_answer(database, words[0]):
+        # Its answer was worked out by the build, by the code below: only the page is read.
+        stored = ListQuery(Listing.search, parent=words[0])
+        if kind:
+            stored.where("kind = ?", kind)
+        rows, total = read_page(database, stored, pagination)
+    else:
+        found = search_results(database, q, kind, pagination.limit, pagination.offset)
+        rows, total = pagination.representation.render(found.page, SearchResult), found.total
     # Only for a search that found nothing: beside the results, never instead of them.
-    offered = suggestions(database, q) if found.total == 0 else []
-    return pagination.respond(rows, found.total, SearchResult, {"suggestions": offered})
+    offered = suggestions(database, q) if total == 0 else []
+    return pagination.respond(rows, total, SearchResult, {"suggestions": offered})
+
+
+def has_stored_answer(database: ReadOnlyDatabase, word: str) -> bool:
+    """Whether the build stored the answer to a search for ``word`` (every word it indexed)."""
+    return (
+        database.first(
+            "SELECT 1 FROM rendered_count WHERE list = ? AND parent = ? AND support = ''",
+            [Listing.search.value, word],
+        )
+        is not None
+    )
