@@ -1,9 +1,14 @@
+import difflib
 import html
 import re
+import sqlite3
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from app.search.normalize import stem, tokens
+from app.search.suggest import CUTOFF, NAME_FIELDS
 from tests.helpers import API, assert_problem, items
 
 DARCHIEV_SPELLINGS = [
@@ -183,3 +188,33 @@ def test_a_search_that_finds_something_suggests_nothing(client: TestClient) -> N
     body = client.get(f"{API}/search", params={"q": "Darchiev"}).json()
     assert body["items"] and body["suggestions"] == []
     assert client.get(f"{API}/search", params={"q": "zzzznothing"}).json()["suggestions"] == []
+
+
+def test_suggestions_are_difflibs_nearest_names(client: TestClient, database_path: Path) -> None:
+    """The suggester looks only at names that could be near enough; what it offers is still
+    difflib's nearest among all of them, held here over misspellings of every name."""
+    connection = sqlite3.connect(f"file:{database_path}?mode=ro", uri=True)
+    placeholders = ", ".join("?" * len(NAME_FIELDS))
+    rows = connection.execute(
+        f"SELECT terms FROM search_entry WHERE field IN ({placeholders})", NAME_FIELDS
+    ).fetchall()
+    connection.close()
+    names = sorted({word for (terms,) in rows for word in terms.split()})
+    known = set(names) | {stem(name) for name in names}
+    misspelt = {
+        typo
+        for name in names
+        if name.isalpha() and len(name) > 3
+        for typo in (name[:2] + name[3:], name[:-1] + "x", name[1] + name[0] + name[2:])
+    }
+    compared = 0
+    for typo in sorted(misspelt):
+        if typo in known or stem(typo) in known or tokens(typo) != [typo]:
+            continue
+        body = client.get(f"{API}/search", params={"q": typo}).json()
+        if body["total"]:
+            continue  # found as it is: nothing is suggested
+        nearest = difflib.get_close_matches(typo, names, n=1, cutoff=CUTOFF)
+        assert body["suggestions"] == nearest, typo
+        compared += 1
+    assert compared > 100

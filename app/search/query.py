@@ -147,12 +147,15 @@ MATCHING_FIELDS = f"""
     ) AS candidates JOIN search_record USING (entry)
     """
 
-# Only the sources whose text contains every word of the name, found through the index.
-SOURCE_TEXTS_WITH = (
-    f"SELECT rowid, record_id, language, original, {LABELS} FROM search_entry "
-    "WHERE search_entry MATCH :expression AND kind = 'source' AND field = 'text' "
-    "ORDER BY record_id LIMIT :candidates"
-)
+# Only the sources whose text contains every word of the name, found through the index; what
+# each is comes from search_record (read from FTS5's row, it means reading past the article).
+SOURCE_TEXTS_WITH = f"""
+    SELECT entry, record_id, language, {LABELS}
+    FROM (SELECT rowid AS entry FROM search_entry WHERE search_entry MATCH :expression)
+    JOIN search_record USING (entry)
+    WHERE kind = 'source' AND field = 'text'
+    ORDER BY record_id LIMIT :candidates
+    """
 MAX_CANDIDATES = 1000
 ALL = 2**31 - 1  # as a page size: every match
 
@@ -194,13 +197,12 @@ class SourceText(NamedTuple):
     entry: int
     record_id: str
     language: str
-    original: str
     labels: dict[str, str]
 
     @classmethod
     def of(cls, row: Sequence[Any]) -> "SourceText":
-        entry, record_id, language, original = row[:4]
-        return cls(entry, record_id, language, original, _labels(row[4:]))
+        entry, record_id, language = row[:3]
+        return cls(entry, record_id, language, _labels(row[3:]))
 
 
 def best_per_record(rows: Sequence[Sequence[Any]]) -> list[Candidate]:
@@ -229,10 +231,11 @@ def search(
     kind: str | None = None,
     limit: int = ALL,
     offset: int = 0,
+    texts: "EntryTexts | None" = None,
 ) -> SearchPage:
     """A page of the matching records, best first, and how many match in all; sources found
     through a name in the other language come after the others. A q with no letters or digits
-    matches nothing."""
+    matches nothing. ``texts`` keeps the texts read (the server's own cache by default)."""
     words = query_tokens(q)
     if not words:
         return SearchPage(0, [])
@@ -249,7 +252,7 @@ def search(
     if kind not in (None, "source"):
         return SearchPage(len(direct), page)
     found = {row.record_id for row in rows if row.kind == "source"}
-    bridged = _sources_naming(database, rows, found)
+    bridged = _sources_naming(database, rows, found, texts or ENTRY_TEXTS)
     first = max(0, offset - len(direct))
     page += bridged[first : max(first, offset + limit - len(direct))]
     return SearchPage(len(direct) + len(bridged), page)
@@ -305,7 +308,7 @@ def locate_matches(
 
 
 def _sources_naming(
-    database: ReadOnlyDatabase, rows: Sequence[Candidate], found: set[str]
+    database: ReadOnlyDatabase, rows: Sequence[Candidate], found: set[str], texts: EntryTexts
 ) -> list[Hit]:
     """Sources that contain, in Arabic, a name that matched in English.
 
@@ -322,11 +325,18 @@ def _sources_naming(
     bridged: dict[str, Hit] = {}
     for name, via in names.items():
         expression = {"expression": match_expression(list(name)), "candidates": MAX_CANDIDATES}
-        for source in map(SourceText.of, database.all(SOURCE_TEXTS_WITH, expression)):
-            if source.record_id in found or source.record_id in bridged:
+        sources = [
+            source
+            for source in map(SourceText.of, database.all(SOURCE_TEXTS_WITH, expression))
+            if source.record_id not in found
+        ]
+        originals = texts.of(database, [source.entry for source in sources])
+        for source in sources:
+            if source.record_id in bridged:
                 continue
-            spans = spans_of(source.original)
-            position = _find_run(source.original, name)
+            original = originals[source.entry]
+            spans = spans_of(original)
+            position = _find_run(original, name)
             if position is None:
                 continue  # every word is there, but not as one run
             start, end = spans[position][1], spans[position + len(name) - 1][2]
@@ -340,7 +350,7 @@ def _sources_naming(
                 language=source.language,
                 via=via,
                 bridged_match=Match(
-                    "text", source.language, start, end, snippet(source.original, start, end)
+                    "text", source.language, start, end, snippet(original, start, end)
                 ),
             )
     return list(bridged.values())

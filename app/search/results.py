@@ -47,7 +47,7 @@ def search_results(
 ) -> Results:
     """A page of ``q``'s results, best first, each located in its text; ``texts`` keeps the
     texts read, per build."""
-    found = search(database, q, kind, limit, offset)
+    found = search(database, q, kind, limit, offset, texts)
     matches = locate_matches(database, q, found.hits, texts)
     return Results(
         found.total,
