@@ -17,9 +17,10 @@ from app.search.query import EntryTexts, query_tokens
 from app.search.results import search_results
 from seed.render import Item, Rendered
 
-# Reads all of a build's texts once: the build's own cache, never the server's (whose entries
-# are keyed by a finished build's seal, which this file does not have yet).
-TEXTS_READ_AT_BUILD = 1 << 20
+# The build's own cache of the texts it reads, never the server's (whose entries are keyed by a
+# finished build's seal, which this file does not have yet): large enough to read each text of
+# today's data once, bounded so that a far larger build does not hold all of its texts at once.
+TEXTS_READ_AT_BUILD = 1 << 16
 
 
 def indexed_words(rows: Iterable[dict[str, object]]) -> list[str]:
