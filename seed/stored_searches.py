@@ -39,10 +39,12 @@ def stored_searches(database: ReadOnlyDatabase, words: Iterable[str]) -> Rendere
             continue  # not a query's word as the index folds it: never asked for as such
         results = search_results(database, word, texts=texts)
         items = [
-            Item(f"{result['type']}:{result['id']}", SearchResult.model_validate(result))
+            Item(
+                f"{result['type']}:{result['id']}",
+                SearchResult.model_validate(result),
+                {"kind": result["type"]},
+            )
             for result in results.page
         ]
-        for item, result in zip(items, results.page, strict=True):
-            item.keys["kind"] = result["type"]
         rendered.add_list(Listing.search, word, items)
     return rendered

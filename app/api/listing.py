@@ -52,6 +52,18 @@ def graded(query: ListQuery) -> ListQuery:
     return query.where("json_extract(claims, ?) = ?", path, query.support.value)
 
 
+def stored_total(
+    database: ReadOnlyDatabase, listing: Listing, parent: str, support: Support | None = None
+) -> int | None:
+    """How many items the build counted in a list (of one support grade), or None when the
+    build stored no such list."""
+    counted = database.first(
+        "SELECT total FROM rendered_count WHERE list = ? AND parent = ? AND support = ?",
+        [listing.value, parent, support.value if support else ""],
+    )
+    return None if counted is None else int(counted[0])
+
+
 def serve_page(database: ReadOnlyDatabase, query: ListQuery, pagination: Pagination) -> Response:
     rows, total = read_page(database, query, pagination)
     return pagination.respond(rows, total, ITEM_MODELS[query.listing])
@@ -80,10 +92,7 @@ def read_page(
         total = database.one(f"SELECT count(*) FROM rendered_item WHERE {clause}", parameters)[0]
     else:
         # Counted at build time: a list of every round costs the same at any size.
-        counted = database.first(
-            "SELECT total FROM rendered_count WHERE list = ? AND parent = ? AND support = ?",
-            [query.listing.value, query.parent, query.support.value if query.support else ""],
-        )
-        total = counted[0] if counted else 0
+        counted = stored_total(database, query.listing, query.parent, query.support)
+        total = counted or 0
     model = ITEM_MODELS[query.listing]
     return pagination.representation.stored([(row[0], row[1]) for row in rows], model), total

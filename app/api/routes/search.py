@@ -5,7 +5,7 @@ from fastapi.responses import Response
 
 from app.api.deps import database_of
 from app.api.filters import SEARCH_TEXT
-from app.api.listing import ListQuery, read_page
+from app.api.listing import ListQuery, read_page, stored_total
 from app.api.pagination import PaginationDep
 from app.api.routing import ResourceRouter
 from app.core.db import ReadOnlyDatabase
@@ -54,10 +54,4 @@ async def read_search(
 
 def has_stored_answer(database: ReadOnlyDatabase, word: str) -> bool:
     """Whether the build stored the answer to a search for ``word`` (every word it indexed)."""
-    return (
-        database.first(
-            "SELECT 1 FROM rendered_count WHERE list = ? AND parent = ? AND support = ''",
-            [Listing.search.value, word],
-        )
-        is not None
-    )
+    return stored_total(database, Listing.search, word) is not None
